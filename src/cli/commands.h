@@ -1,0 +1,18 @@
+// Each terminal subcommand registers itself on the CLI11 app and returns the function
+// that runs it; exit codes: 0 fine, 1 the check found a problem, 2 bad input or usage.
+#pragma once
+#include <CLI/CLI.hpp>
+#include <functional>
+
+namespace bs::cli {
+
+using Run = std::function<int()>;
+
+Run addTrace(CLI::App& app);
+Run addGradcheck(CLI::App& app);
+Run addExamples(CLI::App& app);
+
+// Prints "error: MESSAGE" to stderr and returns 2.
+int fail(const std::string& message);
+
+}  // namespace bs::cli

@@ -1,0 +1,31 @@
+// backstep: the terminal front end. With no subcommand it opens the window.
+#include <iostream>
+#include <vector>
+
+#include "cli/commands.h"
+
+int main(int argc, char** argv) {
+  CLI::App app{"Backstep: step through backpropagation, node by node"};
+  app.require_subcommand(0, 1);
+  std::vector<std::pair<CLI::App*, bs::cli::Run>> commands;
+  for (auto add : {bs::cli::addTrace, bs::cli::addGradcheck, bs::cli::addExamples}) {
+    bs::cli::Run run = add(app);
+    commands.push_back({app.get_subcommands({}).back(), run});
+  }
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    int code = app.exit(e);
+    return code == 0 ? 0 : 2;
+  }
+  for (auto& [sub, run] : commands)
+    if (sub->parsed()) {
+      try {
+        return run();
+      } catch (const std::exception& e) {
+        return bs::cli::fail(e.what());
+      }
+    }
+  std::cout << app.help();
+  return 0;
+}

@@ -1,0 +1,69 @@
+#include "core/executor.h"
+
+namespace bs {
+
+template <class T> Executor<T>::Executor(const Graph& g) : g_(g) {
+  const size_t n = size_t(g.size());
+  val_.resize(n);
+  grad_.resize(n);
+  ins_.resize(n);
+  reached_.assign(n, 0);
+  for (size_t i = 0; i < n; ++i) {
+    const Node& node = g.node(int(i));
+    if (node.isLeaf()) val_[i] = node.value.template cast<T>();
+    for (int in : node.inputs) ins_[i].push_back(&val_[size_t(in)]);
+  }
+}
+
+template <class T> Args<T> Executor<T>::args(int id) const {
+  const Node& n = g_.node(id);
+  return {ins_[size_t(id)], n.attrs};
+}
+
+template <class T> void Executor<T>::forward() {
+  for (int i = 0; i < g_.size(); ++i) {
+    const Node& n = g_.node(i);
+    if (!n.isLeaf()) n.op->template kernels<T>().forward(args(i), val_[size_t(i)]);
+  }
+}
+
+template <class T> void Executor<T>::backward() {
+  std::fill(reached_.begin(), reached_.end(), 0);
+  const int out = g_.output();
+  grad_[size_t(out)].setOnes(1, 1);
+  reached_[size_t(out)] = 1;
+  for (int i = out; i >= 0; --i) {
+    const Node& n = g_.node(i);
+    if (n.isLeaf() || !reached_[size_t(i)] || !n.needsGrad) continue;
+    const auto& k = n.op->template kernels<T>();
+    for (size_t j = 0; j < n.inputs.size(); ++j) {
+      const size_t in = size_t(n.inputs[j]);
+      if (!n.op->differentiable(int(j)) || !g_.node(int(in)).needsGrad) continue;
+      if (!reached_[in]) {
+        k.vjp(int(j), args(i), val_[size_t(i)], grad_[size_t(i)], grad_[in]);
+        reached_[in] = 1;
+      } else {
+        k.vjp(int(j), args(i), val_[size_t(i)], grad_[size_t(i)], scratch_);
+        grad_[in] += scratch_;
+      }
+    }
+  }
+  for (size_t i = 0; i < val_.size(); ++i)
+    if (!reached_[i]) grad_[i].setZero(val_[i].rows(), val_[i].cols());
+}
+
+template class Executor<double>;
+template class Executor<float>;
+
+void runPasses(Graph& g) {
+  Executor<double> ex(g);
+  ex.forward();
+  if (g.hasOutput()) ex.backward();
+  for (int i = 0; i < g.size(); ++i) {
+    Node& n = g.node(i);
+    if (!n.isLeaf()) n.value = ex.value(i);
+    if (g.hasOutput()) n.grad = ex.grad(i);
+  }
+}
+
+}  // namespace bs

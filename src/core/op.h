@@ -1,0 +1,90 @@
+// An op is one record holding everything about an operation: how it is written,
+// its shape rule, forward and backward kernels (for double and float), and the text
+// a student writes for it. Each op family defines its records in one file
+// (ops_elementwise.cpp, ops_linalg.cpp, ops_activation.cpp, ops_loss.cpp).
+#pragma once
+#include <span>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "core/tensor.h"
+
+namespace bs {
+
+using Attrs = std::span<const double>;
+
+// The inputs of one op application.
+template <class T> struct Args {
+  std::span<const Mat<T>* const> in;
+  Attrs attrs;
+  const Mat<T>& operator[](size_t i) const { return *in[i]; }
+};
+
+template <class T> struct Kernels {
+  // out = op(inputs)
+  void (*forward)(Args<T> a, Mat<T>& out) = nullptr;
+  // grad = the contribution of this op to dL/d(input i), given up = dL/d(out); same shape as input i.
+  void (*vjp)(int i, Args<T> a, const Mat<T>& out, const Mat<T>& up, Mat<T>& grad) = nullptr;
+  // Elementwise-style ops only: the local derivative d(out)/d(input i) element by element,
+  // shaped like the larger of input i and out (the contribution is up ⊙ local, summed
+  // down to the input's shape).
+  void (*local)(int i, Args<T> a, const Mat<T>& out, Mat<T>& loc) = nullptr;
+};
+
+// How a backward step is written out.
+enum class GradStyle {
+  Elementwise,  // dL/dx_k = dL/dy_k · (local)_k, one line per element for small tensors
+  Tensor,       // one line for the whole tensor: dL/dx = Wᵀ · dL/dy
+};
+
+// Thrown by shape rules. `$0`, `$1`... in the message stand for the operands; the
+// graph replaces them by "name (shape)".
+struct ShapeError : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+struct AttrSpec {
+  std::string name;
+  double defaultValue;
+};
+
+struct OpDef {
+  std::string name;     // the function name in .bsg files: "sigmoid", "matmul"
+  std::string infix;    // the operator if written infix ("+", "@"), else ""
+  std::string symbol;   // drawn in the graph node: "+", "σ", "@"
+  int arity = 1;        // number of tensor inputs; -1: one or more
+  std::vector<AttrSpec> attrs;  // numeric parameters after the inputs: leaky_relu(x, 0.1)
+  std::string formula;  // the local derivative as a student writes it
+  GradStyle style = GradStyle::Elementwise;
+
+  Shape (*shape)(std::span<const Shape> in, Attrs attrs) = nullptr;
+  // False where an input carries no gradient (class labels of a loss).
+  bool (*differentiable)(int i) = [](int) { return true; };
+  Kernels<double> d;
+  Kernels<float> f;
+
+  // Text, given the operands' names (or numbers): the forward expression, the local
+  // derivative of Elementwise-style ops, and the whole-tensor backward of Tensor-style ops.
+  std::string (*text)(std::span<const std::string> operands, Attrs attrs) = nullptr;  // "σ(y)"
+  std::string (*localText)(int i, std::span<const std::string> operands, Attrs attrs) = nullptr;  // "σ'(y)"
+  std::string (*gradText)(int i, std::span<const std::string> operands, const std::string& y, const std::string& up) = nullptr;  // "Wᵀ · dL/dy"
+
+  template <class T> const Kernels<T>& kernels() const {
+    if constexpr (std::is_same_v<T, double>) return d; else return f;
+  }
+};
+
+// All ops, looked up by their .bsg name or infix operator. The table is built once and
+// never changes.
+const std::vector<const OpDef*>& allOps();
+const OpDef* findOp(const std::string& name);
+const OpDef* findInfixOp(const std::string& op);
+
+// The op families (defined in their own files).
+std::vector<OpDef> elementwiseOps();
+std::vector<OpDef> activationOps();
+std::vector<OpDef> linalgOps();
+std::vector<OpDef> lossOps();
+
+}  // namespace bs

@@ -1,0 +1,109 @@
+// Arithmetic, element by element, with broadcasting: + - * / ^, negate, exp, log, square.
+#include "core/op_kit.h"
+
+namespace bs {
+namespace {
+
+struct Add {
+  static constexpr const char *name = "add", *infix = "+", *symbol = "+";
+  static constexpr const char* formula = "∂(a + b)/∂a = 1,  ∂(a + b)/∂b = 1";
+  static std::string text(const std::string& a, const std::string& b) { return a + " + " + b; }
+  static std::string localText(int, const std::string&, const std::string&) { return "1"; }
+  template <class T> static T f(T a, T b) { return a + b; }
+  template <class T> static T da(T, T, T) { return 1; }
+  template <class T> static T db(T, T, T) { return 1; }
+};
+
+struct Sub {
+  static constexpr const char *name = "sub", *infix = "-", *symbol = "−";
+  static constexpr const char* formula = "∂(a − b)/∂a = 1,  ∂(a − b)/∂b = −1";
+  static std::string text(const std::string& a, const std::string& b) { return a + " − " + b; }
+  static std::string localText(int i, const std::string&, const std::string&) { return i == 0 ? "1" : "(−1)"; }
+  template <class T> static T f(T a, T b) { return a - b; }
+  template <class T> static T da(T, T, T) { return 1; }
+  template <class T> static T db(T, T, T) { return -1; }
+};
+
+struct Mul {
+  static constexpr const char *name = "mul", *infix = "*", *symbol = "*";
+  static constexpr const char* formula = "∂(a·b)/∂a = b,  ∂(a·b)/∂b = a";
+  static std::string text(const std::string& a, const std::string& b) { return a + " · " + b; }
+  static std::string localText(int i, const std::string& a, const std::string& b) { return i == 0 ? b : a; }
+  template <class T> static T f(T a, T b) { return a * b; }
+  template <class T> static T da(T, T b, T) { return b; }
+  template <class T> static T db(T a, T, T) { return a; }
+};
+
+struct Div {
+  static constexpr const char *name = "div", *infix = "/", *symbol = "/";
+  static constexpr const char* formula = "∂(a/b)/∂a = 1/b,  ∂(a/b)/∂b = −a/b²";
+  static std::string text(const std::string& a, const std::string& b) { return a + " / " + b; }
+  static std::string localText(int i, const std::string& a, const std::string& b) {
+    return i == 0 ? "(1/" + b + ")" : "(−" + a + "/" + b + "²)";
+  }
+  template <class T> static T f(T a, T b) { return a / b; }
+  template <class T> static T da(T, T b, T) { return T(1) / b; }
+  template <class T> static T db(T a, T b, T) { return -a / (b * b); }
+};
+
+struct Pow {
+  static constexpr const char *name = "pow", *infix = "^", *symbol = "^";
+  static constexpr const char* formula = "∂(aᵇ)/∂a = b·aᵇ⁻¹,  ∂(aᵇ)/∂b = aᵇ·ln a";
+  static std::string text(const std::string& a, const std::string& b) { return a + "^" + b; }
+  static std::string localText(int i, const std::string& a, const std::string& b) {
+    return i == 0 ? "(" + b + "·" + a + "^(" + b + "−1))" : "(" + a + "^" + b + "·ln " + a + ")";
+  }
+  template <class T> static T f(T a, T b) { return std::pow(a, b); }
+  template <class T> static T da(T a, T b, T) { return b * std::pow(a, b - 1); }
+  template <class T> static T db(T a, T, T y) { return y * std::log(a); }
+};
+
+struct Neg {
+  static constexpr const char *name = "neg", *symbol = "−";
+  static constexpr const char* formula = "∂(−x)/∂x = −1";
+  static std::vector<AttrSpec> attrs() { return {}; }
+  static std::string text(const std::string& x, Attrs) { return "−" + x; }
+  static std::string localText(const std::string&, Attrs) { return "(−1)"; }
+  template <class A> static auto f(const A& x, Attrs) { return -x; }
+  template <class A, class B> static auto df(const A& x, const B&, Attrs) { return A::PlainObject::Constant(x.rows(), x.cols(), -1); }
+};
+
+struct Exp {
+  static constexpr const char *name = "exp", *symbol = "exp";
+  static constexpr const char* formula = "exp'(x) = exp(x)";
+  static std::vector<AttrSpec> attrs() { return {}; }
+  static std::string text(const std::string& x, Attrs) { return "exp(" + x + ")"; }
+  static std::string localText(const std::string& x, Attrs) { return "exp(" + x + ")"; }
+  template <class A> static auto f(const A& x, Attrs) { return x.exp(); }
+  template <class A, class B> static auto df(const A&, const B& y, Attrs) { return y; }
+};
+
+struct Log {
+  static constexpr const char *name = "log", *symbol = "log";
+  static constexpr const char* formula = "log'(x) = 1/x";
+  static std::vector<AttrSpec> attrs() { return {}; }
+  static std::string text(const std::string& x, Attrs) { return "log(" + x + ")"; }
+  static std::string localText(const std::string& x, Attrs) { return "(1/" + x + ")"; }
+  template <class A> static auto f(const A& x, Attrs) { return x.log(); }
+  template <class A, class B> static auto df(const A& x, const B&, Attrs) { return x.inverse(); }
+};
+
+struct Square {
+  static constexpr const char *name = "square", *symbol = "²";
+  static constexpr const char* formula = "∂(x²)/∂x = 2x";
+  static std::vector<AttrSpec> attrs() { return {}; }
+  static std::string text(const std::string& x, Attrs) { return x + "²"; }
+  static std::string localText(const std::string& x, Attrs) { return "2·" + x; }
+  template <class A> static auto f(const A& x, Attrs) { return x.square(); }
+  template <class A, class B> static auto df(const A& x, const B&, Attrs) { return typename A::Scalar(2) * x; }
+};
+
+}  // namespace
+
+std::vector<OpDef> elementwiseOps() {
+  return {kit::binaryOp<Add>(), kit::binaryOp<Sub>(), kit::binaryOp<Mul>(), kit::binaryOp<Div>(),
+          kit::binaryOp<Pow>(), kit::unaryOp<Neg>(), kit::unaryOp<Exp>(), kit::unaryOp<Log>(),
+          kit::unaryOp<Square>()};
+}
+
+}  // namespace bs

@@ -1,0 +1,139 @@
+// Linear algebra and structure: matrix product, transpose, concatenation, sum, mean.
+#include "core/op_kit.h"
+
+namespace bs {
+namespace {
+
+template <class T> Kernels<T> matmulKernels() {
+  Kernels<T> k;
+  k.forward = [](Args<T> a, Mat<T>& out) { out.noalias() = a[0] * a[1]; };
+  k.vjp = [](int i, Args<T> a, const Mat<T>&, const Mat<T>& up, Mat<T>& g) {
+    if (i == 0) g.noalias() = up * a[1].transpose();
+    else g.noalias() = a[0].transpose() * up;
+  };
+  return k;
+}
+
+OpDef matmulOp() {
+  OpDef op;
+  op.name = "matmul";
+  op.infix = "@";
+  op.symbol = "@";
+  op.arity = 2;
+  op.formula = "y = A·B:  dL/dA = dL/dy · Bᵀ,  dL/dB = Aᵀ · dL/dy";
+  op.style = GradStyle::Tensor;
+  op.shape = [](std::span<const Shape> s, Attrs) {
+    if (s[0].cols != s[1].rows) throw ShapeError("`@` needs the columns of $0 to equal the rows of $1");
+    return Shape{s[0].rows, s[1].cols};
+  };
+  op.d = matmulKernels<double>();
+  op.f = matmulKernels<float>();
+  op.text = [](std::span<const std::string> o, Attrs) { return o[0] + " " + o[1]; };
+  op.gradText = [](int i, std::span<const std::string> o, const std::string&, const std::string& up) {
+    return i == 0 ? up + " · " + o[1] + "ᵀ" : o[0] + "ᵀ · " + up;
+  };
+  return op;
+}
+
+template <class T> Kernels<T> transposeKernels() {
+  Kernels<T> k;
+  k.forward = [](Args<T> a, Mat<T>& out) { out = a[0].transpose(); };
+  k.vjp = [](int, Args<T>, const Mat<T>&, const Mat<T>& up, Mat<T>& g) { g = up.transpose(); };
+  return k;
+}
+
+OpDef transposeOp() {
+  OpDef op;
+  op.name = "transpose";
+  op.symbol = "ᵀ";
+  op.formula = "y = xᵀ:  dL/dx = (dL/dy)ᵀ";
+  op.style = GradStyle::Tensor;
+  op.shape = [](std::span<const Shape> s, Attrs) { return Shape{s[0].cols, s[0].rows}; };
+  op.d = transposeKernels<double>();
+  op.f = transposeKernels<float>();
+  op.text = [](std::span<const std::string> o, Attrs) { return o[0] + "ᵀ"; };
+  op.gradText = [](int, std::span<const std::string>, const std::string&, const std::string& up) {
+    return "(" + up + ")ᵀ";
+  };
+  return op;
+}
+
+// Stacks its inputs on top of each other (features of the same samples), like a skip
+// connection feeding [h; x] to the next layer.
+template <class T> Kernels<T> concatKernels() {
+  Kernels<T> k;
+  k.forward = [](Args<T> a, Mat<T>& out) {
+    Index rows = 0;
+    for (size_t i = 0; i < a.in.size(); ++i) rows += a[i].rows();
+    out.resize(rows, a[0].cols());
+    Index r = 0;
+    for (size_t i = 0; i < a.in.size(); ++i) {
+      out.middleRows(r, a[i].rows()) = a[i];
+      r += a[i].rows();
+    }
+  };
+  k.vjp = [](int i, Args<T> a, const Mat<T>&, const Mat<T>& up, Mat<T>& g) {
+    Index r = 0;
+    for (int j = 0; j < i; ++j) r += a[j].rows();
+    g = up.middleRows(r, a[i].rows());
+  };
+  return k;
+}
+
+OpDef concatOp() {
+  OpDef op;
+  op.name = "concat";
+  op.symbol = "concat";
+  op.arity = -1;
+  op.formula = "y = [a; b]:  dL/da = the rows of dL/dy that came from a";
+  op.style = GradStyle::Tensor;
+  op.shape = [](std::span<const Shape> s, Attrs) {
+    Shape out{0, s[0].cols};
+    for (size_t i = 0; i < s.size(); ++i) {
+      if (s[i].cols != s[0].cols)
+        throw ShapeError("concat stacks rows and needs the same number of columns, but $0 and $" + std::to_string(i) + " differ");
+      out.rows += s[i].rows;
+    }
+    return out;
+  };
+  op.d = concatKernels<double>();
+  op.f = concatKernels<float>();
+  op.text = [](std::span<const std::string> o, Attrs) {
+    std::string s = "[";
+    for (size_t i = 0; i < o.size(); ++i) s += (i ? "; " : "") + o[i];
+    return s + "]";
+  };
+  op.gradText = [](int i, std::span<const std::string> o, const std::string&, const std::string& up) {
+    return "the rows of " + up + " that came from " + o[i];
+  };
+  return op;
+}
+
+struct Sum {
+  static constexpr const char *name = "sum", *symbol = "Σ";
+  static constexpr const char* formula = "∂(Σ x)/∂xᵢ = 1";
+  static std::string text(const std::string& x) { return "Σ " + x; }
+  static std::string localText(const std::string&) { return "1"; }
+  template <class A> static auto f(const A& x) { return x.sum(); }
+  template <class A> static auto df(const A& x) { return A::PlainObject::Ones(x.rows(), x.cols()); }
+};
+
+struct Mean {
+  static constexpr const char *name = "mean", *symbol = "mean";
+  static constexpr const char* formula = "∂(mean x)/∂xᵢ = 1/n";
+  static std::string text(const std::string& x) { return "mean(" + x + ")"; }
+  static std::string localText(const std::string&) { return "(1/n)"; }
+  template <class A> static auto f(const A& x) { return x.mean(); }
+  template <class A> static auto df(const A& x) {
+    using S = typename A::Scalar;
+    return A::PlainObject::Constant(x.rows(), x.cols(), S(1) / S(x.size()));
+  }
+};
+
+}  // namespace
+
+std::vector<OpDef> linalgOps() {
+  return {matmulOp(), transposeOp(), concatOp(), kit::reduceOp<Sum>(), kit::reduceOp<Mean>()};
+}
+
+}  // namespace bs

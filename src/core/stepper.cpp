@@ -1,0 +1,90 @@
+#include "core/stepper.h"
+
+namespace bs {
+
+Stepper::Stepper(Graph& g) : g_(g) {
+  const size_t n = size_t(g.size());
+  forwardStepOf_.assign(n, -1);
+  total_.assign(n, 0);
+  done_.assign(n, 0);
+  for (int i = 0; i < g.size(); ++i)
+    if (!g.node(i).isLeaf()) {
+      forwardStepOf_[size_t(i)] = int(schedule_.size());
+      schedule_.push_back({Phase::Forward, i});
+    }
+  forwardCount_ = int(schedule_.size());
+  if (!g.hasOutput()) return;
+
+  // Backward: from the output down, one step per edge that carries a gradient.
+  const int out = g.output();
+  std::vector<char> reached(n, 0);
+  reached[size_t(out)] = 1;
+  schedule_.push_back({Phase::Backward, out, out, -1});
+  total_[size_t(out)] = 1;
+  for (int i = out; i >= 0; --i) {
+    const Node& node = g.node(i);
+    if (node.isLeaf() || !reached[size_t(i)] || !node.needsGrad) continue;
+    for (size_t j = 0; j < node.inputs.size(); ++j) {
+      const int in = node.inputs[j];
+      if (!node.op->differentiable(int(j)) || !g.node(in).needsGrad) continue;
+      reached[size_t(in)] = 1;
+      schedule_.push_back({Phase::Backward, i, in, int(j), ++total_[size_t(in)], 0});
+    }
+  }
+  for (Step& s : schedule_)
+    if (s.phase == Phase::Backward) s.contributions = total_[size_t(s.target)];
+}
+
+bool Stepper::valueKnown(int node) const {
+  const int s = forwardStepOf_.at(size_t(node));
+  return s < 0 || s < cursor_;
+}
+
+void Stepper::apply(const Step& s) {
+  StepRecord r;
+  r.step = s;
+  if (s.phase == Phase::Forward) {
+    Node& n = g_.node(s.node);
+    std::vector<const Tensor*> ins;
+    for (int in : n.inputs) ins.push_back(&g_.node(in).value);
+    n.op->d.forward({ins, n.attrs}, n.value);
+    r.result = n.value;
+  } else {
+    Node& t = g_.node(s.target);
+    if (s.isSeed()) {
+      r.result = Tensor::Ones(1, 1);
+    } else {
+      const Node& n = g_.node(s.node);
+      std::vector<const Tensor*> ins;
+      for (int in : n.inputs) ins.push_back(&g_.node(in).value);
+      n.op->d.vjp(s.inputIndex, {ins, n.attrs}, n.value, n.grad, r.result);
+    }
+    r.gradBefore = t.grad;
+    if (t.grad.size() == 0) t.grad = r.result;
+    else t.grad += r.result;
+    r.gradAfter = t.grad;
+    ++done_[size_t(s.target)];
+  }
+  records_.push_back(std::move(r));
+}
+
+void Stepper::stepForward() {
+  if (atEnd()) return;
+  apply(schedule_[size_t(cursor_)]);
+  ++cursor_;
+}
+
+void Stepper::stepBack() {
+  if (!atStart()) goTo(cursor_ - 1);
+}
+
+void Stepper::goTo(int k) {
+  k = std::max(0, std::min(k, size()));
+  g_.clearComputed();
+  records_.clear();
+  std::fill(done_.begin(), done_.end(), 0);
+  cursor_ = 0;
+  while (cursor_ < k) stepForward();
+}
+
+}  // namespace bs

@@ -1,0 +1,137 @@
+#include "lang/lexer.h"
+
+#include <cctype>
+#include <charconv>
+#include <cstdio>
+
+namespace bs {
+
+namespace {
+bool nameStart(unsigned char c) { return std::isalpha(c) || c == '_' || c >= 0x80; }
+bool nameChar(unsigned char c, bool slash) {
+  return std::isalnum(c) || c == '_' || c == '.' || c >= 0x80 || (slash && c == '/');
+}
+}  // namespace
+
+std::vector<Token> tokenize(std::string_view s, bool slashInNames) {
+  std::vector<Token> out;
+  int line = 1;
+  size_t lineStart = 0;
+  size_t i = 0;
+  auto col = [&](size_t at) { return int(at - lineStart) + 1; };
+  while (i < s.size()) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c == '#') {
+      while (i < s.size() && s[i] != '\n') ++i;
+    } else if (c == '\n') {
+      out.push_back({Tok::Newline, "\n", 0, line, col(i)});
+      ++i;
+      ++line;
+      lineStart = i;
+    } else if (c == ' ' || c == '\t' || c == '\r') {
+      ++i;
+    } else if (std::isdigit(c) || (c == '.' && i + 1 < s.size() && std::isdigit(static_cast<unsigned char>(s[i + 1])))) {
+      size_t b = i;
+      while (i < s.size() && (std::isdigit(static_cast<unsigned char>(s[i])) || s[i] == '.')) ++i;
+      if (i < s.size() && (s[i] == 'e' || s[i] == 'E')) {
+        size_t e = i + 1;
+        if (e < s.size() && (s[e] == '+' || s[e] == '-')) ++e;
+        if (e < s.size() && std::isdigit(static_cast<unsigned char>(s[e]))) {
+          i = e;
+          while (i < s.size() && std::isdigit(static_cast<unsigned char>(s[i]))) ++i;
+        }
+      }
+      Token t{Tok::Number, std::string(s.substr(b, i - b)), 0, line, col(b)};
+      auto [p, ec] = std::from_chars(t.text.data(), t.text.data() + t.text.size(), t.number);
+      if (ec == std::errc::result_out_of_range) throw ParseError(line, col(b), "the number " + t.text + " is out of range");
+      if (ec != std::errc() || p != t.text.data() + t.text.size())
+        throw ParseError(line, col(b), "'" + t.text + "' is not a number");
+      out.push_back(std::move(t));
+    } else if (nameStart(c)) {
+      size_t b = i;
+      while (i < s.size() && nameChar(static_cast<unsigned char>(s[i]), slashInNames)) ++i;
+      out.push_back({Tok::Name, std::string(s.substr(b, i - b)), 0, line, col(b)});
+    } else if (std::string_view("=+-*/^@()[],;:").find(char(c)) != std::string_view::npos) {
+      out.push_back({Tok::Punct, std::string(1, char(c)), 0, line, col(i)});
+      ++i;
+    } else {
+      char buf[64];
+      if (std::isprint(c)) std::snprintf(buf, sizeof buf, "unexpected character '%c'", c);
+      else std::snprintf(buf, sizeof buf, "unexpected byte 0x%02x (is this a text file?)", c);
+      throw ParseError(line, col(i), buf);
+    }
+  }
+  out.push_back({Tok::Newline, "\n", 0, line, col(i)});
+  out.push_back({Tok::End, "", 0, line + 1, 1});
+  return out;
+}
+
+std::string TokenStream::describe(const Token& t) {
+  switch (t.kind) {
+    case Tok::Newline: return "the end of the line";
+    case Tok::End: return "the end of the file";
+    default: return "'" + t.text + "'";
+  }
+}
+
+void TokenStream::fail(const Token& at, const std::string& msg) const { throw ParseError(at.line, at.col, msg); }
+
+const Token& TokenStream::expect(const char* p, const std::string& what) {
+  if (!isPunct(p)) fail(peek(), "expected " + what + ", found " + describe(peek()));
+  return next();
+}
+
+namespace {
+double parseSignedNumber(TokenStream& ts) {
+  bool neg = ts.accept("-");
+  if (!neg) ts.accept("+");
+  const Token& t = ts.peek();
+  if (t.kind != Tok::Number) ts.fail(t, "expected a number, found " + TokenStream::describe(t));
+  ts.next();
+  return neg ? -t.number : t.number;
+}
+
+std::vector<double> parseRow(TokenStream& ts) {
+  const Token& open = ts.expect("[", "'['");
+  std::vector<double> row;
+  if (ts.isPunct("]")) ts.fail(ts.peek(), "empty brackets: a vector needs at least one number");
+  for (;;) {
+    row.push_back(parseSignedNumber(ts));
+    if (ts.accept("]")) break;
+    if (!ts.isPunct(",")) ts.fail(ts.peek(), "expected ',' or ']' in the list opened at column " + std::to_string(open.col) + ", found " + TokenStream::describe(ts.peek()));
+    ts.next();
+  }
+  return row;
+}
+}  // namespace
+
+Tensor parseTensorLiteral(TokenStream& ts) {
+  if (!ts.isPunct("[")) {
+    Tensor t(1, 1);
+    t(0, 0) = parseSignedNumber(ts);
+    return t;
+  }
+  if (!ts.isPunct("[", 1)) {  // a vector: a column
+    std::vector<double> v = parseRow(ts);
+    Tensor t(Index(v.size()), 1);
+    for (size_t i = 0; i < v.size(); ++i) t(Index(i), 0) = v[i];
+    return t;
+  }
+  ts.next();  // the outer '['
+  std::vector<std::vector<double>> rows;
+  for (;;) {
+    const Token& at = ts.peek();
+    rows.push_back(parseRow(ts));
+    if (rows.size() > 1 && rows.back().size() != rows[0].size())
+      ts.fail(at, "row " + std::to_string(rows.size()) + " has " + std::to_string(rows.back().size()) +
+                      " numbers but row 1 has " + std::to_string(rows[0].size()) + " (a matrix must be rectangular)");
+    if (ts.accept("]")) break;
+    ts.expect(",", "',' or ']' after a row");
+  }
+  Tensor t(Index(rows.size()), Index(rows[0].size()));
+  for (size_t r = 0; r < rows.size(); ++r)
+    for (size_t c = 0; c < rows[r].size(); ++c) t(Index(r), Index(c)) = rows[r][c];
+  return t;
+}
+
+}  // namespace bs
