@@ -5,10 +5,16 @@
 namespace bs {
 
 namespace {
-constexpr std::string_view kDir = "graphs/", kExt = ".bsg";
+constexpr std::string_view kDir = "assets/graphs/", kExt = ".bsg";
 bool isExample(std::string_view p) { return p.starts_with(kDir) && p.ends_with(kExt); }
 std::string nameOf(std::string_view p) { return std::string(p.substr(kDir.size(), p.size() - kDir.size() - kExt.size())); }
 }  // namespace
+
+std::optional<std::string_view> embeddedFile(std::string_view path) {
+  for (const auto& f : embeddedFiles())
+    if (f.path == path) return f.content;
+  return std::nullopt;
+}
 
 std::vector<std::string> exampleNames() {
   std::vector<std::string> v;
