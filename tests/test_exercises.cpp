@@ -26,7 +26,8 @@ TEST_CASE("exercise 1a-1d: forward values, f'(s) and every gradient") {
       {"ex1d", 0.69, 1, 2.8, 1.45, -1.8, -0.35, 1},
   };
   for (const auto& e : rows) {
-    CAPTURE(e.file);
+    const std::string file = e.file;
+    CAPTURE(file);
     Graph g = loadGraph(e.file);
     runPasses(g);
     CHECK_ROUNDS(val(g, "p0"), 4.06);

@@ -62,7 +62,7 @@ std::vector<Token> tokenize(std::string_view s, bool slashInNames) {
     }
   }
   out.push_back({Tok::Newline, "\n", 0, line, col(i)});
-  out.push_back({Tok::End, "", 0, line + 1, 1});
+  out.push_back({Tok::End, "", 0, line, 1});
   return out;
 }
 
