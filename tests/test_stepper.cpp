@@ -1,6 +1,8 @@
 // The Stepper: schedule, cursor moves, fan-out contributions, recomputation.
 #include "testing.h"
 
+#include <set>
+
 #include "core/executor.h"
 #include "core/stepper.h"
 #include "core/trace.h"
@@ -143,4 +145,61 @@ TEST_CASE("a graph without an output only steps forward") {
   CHECK(t.size() == 1 + 1 + 2);
   t.toEnd();
   CHECK(g.node(0).grad(0, 0) == 4.0);
+}
+
+TEST_CASE("every op's steps can be written out") {
+  // One graph using every op; every step's text is an equation ending in a number.
+  Graph g = parseGraph(R"(
+input a = [0.5, -1.2, 2]
+input b = [1.5, 0.3, -0.7]
+param W = [[0.1, -0.2, 0.3], [0.4, 0.5, -0.6]]
+const t = [[1], [0]]
+const k = [[1]]
+s1 = a + b
+s2 = a - b
+s3 = a * b
+s4 = a / b
+s5 = exp(a) ^ 2
+s6 = -s5
+s7 = log(exp(b))
+s8 = square(s7)
+m = W @ s1
+tr = transpose(m)
+c = concat(m, s2)
+h1 = sigmoid(c)
+h2 = tanh(h1)
+h3 = relu(s3)
+h4 = leaky_relu(s4, 0.1)
+h5 = elu(s6, 0.5)
+sm = softmax(m)
+r = sum(h2) + mean(h3) + sum_squares(h4) + l1(h5) + l2(s8)
+ce = softmax_ce(m, t) + hinge(m, k) + mse(sm, t) + sum(tr)
+L = r + ce + sum(s6)
+output L
+)");
+  std::set<std::string> ops;
+  for (const Node& n : g.nodes())
+    if (n.op) ops.insert(n.op->name);
+  CHECK(ops.size() == allOps().size());
+  Stepper s(g);
+  s.toEnd();
+  for (const auto& r : s.records()) {
+    StepText t = traceStep(g, r);
+    REQUIRE(!t.lines.empty());
+    for (const auto& line : t.lines) {
+      INFO(line);
+      CHECK((line.find(" = ") != std::string::npos || line.find("(contribution 1 of") == 0));
+    }
+    if (r.step.phase == Phase::Backward && !r.step.isSeed()) CHECK(!t.formula.empty());
+  }
+  auto has = [&](const std::string& line) {
+    for (const auto& r : s.records())
+      for (auto& l : traceStep(g, r).lines)
+        if (l == line) return true;
+    return false;
+  };
+  CHECK(has("s6[1] = −s5[1] = −2.7183 = -2.7183"));
+  CHECK(has("s2[2] = a2 − b2 = (-1.2) − 0.3 = -1.5"));
+  CHECK(has("h4[2] = LReLU(s4[2]) = LReLU(-4) = -0.4"));
+  CHECK(has("dL/dm = the rows of dL/dc that came from m = [0.14, 0.2052]"));
 }

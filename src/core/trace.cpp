@@ -21,6 +21,15 @@ std::vector<std::string> inputNames(const Graph& g, const Node& n) {
   return v;
 }
 
+// True for ops written like a function call, f(x).
+bool wrapsOperands(const OpDef& op) {
+  const std::string x = "\x01";
+  std::vector<std::string> ops(size_t(std::max(op.arity, 1)), x);
+  std::vector<double> attrs;
+  for (const auto& a : op.attrs) attrs.push_back(a.defaultValue);
+  return op.text(ops, attrs).find("(" + x) != std::string::npos;
+}
+
 // The operands' element names (or numbers) at (r, c) of a broadcast result.
 std::vector<std::string> elementOperands(const Graph& g, const Node& n, Index r, Index c,
                                          bool numbers, int precision) {
@@ -32,8 +41,9 @@ std::vector<std::string> elementOperands(const Graph& g, const Node& n, Index r,
       v.push_back(elementName(in.name, in.shape, rr, cc));
     } else {
       std::string s = formatNumber(in.value(rr, cc), precision);
-      // Negative numbers between infix operators get parentheses, as on paper.
-      if (!n.op->infix.empty() && s[0] == '-') s = "(" + s + ")";
+      // Negative numbers get parentheses, as on paper, unless the op already wraps
+      // its operand in them: (-0.35) · 2.8, (-0.3)², but σ(-0.38).
+      if (s[0] == '-' && !wrapsOperands(*n.op)) s = "(" + s + ")";
       v.push_back(s);
     }
   }
