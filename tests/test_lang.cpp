@@ -141,3 +141,31 @@ TEST_CASE("mangled examples give parse errors, never crashes") {
   CHECK(errors > 0);
   MESSAGE("mangled files: " << parsed << " parsed, " << errors << " errors");
 }
+
+TEST_CASE("huge or hostile inputs are refused with a message") {
+  auto errorOf = [](const std::string& text) -> std::string {
+    try {
+      parseGraph(text);
+    } catch (const ParseError& e) {
+      return e.message;
+    }
+    return "no error";
+  };
+  CHECK(errorOf("input x = 1\ny = " + std::string(100000, '(') + "x" + std::string(100000, ')') + "\noutput y\n")
+            .find("nested more than 200 levels") != std::string::npos);
+  CHECK(errorOf("input x = 1\ny = " + std::string(100000, '-') + "x\noutput y\n").find("nested more than") != std::string::npos);
+
+  std::string big = "input x = [0";
+  for (int i = 0; i < 1000001; ++i) big += ",0";
+  CHECK(errorOf(big + "]\n").find("more than 1000000 numbers") != std::string::npos);
+
+  std::string many = "input x = 1\n";
+  for (int i = 0; i < 100001; ++i) many += "y" + std::to_string(i) + " = x * 2\n";
+  CHECK(errorOf(many).find("more than 100000 nodes") != std::string::npos);
+
+  std::string col = "input a = [0", row = "input b = [[0";
+  for (int i = 1; i < 20000; ++i) col += ",1", row += ",1";
+  CHECK(errorOf(col + "]\n" + row + "]]\nc = a + b\n").find("the result would be 20000x20000") != std::string::npos);
+
+  CHECK_THROWS_WITH(loadGraph("/tmp"), doctest::Contains("/tmp: is a directory"));
+}

@@ -68,6 +68,10 @@ int Graph::addOp(const std::string& name, const OpDef& op, std::vector<int> inpu
     }
     throw GraphError("shape mismatch in '" + name + "': " + out, loc, "shape mismatch: " + out);
   }
+  if (n.shape.size() > kMaxElements)
+    throw GraphError("'" + name + "' would be " + n.shape.str() + ", more than " + std::to_string(kMaxElements) +
+                         " numbers",
+                     loc, "the result would be " + n.shape.str() + ", more than " + std::to_string(kMaxElements) + " numbers");
   n.name = name;
   n.kind = NodeKind::Op;
   n.op = &op;

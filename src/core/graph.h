@@ -49,6 +49,8 @@ struct GraphError : std::runtime_error {
 
 class Graph {
  public:
+  // The largest tensor a graph may declare (800 MB in double): bigger shapes are refused.
+  static constexpr Index kMaxElements = 100'000'000;
   // Add a leaf; returns its id. Throws GraphError on a duplicate name.
   int addLeaf(const std::string& name, NodeKind kind, Tensor value, SourceLoc loc = {});
   // Add an op node; infers its shape and throws GraphError naming both nodes and both

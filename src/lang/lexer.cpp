@@ -91,11 +91,16 @@ double parseSignedNumber(TokenStream& ts) {
   return neg ? -t.number : t.number;
 }
 
-std::vector<double> parseRow(TokenStream& ts) {
+// A literal is typed by hand; a million numbers is far beyond that and keeps memory bounded.
+constexpr size_t kMaxLiteralNumbers = 1000000;
+
+std::vector<double> parseRow(TokenStream& ts, size_t& total) {
   const Token& open = ts.expect("[", "'['");
   std::vector<double> row;
   if (ts.isPunct("]")) ts.fail(ts.peek(), "empty brackets: a vector needs at least one number");
   for (;;) {
+    if (++total > kMaxLiteralNumbers)
+      ts.fail(ts.peek(), "the literal has more than " + std::to_string(kMaxLiteralNumbers) + " numbers");
     row.push_back(parseSignedNumber(ts));
     if (ts.accept("]")) break;
     if (!ts.isPunct(",")) ts.fail(ts.peek(), "expected ',' or ']' in the list opened at column " + std::to_string(open.col) + ", found " + TokenStream::describe(ts.peek()));
@@ -112,16 +117,18 @@ Tensor parseTensorLiteral(TokenStream& ts) {
     return t;
   }
   if (!ts.isPunct("[", 1)) {  // a vector: a column
-    std::vector<double> v = parseRow(ts);
+    size_t total = 0;
+    std::vector<double> v = parseRow(ts, total);
     Tensor t(Index(v.size()), 1);
     for (size_t i = 0; i < v.size(); ++i) t(Index(i), 0) = v[i];
     return t;
   }
   ts.next();  // the outer '['
   std::vector<std::vector<double>> rows;
+  size_t total = 0;
   for (;;) {
     const Token& at = ts.peek();
-    rows.push_back(parseRow(ts));
+    rows.push_back(parseRow(ts, total));
     if (rows.size() > 1 && rows.back().size() != rows[0].size())
       ts.fail(at, "row " + std::to_string(rows.size()) + " has " + std::to_string(rows.back().size()) +
                       " numbers but row 1 has " + std::to_string(rows[0].size()) + " (a matrix must be rectangular)");

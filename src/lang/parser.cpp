@@ -1,5 +1,6 @@
 #include "lang/parser.h"
 
+#include <filesystem>
 #include <fstream>
 #include <map>
 #include <sstream>
@@ -14,6 +15,22 @@ NodeKind leafKind(const std::string& kw) {
   return kw == "input" ? NodeKind::Input : kw == "param" ? NodeKind::Param : NodeKind::Const;
 }
 bool isLeafKeyword(const std::string& s) { return s == "input" || s == "param" || s == "const"; }
+
+// Limits that keep a hostile or accidental file from exhausting memory or the stack.
+constexpr int kMaxDepth = 200;
+constexpr int kMaxNodes = 100000;
+constexpr std::uintmax_t kMaxFileBytes = 16 << 20;
+
+struct DepthGuard {
+  int& depth;
+  DepthGuard(int& d, const TokenStream& ts) : depth(d) {
+    if (++depth > kMaxDepth) {
+      --depth;
+      ts.fail(ts.peek(), "the expression is nested more than " + std::to_string(kMaxDepth) + " levels deep");
+    }
+  }
+  ~DepthGuard() { --depth; }
+};
 
 class Parser {
  public:
@@ -92,6 +109,7 @@ class Parser {
     checkNewName(name);
     ts_.expect("=", "'=' after the name " + name.text);
     Tensor v = parseTensorLiteral(ts_);
+    checkRoom(name);
     g_.addLeaf(name.text, leafKind(kw.text), std::move(v), {name.line, name.col});
   }
 
@@ -129,7 +147,12 @@ class Parser {
     return n;
   }
 
+  void checkRoom(const Token& at) const {
+    if (g_.size() >= kMaxNodes) ts_.fail(at, "the graph has more than " + std::to_string(kMaxNodes) + " nodes");
+  }
+
   Operand makeOp(const OpDef& op, const std::vector<Operand>& args, std::vector<double> attrs, const Token& at) {
+    checkRoom(at);
     std::vector<int> ids;
     for (auto& a : args) ids.push_back(materialize(a));
     Operand o;
@@ -171,6 +194,8 @@ class Parser {
   }
 
   Operand unary() {
+    // Every recursion passes here: a limit keeps `((((...` from exhausting the stack.
+    DepthGuard guard(depth_, ts_);
     if (ts_.isPunct("-")) {
       const Token& minus = ts_.next();
       Operand x = unary();
@@ -267,6 +292,7 @@ class Parser {
   Graph g_;
   Token target_;
   int counter_ = 0;
+  int depth_ = 0;
   std::map<std::string, int> definedLater_;
 };
 
@@ -275,6 +301,12 @@ class Parser {
 Graph parseGraph(std::string_view text) { return Parser(text).parse(); }
 
 std::string readGraphSource(const std::string& pathOrExample) {
+  std::error_code ec;
+  if (std::filesystem::is_directory(pathOrExample, ec))
+    throw std::runtime_error(pathOrExample + ": is a directory, not a graph file");
+  if (auto size = std::filesystem::file_size(pathOrExample, ec); !ec && size > kMaxFileBytes)
+    throw std::runtime_error(pathOrExample + ": the file is " + std::to_string(size >> 20) + " MiB; graph files are limited to " +
+                             std::to_string(kMaxFileBytes >> 20) + " MiB");
   std::ifstream f(pathOrExample, std::ios::binary);
   if (!f) {
     if (auto ex = exampleSource(pathOrExample)) return std::string(*ex);
