@@ -15,9 +15,9 @@ const char* kindName(NodeKind k) {
 }
 
 std::optional<int> Graph::find(const std::string& name) const {
-  for (int i = 0; i < size(); ++i)
-    if (nodes_[size_t(i)].name == name) return i;
-  return std::nullopt;
+  auto it = byName_.find(name);
+  if (it == byName_.end()) return std::nullopt;
+  return it->second;
 }
 
 int Graph::addLeaf(const std::string& name, NodeKind kind, Tensor value, SourceLoc loc) {
@@ -31,6 +31,7 @@ int Graph::addLeaf(const std::string& name, NodeKind kind, Tensor value, SourceL
   n.value = std::move(value);
   n.needsGrad = kind != NodeKind::Const;
   n.loc = loc;
+  byName_[n.name] = size();
   nodes_.push_back(std::move(n));
   return size() - 1;
 }
@@ -80,6 +81,7 @@ int Graph::addOp(const std::string& name, const OpDef& op, std::vector<int> inpu
   for (size_t i = 0; i < n.inputs.size(); ++i)
     if (op.differentiable(int(i)) && node(n.inputs[i]).needsGrad) n.needsGrad = true;
   n.loc = loc;
+  byName_[n.name] = size();
   nodes_.push_back(std::move(n));
   return size() - 1;
 }
@@ -93,6 +95,8 @@ void Graph::setOutput(int id) {
 
 void Graph::rename(int id, const std::string& name) {
   if (auto other = find(name); other && *other != id) throw GraphError("'" + name + "' is already defined", node(id).loc);
+  byName_.erase(node(id).name);
+  byName_[name] = id;
   node(id).name = name;
 }
 

@@ -4,6 +4,7 @@
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "core/op.h"
@@ -77,6 +78,7 @@ class Graph {
 
  private:
   std::vector<Node> nodes_;
+  std::unordered_map<std::string, int> byName_;
   int output_ = -1;
 };
 
