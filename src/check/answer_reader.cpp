@@ -1,0 +1,216 @@
+#include "check/answer_reader.h"
+
+#include <cctype>
+#include <filesystem>
+#include <fstream>
+#include <optional>
+#include <sstream>
+
+namespace bs {
+
+namespace {
+
+constexpr std::uintmax_t kMaxSheetBytes = 1 << 20;
+
+// What the left-hand side of an answer names.
+struct Target {
+  int node = -1;
+  Quantity quantity = Quantity::Value;
+  Index row = -1, col = -1;  // one element, or -1: the whole tensor
+};
+
+std::string nodeList(const Graph& g) {
+  std::string s;
+  for (int i = 0; i < g.size() && i < 12; ++i) s += (i ? ", " : "") + g.node(i).name;
+  if (g.size() > 12) s += ", …";
+  return s;
+}
+
+// `name` is a node, or a vector node followed by a 1-based element number (y1, z12).
+std::optional<Target> findNodeOrElement(const Graph& g, const std::string& name) {
+  if (auto id = g.find(name)) return Target{*id};
+  size_t stem = name.size();
+  while (stem > 0 && std::isdigit(static_cast<unsigned char>(name[stem - 1]))) --stem;
+  if (stem == 0 || stem == name.size() || name.size() - stem > 9) return std::nullopt;
+  auto id = g.find(name.substr(0, stem));
+  if (!id) return std::nullopt;
+  const Shape s = g.node(*id).shape;
+  if (s.rows != 1 && s.cols != 1) return std::nullopt;
+  const Index k = std::stol(name.substr(stem)) - 1;
+  if (k < 0 || k >= s.size()) return std::nullopt;
+  return Target{*id, Quantity::Value, s.cols == 1 ? k : 0, s.cols == 1 ? 0 : k};
+}
+
+class SheetReader {
+ public:
+  SheetReader(const Graph& g) : g_(g), hasGrad_(gradientNodes(g)) {}
+
+  // One answer: the tokens of a statement, without its terminator.
+  void statement(const std::vector<Token>& toks, const Token& end) {
+    std::vector<Token> all = toks;
+    all.push_back({Tok::Newline, "\n", 0, end.line, end.col});
+    all.push_back({Tok::End, "", 0, end.line + 1, 1});
+    TokenStream ts(all);
+    const Token nameTok = ts.peek();
+    if (nameTok.kind != Tok::Name)
+      ts.fail(nameTok, "expected a name like z, dL/dz or W.grad at the start of an answer, found " + TokenStream::describe(nameTok));
+    ts.next();
+    Target t = resolve(nameTok);
+    if (ts.isPunct("[")) index(ts, nameTok, t);
+    if (t.quantity == Quantity::Grad && !hasGrad_[size_t(t.node)]) {
+      const Node& n = g_.node(t.node);
+      ts.fail(nameTok, n.kind == NodeKind::Const ? "'" + n.name + "' is a constant, so it has no gradient"
+                                                 : "no gradient flows to '" + n.name + "' (the output does not depend on it through an input or param)");
+    }
+    ts.expect("=", "'=' after " + TokenStream::describe(nameTok));
+    const Token litTok = ts.peek();
+    Tensor lit = parseTensorLiteral(ts);
+    if (ts.peek().kind != Tok::Newline)
+      ts.fail(ts.peek(), "expected the end of the answer after the number, found " + TokenStream::describe(ts.peek()));
+    std::vector<int> decimals;
+    bool afterEq = false;
+    for (const Token& k : toks) {
+      if (k.kind == Tok::Punct && k.text == "=") afterEq = true;
+      else if (afterEq && k.kind == Tok::Number) decimals.push_back(decimalsOf(k.text));
+    }
+    store(t, nameTok, litTok, lit, decimals);
+  }
+
+  AnswerSheet take() { return std::move(sheet_); }
+
+ private:
+  Target resolve(const Token& tok) {
+    const std::string& s = tok.text;
+    if (auto id = g_.find(s)) return Target{*id};
+    std::string base = s;
+    Quantity q = Quantity::Value;
+    auto endsWith = [&](const std::string& suffix) {
+      return s.size() > suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+    };
+    const size_t slash = s.find("/d");
+    if (endsWith(".grad")) {
+      base = s.substr(0, s.size() - 5);
+      q = Quantity::Grad;
+    } else if (endsWith(".value")) {
+      base = s.substr(0, s.size() - 6);
+    } else if (s.size() > 3 && s[0] == 'd' && slash != std::string::npos && slash > 1) {
+      const std::string num = s.substr(1, slash - 1);
+      if (!g_.hasOutput()) fail(tok, "this graph has no output, so it has no gradients to write");
+      const std::string out = g_.node(g_.output()).name;
+      if (num != out && !(num == "L" && !g_.find("L")))
+        fail(tok, "gradients are of the output '" + out + "': write d" + out + "/d" + s.substr(slash + 2));
+      base = s.substr(slash + 2);
+      q = Quantity::Grad;
+    }
+    auto t = findNodeOrElement(g_, base);
+    if (!t) {
+      std::string msg = "unknown node '" + base + "'";
+      if (base != s) msg += " in '" + s + "'";
+      fail(tok, msg + " (this graph has " + nodeList(g_) + ")");
+    }
+    t->quantity = q;
+    return *t;
+  }
+
+  // `[i]` or `[i,j]` after a name: one element, numbered from 1 as on paper.
+  void index(TokenStream& ts, const Token& nameTok, Target& t) {
+    const Token open = ts.next();
+    if (t.row >= 0) ts.fail(open, TokenStream::describe(nameTok) + " already names one element");
+    std::vector<Index> ix;
+    for (;;) {
+      const Token k = ts.peek();
+      if (k.kind != Tok::Number || k.number < 1 || k.number > 1e9 || k.number != double(Index(k.number)))
+        ts.fail(k, "expected an element number (1, 2, ...) in the brackets, found " + TokenStream::describe(k));
+      ts.next();
+      ix.push_back(Index(k.number) - 1);
+      if (ts.accept("]")) break;
+      if (ix.size() == 2) ts.fail(ts.peek(), "expected ']' after the row and column, found " + TokenStream::describe(ts.peek()));
+      ts.expect(",", "',' or ']' in the element number");
+    }
+    const Node& n = g_.node(t.node);
+    const Shape s = n.shape;
+    if (ix.size() == 1) {
+      if (s.rows != 1 && s.cols != 1)
+        ts.fail(open, n.name + " is a " + s.str() + " matrix: name one element by row and column, like " + n.name + "[1,2]");
+      if (ix[0] >= s.size()) ts.fail(open, n.name + " has " + std::to_string(s.size()) + " elements, so there is no element " + std::to_string(ix[0] + 1));
+      t.row = s.cols == 1 ? ix[0] : 0;
+      t.col = s.cols == 1 ? 0 : ix[0];
+    } else {
+      if (ix[0] >= s.rows || ix[1] >= s.cols)
+        ts.fail(open, n.name + " is " + s.str() + ", so there is no element [" + std::to_string(ix[0] + 1) + "," + std::to_string(ix[1] + 1) + "]");
+      t.row = ix[0];
+      t.col = ix[1];
+    }
+  }
+
+  void store(const Target& t, const Token& nameTok, const Token& litTok, const Tensor& lit, const std::vector<int>& decimals) {
+    const Shape s = g_.node(t.node).shape;
+    const Shape ls = shapeOf(lit);
+    const std::string what = answerName(g_, t.node, t.quantity, t.row, t.col);
+    auto count = [](Index n) { return std::to_string(n) + (n == 1 ? " number" : " numbers"); };
+    // Positions in the node for each number of the literal, in the order written.
+    std::vector<std::pair<Index, Index>> at;
+    if (t.row >= 0) {
+      if (ls.size() != 1) fail(litTok, what + " is one number, but you wrote " + count(ls.size()));
+      at.push_back({t.row, t.col});
+    } else if (ls == s || ((s.rows == 1 || s.cols == 1) && (ls.rows == 1 || ls.cols == 1) && ls.size() == s.size())) {
+      for (Index k = 0; k < ls.size(); ++k)  // row by row as written; a vector fits either way round
+        at.push_back(ls == s ? std::pair{k / ls.cols, k % ls.cols} : s.cols == 1 ? std::pair{k, Index(0)} : std::pair{Index(0), k});
+    } else if (s.rows == 1 || s.cols == 1) {
+      fail(litTok, what + " has " + count(s.size()) + ", but you wrote " + (ls.rows == 1 || ls.cols == 1 ? count(ls.size()) : "a " + ls.str() + " matrix"));
+    } else {
+      std::string msg = what + " is " + s.str() + " (" + std::to_string(s.rows) + " rows of " + std::to_string(s.cols) +
+                        "), but you wrote " + ls.str();
+      if (ls.rows == s.cols && ls.cols == s.rows) msg += ": transposed?";
+      fail(litTok, msg);
+    }
+    for (size_t k = 0; k < at.size(); ++k) {
+      auto [r, c] = at[k];
+      if (auto old = sheet_.find(t.node, t.quantity); old && old->written(r, c))
+        fail(nameTok, answerName(g_, t.node, t.quantity, r, c) + " is already written on line " + std::to_string(old->line(r, c)));
+      sheet_.set(g_, t.node, t.quantity, r, c, {lit(k / ls.cols, k % ls.cols), decimals.at(k)}, nameTok.line);
+    }
+  }
+
+  [[noreturn]] void fail(const Token& at, const std::string& msg) { throw ParseError(at.line, at.col, msg); }
+
+  const Graph& g_;
+  std::vector<char> hasGrad_;
+  AnswerSheet sheet_;
+};
+
+}  // namespace
+
+AnswerSheet parseAnswers(std::string_view text, const Graph& g) {
+  const std::vector<Token> toks = tokenize(text, true);
+  SheetReader reader(g);
+  std::vector<Token> stmt;
+  for (const Token& t : toks) {
+    const bool end = t.kind == Tok::Newline || t.kind == Tok::End || (t.kind == Tok::Punct && t.text == ";");
+    if (!end) {
+      stmt.push_back(t);
+      continue;
+    }
+    if (!stmt.empty()) reader.statement(stmt, t);
+    stmt.clear();
+  }
+  return reader.take();
+}
+
+AnswerSheet loadAnswers(const std::string& path, const Graph& g) {
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec)) throw std::runtime_error(path + ": is a directory, not an answers file");
+  if (auto size = std::filesystem::file_size(path, ec); !ec && size > kMaxSheetBytes)
+    throw std::runtime_error(path + ": the file is " + std::to_string(size >> 10) + " KiB; answer sheets are limited to 1 MiB");
+  std::ifstream f(path, std::ios::binary);
+  if (!f) throw std::runtime_error(path + ": cannot open the file");
+  std::ostringstream ss;
+  ss << f.rdbuf();
+  try {
+    return parseAnswers(ss.str(), g);
+  } catch (const ParseError& e) {
+    throw std::runtime_error(path + ":" + e.what());
+  }
+}
+
+}  // namespace bs

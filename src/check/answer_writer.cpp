@@ -1,0 +1,75 @@
+#include "check/answer_writer.h"
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <stdexcept>
+
+namespace bs {
+
+namespace {
+
+std::string literal(const Answer& a) {
+  auto num = [&](Index r, Index c) { return writeNumber({a.value(r, c), a.decimals(r, c)}); };
+  const Index rows = a.value.rows(), cols = a.value.cols();
+  if (rows * cols == 1) return num(0, 0);
+  std::string s = "[";
+  if (rows == 1 || cols == 1) {  // a vector is written flat, as on paper
+    for (Index k = 0; k < rows * cols; ++k) s += (k ? ", " : "") + (cols == 1 ? num(k, 0) : num(0, k));
+    return s + "]";
+  }
+  for (Index r = 0; r < rows; ++r) {
+    s += r ? ", [" : "[";
+    for (Index c = 0; c < cols; ++c) s += (c ? ", " : "") + num(r, c);
+    s += "]";
+  }
+  return s + "]";
+}
+
+void writeAnswer(const Graph& g, const Answer& a, std::string& out) {
+  if (a.complete()) {
+    out += answerName(g, a.node, a.quantity) + " = " + literal(a) + "\n";
+    return;
+  }
+  for (Index r = 0; r < a.value.rows(); ++r)
+    for (Index c = 0; c < a.value.cols(); ++c)
+      if (a.written(r, c))
+        out += answerName(g, a.node, a.quantity, r, c) + " = " + writeNumber({a.value(r, c), a.decimals(r, c)}) + "\n";
+}
+
+}  // namespace
+
+std::string formatAnswers(const Graph& g, const AnswerSheet& sheet) {
+  std::string out = "# answers for a graph of " + std::to_string(g.size()) + " nodes; a number's decimals set its tolerance\n";
+  for (int i = 0; i < g.size(); ++i)
+    if (const Answer* a = sheet.find(i, Quantity::Value)) writeAnswer(g, *a, out);
+  for (int i = g.size() - 1; i >= 0; --i)  // the backward pass goes from the output down
+    if (const Answer* a = sheet.find(i, Quantity::Grad)) writeAnswer(g, *a, out);
+  return out;
+}
+
+void saveAnswers(const std::string& path, const Graph& g, const AnswerSheet& sheet) {
+  const std::string text = formatAnswers(g, sheet);
+  const std::string tmp = path + ".tmp";
+  {
+    std::ofstream f(tmp, std::ios::binary | std::ios::trunc);
+    if (!f) throw std::runtime_error(path + ": cannot write the file (" + std::strerror(errno) + ")");
+    f << text;
+    f.flush();
+    if (!f) {
+      f.close();
+      std::remove(tmp.c_str());
+      throw std::runtime_error(path + ": writing the file failed");
+    }
+  }
+  std::error_code ec;
+  std::filesystem::rename(tmp, path, ec);
+  if (ec) {
+    std::remove(tmp.c_str());
+    throw std::runtime_error(path + ": cannot replace the file (" + ec.message() + ")");
+  }
+}
+
+}  // namespace bs

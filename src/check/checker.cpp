@@ -1,0 +1,425 @@
+#include "check/checker.h"
+
+#include <algorithm>
+#include <bit>
+#include <cmath>
+#include <map>
+#include <stdexcept>
+#include <tuple>
+
+#include "check/explanation.h"
+#include "check/spread.h"
+#include "core/stepper.h"
+
+namespace bs {
+
+using check::flat;
+using check::Operand;
+using check::Origins;
+
+const char* verdictName(Verdict v) {
+  switch (v) {
+    case Verdict::Correct: return "correct";
+    case Verdict::Rounding: return "rounding";
+    case Verdict::CarriedOver: return "carried over";
+    case Verdict::Wrong: return "wrong";
+  }
+  return "?";
+}
+
+std::string stepLabel(int step) { return step < 0 ? "the given value" : "step " + std::to_string(step + 1); }
+
+int CheckReport::count(Verdict v) const {
+  int n = 0;
+  for (const CheckEntry& e : entries)
+    for (const ElementCheck& x : e.elements) n += x.verdict == v;
+  return n;
+}
+
+const CheckEntry* CheckReport::entryFor(int node, Quantity q, Index r, Index c) const {
+  for (const CheckEntry& e : entries)
+    if (e.node == node && e.quantity == q)
+      for (const ElementCheck& x : e.elements)
+        if (x.row == r && x.col == c) return &e;
+  return nullptr;
+}
+
+const ElementCheck* CheckReport::element(int node, Quantity q, Index r, Index c) const {
+  if (const CheckEntry* e = entryFor(node, q, r, c))
+    for (const ElementCheck& x : e->elements)
+      if (x.row == r && x.col == c) return &x;
+  return nullptr;
+}
+
+namespace {
+
+constexpr Index kMaxNumbers = 5000;  // hand calculations are small; the spread is quadratic
+
+double halfUnit(int decimals) { return 0.5 * std::pow(10.0, -std::min(decimals, 300)); }
+double slack(double v) { return 1e-9 * std::max(1.0, std::fabs(v)); }
+bool sameNumber(double a, double b) { return std::fabs(a - b) <= slack(b); }
+// Whether writing `v` with `d` decimals loses nothing (1, 2.8 and -0.35 need no rounding).
+bool exactAt(double v, int d) {
+  if (d > 15 || !std::isfinite(v)) return true;
+  const double s = std::pow(10.0, d);
+  return sameNumber(std::round(v * s) / s, v);
+}
+
+// One quantity (a node's value or gradient) as the student has it: what they wrote, or
+// what follows from their numbers where they wrote nothing.
+struct Quant {
+  Tensor v, h;                // the numbers, and how far the student's own may be from them
+  std::vector<Origins> from;  // per element: the mistakes it inherits
+};
+
+// A number that went wrong first: the origin of what inherits it.
+struct Mistake {
+  int step, node;
+  Quantity quantity;
+  Index row, col;
+};
+
+// A gradient being summed over its contributions.
+struct Part {
+  int step;
+  Tensor value, width, localUnits;  // localUnits: Σ |upstream| over rounded local derivatives, in units of h
+};
+struct Pending {
+  Tensor sum, width, localUnits;
+  std::vector<Origins> from;
+  std::vector<Part> parts;
+};
+
+class Checker {
+ public:
+  Checker(const Graph& g, const AnswerSheet& sheet)
+      : g_(g), sheet_(sheet), exact_(g), stepper_(exact_), val_(size_t(g.size())), grad_(size_t(g.size())),
+        pending_(size_t(g.size())) {}
+
+  CheckReport run() {
+    Index numbers = 0;
+    for (const Node& n : g_.nodes()) numbers += n.shape.size();
+    if (numbers > kMaxNumbers)
+      throw std::invalid_argument("this graph has " + std::to_string(numbers) + " numbers; hand calculations can be checked on graphs of up to " +
+                                  std::to_string(kMaxNumbers));
+    stepper_.toEnd();
+    assumed_ = assumedDecimals();
+    mine_.assign(size_t(stepper_.size()), {});
+    for (int i = 0; i < g_.size(); ++i)
+      if (g_.node(i).isLeaf()) leaf(i);
+    for (int s = 0; s < stepper_.size(); ++s) {
+      const Step& st = stepper_.schedule()[size_t(s)];
+      if (st.phase == Phase::Forward) forward(s, st);
+      else backward(s, st);
+    }
+    return report();
+  }
+
+ private:
+  const Tensor& exactOf(int node, Quantity q) const {
+    return q == Quantity::Value ? exact_.node(node).value : exact_.node(node).grad;
+  }
+
+  // Numbers the student did not write are taken as rounded like the coarsest number
+  // they did write (whole numbers and numbers written exactly say nothing about it).
+  int assumedDecimals() const {
+    int d = -1;
+    for (const Answer& a : sheet_.answers()) {
+      const Tensor& ex = exactOf(a.node, a.quantity);
+      for (Index k = 0; k < a.value.size(); ++k)
+        if (a.decimals(k) > 0 && !sameNumber(a.value(k), ex(k))) d = d < 0 ? a.decimals(k) : std::min(d, a.decimals(k));
+    }
+    return d < 0 ? 4 : d;
+  }
+
+  // A given value: exact unless the student wrote it differently.
+  void leaf(int node) {
+    const Tensor& ex = exactOf(node, Quantity::Value);
+    Quant& q = val_[size_t(node)];
+    q.v = ex;
+    q.h = Tensor::Zero(ex.rows(), ex.cols());
+    q.from.assign(size_t(ex.size()), {});
+    const Answer* a = sheet_.find(node, Quantity::Value);
+    if (!a) return;
+    for (Index r = 0; r < ex.rows(); ++r)
+      for (Index c = 0; c < ex.cols(); ++c) {
+        if (!a->written(r, c)) continue;
+        const double w = a->value(r, c), own = halfUnit(a->decimals(r, c));
+        ElementCheck e = element(a, r, c, ex(r, c), ex(r, c), own);
+        q.v(r, c) = w;
+        q.h(r, c) = sameNumber(w, ex(r, c)) ? 0 : own;
+        if (std::fabs(w - ex(r, c)) > own + slack(ex(r, c))) blame(e, -1, node, Quantity::Value, q.from[flat(r, c, ex.cols())]);
+        checks_[{node, int(Quantity::Value), r, c}] = e;
+      }
+  }
+
+  ElementCheck element(const Answer* a, Index r, Index c, double exact, double redone, double tolerance) const {
+    ElementCheck e;
+    e.row = r;
+    e.col = c;
+    e.written = a->value(r, c);
+    e.decimals = a->decimals(r, c);
+    e.exact = exact;
+    e.redone = redone;
+    e.tolerance = tolerance;
+    return e;
+  }
+
+  // Marks `e` wrong at `step` and makes it the origin of what inherits it.
+  void blame(ElementCheck& e, int step, int node, Quantity q, Origins& from) {
+    e.verdict = Verdict::Wrong;
+    e.blamedStep = step;
+    e.blamedNode = node;
+    e.blamedQuantity = q;
+    e.blamedRow = e.row;
+    e.blamedCol = e.col;
+    mistakes_.push_back({step, node, q, e.row, e.col});
+    from = {int(mistakes_.size()) - 1};
+  }
+
+  std::vector<Operand> operandsOf(const Node& n) const {
+    std::vector<Operand> ops;
+    for (int in : n.inputs) {
+      const Quant& q = val_[size_t(in)];
+      ops.push_back({q.v, &q.h, &q.from});
+    }
+    return ops;
+  }
+
+  void forward(int s, const Step& st) {
+    const Node& n = g_.node(st.node);
+    check::StepFn f = [&n](const std::vector<const Tensor*>& x, Tensor& out) { n.op->d.forward({x, n.attrs}, out); };
+    const std::vector<Operand> ops = operandsOf(n);
+    const Tensor base = check::evaluate(f, ops, n.shape);
+    check::Spread sp = check::spread(f, ops, base);
+    mine_[size_t(s)].step = st;
+    mine_[size_t(s)].result = base;
+    const Tensor zero = Tensor::Zero(n.shape.rows, n.shape.cols);
+    finish(st.node, Quantity::Value, s, base, sp.width, sp.from, 1, zero, {});
+  }
+
+  void backward(int s, const Step& st) {
+    const Node& target = g_.node(st.target);
+    const Shape ts = target.shape;
+    Part part{s, Tensor::Ones(1, 1), Tensor::Zero(ts.rows, ts.cols), Tensor::Zero(ts.rows, ts.cols)};
+    std::vector<Origins> from(size_t(ts.size()));
+    if (!st.isSeed()) {
+      const Node& n = g_.node(st.node);
+      const Quant& up = grad_[size_t(st.node)];
+      const Quant& out = val_[size_t(st.node)];
+      // Operands: dL/d(node), the node's inputs, the node's own value.
+      std::vector<Operand> ops{{up.v, &up.h, &up.from}};
+      for (const Operand& o : operandsOf(n)) ops.push_back(o);
+      ops.push_back({out.v, &out.h, &out.from});
+      const int i = st.inputIndex;
+      check::StepFn f = [&n, i](const std::vector<const Tensor*>& x, Tensor& g) {
+        std::vector<const Tensor*> ins(x.begin() + 1, x.end() - 1);
+        n.op->d.vjp(i, {ins, n.attrs}, *x.back(), *x.front(), g);
+      };
+      part.value = check::evaluate(f, ops, ts);
+      check::Spread sp = check::spread(f, ops, part.value);
+      part.width = sp.width;
+      from = sp.from;
+      part.localUnits = roundedLocal(n, st, up.v, ts);
+    }
+    Pending& p = pending_[size_t(st.target)];
+    StepRecord& rec = mine_[size_t(s)];
+    rec.step = st;
+    rec.result = part.value;
+    rec.gradBefore = p.sum;
+    if (p.parts.empty()) {
+      p.sum = part.value;
+      p.width = part.width;
+      p.localUnits = part.localUnits;
+      p.from = from;
+    } else {
+      p.sum += part.value;
+      p.width += part.width;
+      p.localUnits += part.localUnits;
+      for (size_t k = 0; k < from.size(); ++k) p.from[k].insert(from[k].begin(), from[k].end());
+    }
+    rec.gradAfter = p.sum;
+    p.parts.push_back(part);
+    if (st.contribution == st.contributions)
+      finish(st.target, Quantity::Grad, s, p.sum, p.width, p.from, st.contributions, p.localUnits, p.parts);
+  }
+
+  // Elementwise steps multiply by a local derivative (σ'(y) = 0.2412) that a student may
+  // round too: Σ |upstream| over the local derivatives that rounding changes.
+  Tensor roundedLocal(const Node& n, const Step& st, const Tensor& up, Shape ts) const {
+    Tensor units = Tensor::Zero(ts.rows, ts.cols);
+    if (n.op->style != GradStyle::Elementwise || !n.op->d.local) return units;
+    std::vector<const Tensor*> ins;
+    for (int in : n.inputs) ins.push_back(&val_[size_t(in)].v);
+    Tensor loc;
+    try {
+      n.op->d.local(st.inputIndex, {ins, n.attrs}, val_[size_t(st.node)].v, loc);
+    } catch (const std::exception&) {
+      return units;
+    }
+    auto fits = [](Index small, Index big) { return small == 1 || small == big; };
+    if (!fits(up.rows(), loc.rows()) || !fits(up.cols(), loc.cols()) || !fits(ts.rows, loc.rows()) || !fits(ts.cols, loc.cols()))
+      return units;
+    for (Index r = 0; r < loc.rows(); ++r)
+      for (Index c = 0; c < loc.cols(); ++c) {
+        const Index tr = ts.rows == 1 ? 0 : r, tc = ts.cols == 1 ? 0 : c;
+        if (!exactAt(loc(r, c), decimalsAt(st.target, Quantity::Grad, tr, tc))) units(tr, tc) += std::fabs(bcastAt(up, r, c));
+      }
+    return units;
+  }
+
+  int decimalsAt(int node, Quantity q, Index r, Index c) const {
+    const Answer* a = sheet_.find(node, q);
+    return a && a->written(r, c) ? a->decimals(r, c) : assumed_;
+  }
+
+  // The quantity is complete: check what the student wrote of it, and keep their numbers.
+  void finish(int node, Quantity q, int step, const Tensor& redone, const Tensor& width, const std::vector<Origins>& from,
+              int rounded, const Tensor& localUnits, const std::vector<Part>& parts) {
+    Quant& Q = (q == Quantity::Value ? val_ : grad_)[size_t(node)];
+    const Tensor& ex = exactOf(node, q);
+    Q.v = redone;
+    Q.h = Tensor::Zero(redone.rows(), redone.cols());
+    Q.from = from;
+    const Answer* a = sheet_.find(node, q);
+    for (Index r = 0; r < redone.rows(); ++r)
+      for (Index c = 0; c < redone.cols(); ++c) {
+        const size_t k = flat(r, c, redone.cols());
+        const double h = halfUnit(decimalsAt(node, q, r, c));
+        const double tol = rounded * h + width(r, c) + localUnits(r, c) * h;
+        if (!a || !a->written(r, c)) {
+          Q.h(r, c) = tol;
+          continue;
+        }
+        const double w = a->value(r, c);
+        ElementCheck e = element(a, r, c, ex(r, c), redone(r, c), tol);
+        Q.v(r, c) = w;
+        Q.h(r, c) = sameNumber(w, ex(r, c)) ? 0 : h;
+        if (std::fabs(w - ex(r, c)) <= h + slack(ex(r, c))) {
+          e.verdict = Verdict::Correct;
+          Q.from[k].clear();
+        } else if (std::fabs(w - redone(r, c)) <= tol + slack(redone(r, c))) {
+          if (from[k].empty()) {
+            e.verdict = Verdict::Rounding;
+          } else {  // right from their numbers, but those came from an earlier mistake
+            e.verdict = Verdict::CarriedOver;
+            const auto& m = mistakes_[size_t(*std::min_element(from[k].begin(), from[k].end(), [&](int x, int y) {
+              return mistakes_[size_t(x)].step < mistakes_[size_t(y)].step;
+            }))];
+            e.blamedStep = m.step;
+            e.blamedNode = m.node;
+            e.blamedQuantity = m.quantity;
+            e.blamedRow = m.row;
+            e.blamedCol = m.col;
+          }
+        } else {
+          e.missingSteps = missingParts(parts, r, c, w, h);
+          blame(e, e.missingSteps.empty() ? step : e.missingSteps.front(), node, q, Q.from[k]);
+        }
+        checks_[{node, int(q), r, c}] = e;
+      }
+  }
+
+  // A gradient that is a sum of contributions, written as the sum of only some of them:
+  // the steps of the ones left out (the most contributions that still match).
+  static std::vector<int> missingParts(const std::vector<Part>& parts, Index r, Index c, double w, double h) {
+    const int n = int(parts.size());
+    if (n < 2 || n > 12) return {};
+    int best = 0;
+    for (unsigned mask = 1; mask + 1 < (1u << n); ++mask) {
+      double sum = 0, tol = 0;
+      for (int k = 0; k < n; ++k)
+        if (mask & (1u << k)) {
+          sum += parts[size_t(k)].value(r, c);
+          tol += h + parts[size_t(k)].width(r, c) + parts[size_t(k)].localUnits(r, c) * h;
+        }
+      if (std::fabs(w - sum) <= tol + slack(sum) && (!best || std::popcount(mask) > std::popcount(unsigned(best)))) best = int(mask);
+    }
+    std::vector<int> missing;
+    if (best)
+      for (int k = 0; k < n; ++k)
+        if (!(unsigned(best) & (1u << k))) missing.push_back(parts[size_t(k)].step);
+    return missing;
+  }
+
+  CheckReport report() {
+    // The student's graph: their numbers where written, computed from theirs elsewhere.
+    Graph mine = g_;
+    for (int i = 0; i < g_.size(); ++i) {
+      mine.node(i).value = val_[size_t(i)].v;
+      mine.node(i).grad = grad_[size_t(i)].v;
+    }
+    std::vector<int> stepOfValue(size_t(g_.size()), -1), stepOfGrad(size_t(g_.size()), -1);
+    std::vector<std::vector<int>> gradSteps(size_t(g_.size()));
+    for (int s = 0; s < stepper_.size(); ++s) {
+      const Step& st = stepper_.schedule()[size_t(s)];
+      if (st.phase == Phase::Forward) stepOfValue[size_t(st.node)] = s;
+      else {
+        stepOfGrad[size_t(st.target)] = s;
+        gradSteps[size_t(st.target)].push_back(s);
+      }
+    }
+    CheckReport rep;
+    rep.assumedDecimals = assumed_;
+    auto add = [&](const Answer& a, Index r, Index c) {
+      CheckEntry e;
+      e.node = a.node;
+      e.quantity = a.quantity;
+      e.row = r;
+      e.col = c;
+      e.name = answerName(g_, a.node, a.quantity, r, c);
+      e.step = a.quantity == Quantity::Value ? stepOfValue[size_t(a.node)] : stepOfGrad[size_t(a.node)];
+      const Index rows = r < 0 ? a.value.rows() : 1, cols = r < 0 ? a.value.cols() : 1;
+      e.written.resize(rows, cols);
+      e.exact.resize(rows, cols);
+      for (Index i = 0; i < rows; ++i)
+        for (Index j = 0; j < cols; ++j) {
+          const Index rr = r < 0 ? i : r, cc = r < 0 ? j : c;
+          const ElementCheck& x = checks_.at({a.node, int(a.quantity), rr, cc});
+          e.elements.push_back(x);
+          e.written(i, j) = x.written;
+          e.exact(i, j) = x.exact;
+          e.line = e.line ? e.line : a.line(rr, cc);
+          e.verdict = std::max(e.verdict, x.verdict);
+        }
+      for (Verdict v : {Verdict::Wrong, Verdict::CarriedOver})
+        for (const ElementCheck& x : e.elements)
+          if (e.blamedStep < 0 && x.verdict == v && x.blamedStep >= 0) e.blamedStep = x.blamedStep;
+      if (e.verdict >= Verdict::CarriedOver) {
+        const std::vector<int>& steps = a.quantity == Quantity::Value ? std::vector<int>{e.step} : gradSteps[size_t(a.node)];
+        e.explanation = explainEntry(mine, mine_, e, steps);
+      }
+      rep.entries.push_back(std::move(e));
+    };
+    for (const Answer& a : sheet_.answers()) {
+      if (a.complete()) {
+        add(a, -1, -1);
+        continue;
+      }
+      for (Index r = 0; r < a.value.rows(); ++r)
+        for (Index c = 0; c < a.value.cols(); ++c)
+          if (a.written(r, c)) add(a, r, c);
+    }
+    std::stable_sort(rep.entries.begin(), rep.entries.end(), [](const CheckEntry& x, const CheckEntry& y) {
+      return std::tie(x.step, x.node, x.row, x.col) < std::tie(y.step, y.node, y.row, y.col);
+    });
+    return rep;
+  }
+
+  const Graph& g_;
+  const AnswerSheet& sheet_;
+  Graph exact_;      // the exact values and gradients, once the stepper has run
+  Stepper stepper_;  // over exact_
+  std::vector<Quant> val_, grad_;
+  std::vector<Pending> pending_;
+  std::vector<Mistake> mistakes_;
+  std::vector<StepRecord> mine_;  // each step redone with the student's numbers
+  std::map<std::tuple<int, int, Index, Index>, ElementCheck> checks_;
+  int assumed_ = 4;
+};
+
+}  // namespace
+
+CheckReport checkAnswers(const Graph& g, const AnswerSheet& sheet) { return Checker(g, sheet).run(); }
+
+}  // namespace bs

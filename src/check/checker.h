@@ -1,0 +1,82 @@
+// Checks a hand calculation. Every written number is checked twice: globally against
+// the exact value, and locally by redoing the one step that computes it from the
+// student's own numbers (their upstream gradient and the values they wrote; numbers
+// they did not write are computed from theirs). So a mistake is blamed on the step
+// where it was made, and later numbers that inherit it are "carried over".
+//
+// Tolerance: a number written with d decimals stands for anything within h = ½·10^−d.
+// It is correct when it is the exact value rounded to d decimals (|written − exact| ≤ h).
+// Otherwise it is within rounding when, redone from the student's numbers, the step gives
+//   |written − redone| ≤ n·h + Σ spread
+// where n is the number of rounded results in the step (1; one per contribution of a
+// gradient that is a sum of several; one more for a rounded local derivative such as
+// σ'(y) = 0.241), and each spread is how far the redone result moves when one number
+// it was computed from moves by that number's own h (written numbers: ½·10^−d of their
+// decimals; numbers the student did not write: computed from theirs and rounded like the
+// coarsest number on the sheet; given leaf values, and numbers written exactly: 0).
+// A number right locally but computed from an earlier wrong number is carried over.
+#pragma once
+#include <string>
+#include <vector>
+
+#include "check/answer_sheet.h"
+
+namespace bs {
+
+// In order of severity.
+enum class Verdict { Correct, Rounding, CarriedOver, Wrong };
+const char* verdictName(Verdict v);  // "correct", "rounding", "carried over", "wrong"
+
+// One written number.
+struct ElementCheck {
+  Index row = 0, col = 0;  // in the node (from 0)
+  double written = 0, exact = 0;
+  int decimals = 0;
+  double redone = 0;       // the step redone from the student's own numbers
+  double tolerance = 0;    // how far `written` may be from `redone` (see the rule above)
+  Verdict verdict = Verdict::Correct;
+  // Wrong: the step where the mistake was made (-1: a given leaf value copied wrongly).
+  // Carried over: the step of the earlier mistake it inherits. Otherwise -1.
+  int blamedStep = -1;
+  int blamedNode = -1;     // the number that went wrong first (wrong, carried over): its node,
+  Quantity blamedQuantity = Quantity::Value;  // value or gradient,
+  Index blamedRow = 0, blamedCol = 0;         // and element
+  std::vector<int> missingSteps;  // wrong gradient sums: the contribution steps left out
+};
+
+// One answer: a whole tensor as written, or one element written on its own.
+struct CheckEntry {
+  int node = -1;
+  Quantity quantity = Quantity::Value;
+  Index row = -1, col = -1;      // one element, or -1: the whole tensor
+  std::string name;              // as a student writes it: "dL/dy", "z1"
+  int line = 0;                  // the sheet line (0 if typed in a window)
+  Tensor written, exact;         // shaped like the answer (1x1 for one element)
+  std::vector<ElementCheck> elements;  // row by row
+  Verdict verdict = Verdict::Correct;  // the worst of the elements
+  int step = -1;                 // the schedule step that computes it (-1: a given leaf value)
+  int blamedStep = -1;           // of the first wrong element, else of the first carried-over one
+  // Wrong or carried over: what is wrong, then the step (or steps, for a sum of
+  // contributions) as Trace writes it, with the student's numbers plugged in.
+  std::vector<std::string> explanation;
+};
+
+struct CheckReport {
+  std::vector<CheckEntry> entries;  // values in forward order, then gradients in backward order
+  int assumedDecimals = 4;          // how unwritten numbers are taken to be rounded
+  int count(Verdict v) const;
+  bool anyWrong() const { return count(Verdict::Wrong) + count(Verdict::CarriedOver) > 0; }
+  // The entry holding (node, quantity, r, c) and that element's check; nullptr if not written.
+  const CheckEntry* entryFor(int node, Quantity q, Index r, Index c) const;
+  const ElementCheck* element(int node, Quantity q, Index r, Index c) const;
+};
+
+// Checks every number on the sheet; the graph's leaf values are the given numbers.
+// Throws std::invalid_argument for a graph too large to check by hand.
+CheckReport checkAnswers(const Graph& g, const AnswerSheet& sheet);
+
+// "step 6" for a schedule index (numbered from 1, as `backstep trace` prints them), and
+// what it computes: "step 6 (dL/dy)". A given value (-1): "the given value".
+std::string stepLabel(int step);
+
+}  // namespace bs

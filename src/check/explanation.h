@@ -1,0 +1,18 @@
+// The text that explains a wrong or carried-over answer: what is wrong, and the step
+// as Trace writes it, with the student's own numbers plugged in.
+#pragma once
+#include <string>
+#include <vector>
+
+#include "check/checker.h"
+#include "core/stepper.h"
+
+namespace bs {
+
+// `mine` holds the student's numbers (written, or computed from theirs) as node values
+// and gradients; `records[s]` is step s redone from them; `steps` are the entry's steps
+// (one, or every contribution of a gradient sum).
+std::vector<std::string> explainEntry(const Graph& mine, const std::vector<StepRecord>& records, const CheckEntry& e,
+                                      const std::vector<int>& steps);
+
+}  // namespace bs

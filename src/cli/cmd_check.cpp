@@ -1,0 +1,89 @@
+// backstep check GRAPH ANSWERS: checks a hand calculation, number by number.
+#include <algorithm>
+#include <iostream>
+
+#include "check/answer_reader.h"
+#include "check/checker.h"
+#include "cli/commands.h"
+#include "lang/parser.h"
+
+namespace bs::cli {
+
+namespace {
+struct CheckArgs {
+  std::string graph, answers;
+};
+
+// What the student wrote, with their decimals ("[0.406, 0.50]").
+std::string writtenText(const CheckEntry& e) {
+  if (e.elements.size() == 1) return writeNumber({e.elements[0].written, e.elements[0].decimals});
+  auto num = [&](Index r, Index c) {
+    const ElementCheck& x = e.elements[size_t(r * e.written.cols() + c)];
+    return writeNumber({x.written, x.decimals});
+  };
+  const Index rows = e.written.rows(), cols = e.written.cols();
+  std::string s = "[";
+  if (rows == 1 || cols == 1) {
+    for (Index k = 0; k < rows * cols; ++k) s += (k ? ", " : "") + (cols == 1 ? num(k, 0) : num(0, k));
+    return s + "]";
+  }
+  for (Index r = 0; r < rows; ++r) {
+    s += r ? ", [" : "[";
+    for (Index c = 0; c < cols; ++c) s += (c ? ", " : "") + num(r, c);
+    s += "]";
+  }
+  return s + "]";
+}
+
+size_t width(const std::string& s) {  // in characters: σ and … are one each
+  return size_t(std::count_if(s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+}
+
+void printRow(const std::vector<std::string>& cells, const std::vector<size_t>& widths) {
+  std::string line;
+  for (size_t i = 0; i < cells.size(); ++i) {
+    line += cells[i];
+    if (i + 1 < cells.size()) line += std::string(widths[i] - width(cells[i]) + 2, ' ');
+  }
+  std::cout << line << "\n";
+}
+}  // namespace
+
+Run addCheck(CLI::App& app) {
+  auto a = std::make_shared<CheckArgs>();
+  auto* sub = app.add_subcommand("check", "Check a hand calculation: each number correct, rounding, wrong or carried over");
+  sub->add_option("graph", a->graph, "A .bsg graph file or a built-in example name")->required();
+  sub->add_option("answers", a->answers, "The answers file: one line per number or tensor, e.g. 'dL/dy = [0.196, 0.261]'")->required();
+  sub->footer("Exit code: 0 when nothing is wrong (rounding is fine), 1 when something is, 2 on bad input.");
+  return [a]() {
+    Graph g = loadGraph(a->graph);
+    AnswerSheet sheet = loadAnswers(a->answers, g);
+    if (sheet.empty()) return fail(a->answers + ": no answers in the file (write lines like 'z = [0.406, 0.525]' or 'dL/dy1 = 0.196')");
+    CheckReport rep = checkAnswers(g, sheet);
+
+    std::vector<std::vector<std::string>> rows{{"line", "node", "quantity", "written", "exact", "verdict"}};
+    for (const CheckEntry& e : rep.entries) {
+      int d = 0;
+      for (const ElementCheck& x : e.elements) d = std::max(d, x.decimals);
+      const Node& n = g.node(e.node);
+      rows.push_back({std::to_string(e.line), e.row < 0 ? n.name : elementName(n.name, n.shape, e.row, e.col),
+                      quantityName(e.quantity), writtenText(e), formatTensor(e.exact, std::max(4, d + 1), 64, 64),
+                      verdictName(e.verdict)});
+    }
+    std::vector<size_t> widths(rows[0].size(), 0);
+    for (const auto& r : rows)
+      for (size_t i = 0; i < r.size(); ++i) widths[i] = std::max(widths[i], width(r[i]));
+    std::cout << a->graph << " with " << a->answers << ":\n";
+    printRow(rows[0], widths);
+    for (size_t i = 0; i < rep.entries.size(); ++i) {
+      printRow(rows[i + 1], widths);
+      for (const std::string& l : rep.entries[i].explanation) std::cout << "      " << l << "\n";
+    }
+    std::cout << "\n" << rep.count(Verdict::Correct) << " correct, " << rep.count(Verdict::Rounding) << " rounding, "
+              << rep.count(Verdict::Wrong) << " wrong, " << rep.count(Verdict::CarriedOver) << " carried over (numbers)\n";
+    std::cout << "rounding: a number with d decimals may be off by ½·10^-d, plus what the rounding of the numbers it came from explains\n";
+    return rep.anyWrong() ? 1 : 0;
+  };
+}
+
+}  // namespace bs::cli
