@@ -11,6 +11,8 @@ using Run = std::function<int()>;
 Run addTrace(CLI::App& app);
 Run addGradcheck(CLI::App& app);
 Run addExamples(CLI::App& app);
+// The window's options on the top-level command (backstep [FILE] --screenshot ...).
+Run addWindow(CLI::App& app);
 
 // Prints "error: MESSAGE" to stderr and returns 2.
 int fail(const std::string& message);

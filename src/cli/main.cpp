@@ -12,6 +12,7 @@ int main(int argc, char** argv) {
     bs::cli::Run run = add(app);
     commands.push_back({app.get_subcommands({}).back(), run});
   }
+  bs::cli::Run window = bs::cli::addWindow(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -26,6 +27,9 @@ int main(int argc, char** argv) {
         return bs::cli::fail(e.what());
       }
     }
-  std::cout << app.help();
-  return 0;
+  try {
+    return window();
+  } catch (const std::exception& e) {
+    return bs::cli::fail(e.what());
+  }
 }

@@ -1,0 +1,118 @@
+// AppState: everything the window shows and every command it can issue, with no
+// OpenGL and no ImGui, so it is unit-tested without a display. Panels read it and call
+// its commands; nothing else changes it.
+#pragma once
+#include <memory>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "app/layout_input.h"
+#include "core/graph.h"
+#include "core/stepper.h"
+
+namespace bs::app {
+
+// What a button or a key asks for.
+enum class Command { StepForward, StepBack, PlayPause, Reset, ToEnd };
+// The keys the window maps to commands.
+enum class Key { Right, Left, Space, Home, End };
+std::optional<Command> commandForKey(Key k);
+
+// A problem in the source text, with its place (line and column from 1; 0 if unknown).
+struct SourceError {
+  int line = 0, col = 0;
+  std::string message;
+};
+
+// The value shown on one edge of the drawing: the producer's value and, once known,
+// the gradient flowing back along that edge.
+struct EdgeValue {
+  int producer = -1;
+  int consumer = -1;   // -1: the output's own value (no consumer)
+  int inputIndex = -1;
+  bool valueKnown = false;
+  bool gradKnown = false;
+  const Tensor* value = nullptr;  // the producer's value (valid while valueKnown)
+  Tensor grad;                    // this edge's contribution to dL/d(producer), or dL/dL
+};
+
+class AppState {
+ public:
+  AppState();  // opens nothing; call openExample/openFile/openSource
+
+  // Opening a graph. On failure the current graph stays and the error is returned.
+  std::optional<SourceError> openExample(const std::string& name);
+  std::optional<SourceError> openFile(const std::string& path);
+  std::optional<SourceError> openSource(const std::string& text, const std::string& title);
+  // A graph built in code (benchmarks); there is no source text to edit.
+  void openGraph(Graph g, const std::string& title);
+
+  bool hasGraph() const { return graph_ != nullptr; }
+  const Graph& graph() const { return *graph_; }
+  const Stepper& stepper() const { return *stepper_; }
+  const std::string& title() const { return title_; }
+  // Changes whenever a different graph (not just new values) is shown: re-layout then.
+  int graphVersion() const { return graphVersion_; }
+  // Changes whenever any shown number may have changed.
+  int valuesVersion() const { return valuesVersion_; }
+
+  // Stepping.
+  void run(Command c);
+  void goTo(int step);
+  bool playing() const { return playing_; }
+  void setPlaying(bool p);
+  double speed() const { return speed_; }  // steps per second while playing
+  void setSpeed(double stepsPerSecond);
+  // Time passing while playing: takes the steps that are due; stops at the end.
+  void advanceTime(double seconds);
+  // The step just done (cursor - 1), if any.
+  std::optional<int> currentStep() const;
+
+  // Selection (a node id), cleared when the graph changes.
+  void select(int node);
+  void clearSelection() { selected_.reset(); }
+  std::optional<int> selected() const { return selected_; }
+
+  // Editing a leaf's element recomputes every step up to the cursor. Throws
+  // std::invalid_argument if the node is not a leaf or (r, c) is outside it.
+  void setLeafElement(int node, Index r, Index c, double v);
+  bool edited(int node) const { return edited_.count(node) > 0; }
+  void resetEdits();  // back to the values in the source
+
+  // The source editor's text and what applying it gave.
+  std::string& sourceText() { return source_; }
+  const std::string& sourceText() const { return source_; }
+  bool hasSource() const { return hasSource_; }
+  // Parses the source text; on success shows the new graph (at the same step if it
+  // exists), else keeps the last good graph and records the error.
+  bool applySource();
+  const std::optional<SourceError>& sourceError() const { return sourceError_; }
+
+  // What is drawn on each edge, for the current step.
+  std::vector<EdgeValue> edgeValues() const;
+  // The graph as boxes and arrows for the layout engine; depends only on the graph's
+  // structure and shapes, not on the values.
+  LayoutInput layoutInput(const LayoutMetrics& m = {}) const;
+
+ private:
+  void show(std::unique_ptr<Graph> g, const std::string& title, int step);
+  void changed() { ++valuesVersion_; }
+
+  std::unique_ptr<Graph> graph_;
+  std::unique_ptr<Stepper> stepper_;
+  std::unique_ptr<Graph> pristine_;  // the graph as loaded, for resetEdits
+  std::string title_;
+  std::string source_;
+  bool hasSource_ = false;
+  std::optional<SourceError> sourceError_;
+  std::optional<int> selected_;
+  std::set<int> edited_;
+  bool playing_ = false;
+  double speed_ = 2.0;
+  double pending_ = 0;  // seconds accumulated towards the next step while playing
+  int graphVersion_ = 0, valuesVersion_ = 0;
+};
+
+}  // namespace bs::app

@@ -1,0 +1,45 @@
+// The graph view panel: the laid-out graph with values on the edges, the current step
+// highlighted; click selects a node, drag pans, the wheel zooms. It keeps only its own
+// view (pan, zoom, the cached layout); everything else it reads from the AppState.
+#pragma once
+#include <imgui.h>
+
+#include "app/app_state.h"
+#include "app/fonts.h"
+#include "app/heatmaps.h"
+#include "app/layout.h"
+#include "app/value_drawing.h"
+
+namespace bs::app {
+
+class GraphView {
+ public:
+  // Draws into the rest of the current ImGui window.
+  void draw(AppState& s, Heatmaps& heatmaps, const Fonts& fonts);
+  void requestFit() { fitPending_ = true; }
+  double layoutMs() const { return layoutMs_; }
+  const Layout& layout() const { return layout_; }
+
+ private:
+  void relayout(const AppState& s, const Fonts& fonts);
+  void fit(ImVec2 canvasSize);
+  ImVec2 toScreen(Point p) const { return {origin_.x + pan_.x + p.x * zoom_, origin_.y + pan_.y + p.y * zoom_}; }
+  int hit(ImVec2 screen) const;  // the box under a screen point, or -1
+  void drawArrow(ImDrawList* dl, const std::vector<Point>& curve, bool head, ImU32 col, float thickness) const;
+  void drawNode(ImDrawList* dl, const AppState& s, const LayoutBox& b, ImVec2 min, ImVec2 max, const Fonts& fonts,
+                bool current, bool selected) const;
+  void drawLegend(ImDrawList* dl, ImVec2 canvasMin, ImVec2 canvasMax, const Fonts& fonts, Heatmaps& h, bool heatmapsShown) const;
+
+  int graphVersion_ = -1, valuesVersion_ = -1;
+  LayoutMetrics metrics_;
+  LayoutInput input_;
+  Layout layout_;
+  std::vector<EdgeValue> edges_;  // one per value box, in box order
+  ImVec2 origin_{0, 0}, pan_{0, 0};
+  float zoom_ = 1;
+  bool fitPending_ = true;
+  double layoutMs_ = 0;
+  Palette palette_;
+};
+
+}  // namespace bs::app

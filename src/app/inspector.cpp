@@ -1,0 +1,101 @@
+#include <imgui.h>
+
+#include "app/panels.h"
+#include "core/trace.h"
+
+namespace bs::app {
+
+namespace {
+
+void tensorText(const char* label, const Tensor& t, ImVec4 colour) {
+  ImGui::TextColored(colour, "%s", label);
+  ImGui::SameLine();
+  ImGui::TextWrapped("%s", formatTensor(t, 4, 12, 12).c_str());
+}
+
+// Inputs, params and consts: one field per element (up to 8x8), Enter or leaving the
+// field applies it.
+void leafEditor(AppState& s, int id) {
+  const Node& n = s.graph().node(id);
+  if (n.value.rows() > 8 || n.value.cols() > 8) {
+    ImGui::TextDisabled("(too large to edit here: change it in the source)");
+    return;
+  }
+  ImGui::TextDisabled("Edit the values (Enter applies; everything up to this step is recomputed):");
+  const float w = std::min(90.0f, (ImGui::GetContentRegionAvail().x - 10) / float(n.value.cols()) - 6);
+  for (Index r = 0; r < n.value.rows(); ++r)
+    for (Index c = 0; c < n.value.cols(); ++c) {
+      double v = n.value(r, c);
+      ImGui::PushID(int(r * 64 + c));
+      ImGui::SetNextItemWidth(w);
+      ImGui::InputDouble("##v", &v, 0, 0, "%.4g");
+      if (ImGui::IsItemDeactivatedAfterEdit()) s.setLeafElement(id, r, c, v);
+      ImGui::PopID();
+      if (c + 1 < n.value.cols()) ImGui::SameLine();
+    }
+  bool any = false;
+  for (int i = 0; i < s.graph().size(); ++i) any |= s.edited(i);
+  if (any && ImGui::Button("Reset edited values")) s.resetEdits();
+}
+
+}  // namespace
+
+void drawInspector(AppState& s) {
+  if (!s.hasGraph()) return;
+  const Graph& g = s.graph();
+  const Stepper& st = s.stepper();
+  const ImVec4 ink{0.1f, 0.1f, 0.12f, 1}, red{0.75f, 0.12f, 0.12f, 1}, dim{0.45f, 0.45f, 0.45f, 1};
+
+  // The current step, in the words of `backstep trace`.
+  auto cur = s.currentStep();
+  if (!cur) {
+    ImGui::TextWrapped("Step 0 of %d. Press Right (or >) to compute the first node.", st.size());
+  } else {
+    const StepRecord& r = st.record(*cur);
+    ImGui::Text("Step %d of %d  (%s)", *cur + 1, st.size(), r.step.phase == Phase::Forward ? "forward" : "backward");
+    const StepText t = traceStep(g, r);
+    for (const std::string& line : t.lines) ImGui::TextWrapped("%s", line.c_str());
+    if (!t.formula.empty()) {
+      ImGui::TextColored(dim, "local derivative:");
+      ImGui::SameLine();
+      ImGui::TextWrapped("%s", t.formula.c_str());
+    }
+  }
+  ImGui::Separator();
+
+  // The selected node, or else the node of the current step.
+  int id = -1;
+  if (s.selected()) id = *s.selected();
+  else if (cur) id = st.record(*cur).step.phase == Phase::Forward ? st.record(*cur).step.node : st.record(*cur).step.target;
+  if (id < 0) {
+    ImGui::TextDisabled("Click a node to inspect it.");
+    return;
+  }
+  const Node& n = g.node(id);
+  ImGui::Text("%s  ·  %s  ·  %s%s", n.name.c_str(), kindName(n.kind), n.shape.str().c_str(),
+              s.selected() ? "" : "   (the current step's node)");
+  if (!n.isLeaf()) {
+    std::vector<std::string> operands;
+    for (int in : n.inputs) operands.push_back(g.node(in).name);
+    ImGui::TextWrapped("%s = %s", n.name.c_str(), n.op->text(operands, n.attrs).c_str());
+    ImGui::TextColored(dim, "local derivative:");
+    ImGui::SameLine();
+    ImGui::TextWrapped("%s", n.op->formula.c_str());
+  }
+  if (st.valueKnown(id)) tensorText("value", n.value, ink);
+  else ImGui::TextColored(dim, "value ? (not computed yet)");
+  if (st.contributionsTotal(id) > 0) {
+    const std::string label = gradName(g, n.name);
+    if (st.gradKnown(id)) {
+      tensorText(label.c_str(), n.grad, red);
+    } else if (st.contributionsDone(id) > 0) {
+      tensorText((label + " so far").c_str(), n.grad, red);
+      ImGui::TextColored(dim, "(%d of %d contributions)", st.contributionsDone(id), st.contributionsTotal(id));
+    } else {
+      ImGui::TextColored(dim, "%s ? (not computed yet)", label.c_str());
+    }
+  }
+  if (n.isLeaf()) leafEditor(s, id);
+}
+
+}  // namespace bs::app

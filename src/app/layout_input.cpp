@@ -1,0 +1,69 @@
+#include "app/layout_input.h"
+
+#include <algorithm>
+
+namespace bs::app {
+
+ValueStyle valueStyle(Shape s, const LayoutMetrics& m) {
+  if (s.isScalar()) return ValueStyle::Scalar;
+  return s.size() > m.heatmapAbove ? ValueStyle::Heatmap : ValueStyle::Grid;
+}
+
+void valueBoxSize(Shape s, const LayoutMetrics& m, float& w, float& h) {
+  const float number = m.textWidth(std::string(size_t(m.numberChars), '0'));
+  switch (valueStyle(s, m)) {
+    case ValueStyle::Scalar:  // value, gradient under it
+      w = number + m.pad;
+      h = 2 * m.lineHeight + m.pad / 2;
+      break;
+    case ValueStyle::Grid:  // a grid of values over a grid of gradients
+      w = float(s.cols) * (number + m.pad / 2) + m.pad;
+      h = 2 * float(s.rows) * m.lineHeight + m.pad * 1.5f;
+      break;
+    case ValueStyle::Heatmap: {  // value and gradient heatmaps side by side, a caption under
+      const float cell = std::clamp(m.heatmapMaxSide / float(std::max(s.rows, s.cols)), 1.0f, 10.0f);
+      w = std::max(2 * float(s.cols) * cell + 3 * m.pad, 2 * number + m.pad * 2);
+      h = float(s.rows) * cell + m.lineHeight + m.pad * 1.5f;
+      break;
+    }
+  }
+}
+
+LayoutInput makeLayoutInput(const Graph& g, const LayoutMetrics& m) {
+  LayoutInput in;
+  for (int i = 0; i < g.size(); ++i) {
+    const Node& n = g.node(i);
+    LayoutBox b;
+    b.node = i;
+    if (n.isLeaf()) {  // name over kind
+      b.kind = BoxKind::Leaf;
+      b.width = std::max(m.textWidth(n.name), m.textWidth(kindName(n.kind))) + 2 * m.pad;
+      b.height = 2 * m.lineHeight + m.pad;
+    } else {  // a circle: symbol over name
+      b.kind = BoxKind::Op;
+      const float text = std::max(m.textWidth(n.op->symbol), m.textWidth(n.name));
+      b.width = b.height = std::max(2.6f * m.lineHeight, text + 2 * m.pad);
+    }
+    in.boxes.push_back(b);
+  }
+  auto addValueBox = [&](int producer, int consumer, int inputIndex) {
+    LayoutBox v;
+    v.kind = BoxKind::Value;
+    v.node = producer;
+    v.consumer = consumer;
+    v.inputIndex = inputIndex;
+    valueBoxSize(g.node(producer).shape, m, v.width, v.height);
+    in.boxes.push_back(v);
+    const int id = int(in.boxes.size()) - 1;
+    in.arrows.push_back({producer, id, false});
+    if (consumer >= 0) in.arrows.push_back({id, consumer, true});
+  };
+  for (int c = 0; c < g.size(); ++c) {
+    const Node& n = g.node(c);
+    for (int k = 0; k < int(n.inputs.size()); ++k) addValueBox(n.inputs[size_t(k)], c, k);
+  }
+  if (g.hasOutput()) addValueBox(g.output(), -1, -1);
+  return in;
+}
+
+}  // namespace bs::app

@@ -1,0 +1,64 @@
+// The graph as the layout engine sees it: boxes of known size and the arrows between
+// them. Sizes depend only on the graph's structure and shapes, so the layout is
+// computed once per graph, never per frame.
+#pragma once
+#include <functional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/graph.h"
+
+namespace bs::app {
+
+// How big things are drawn, in pixels at zoom 1.
+struct LayoutMetrics {
+  // Width of a text in pixels; the window passes the real font's measure.
+  std::function<float(std::string_view)> textWidth = [](std::string_view s) {
+    float n = 0;
+    for (unsigned char ch : s) n += (ch & 0xC0) != 0x80;  // count code points
+    return n * 8.5f;
+  };
+  float lineHeight = 18;
+  float pad = 8;
+  int numberChars = 7;      // "-0.6073"
+  int heatmapAbove = 16;    // tensors with more elements are drawn as heatmaps
+  float heatmapMaxSide = 140;
+};
+
+enum class BoxKind {
+  Leaf,   // an input, param or const: a labelled box
+  Op,     // an op node: a circle with its symbol
+  Value,  // the numbers written on an edge (value, and gradient under it)
+};
+
+// How a tensor's numbers are drawn in a value box.
+enum class ValueStyle { Scalar, Grid, Heatmap };
+ValueStyle valueStyle(Shape s, const LayoutMetrics& m);
+
+struct LayoutBox {
+  BoxKind kind = BoxKind::Leaf;
+  int node = -1;        // the graph node (for Value: the producer)
+  int consumer = -1;    // Value only: the consuming node, -1 for the output's own value
+  int inputIndex = -1;  // Value only: which input of the consumer
+  float width = 0, height = 0;
+};
+
+struct LayoutArrow {
+  int from = -1, to = -1;  // indices into LayoutInput::boxes
+  bool head = true;        // draw an arrowhead at `to`
+};
+
+struct LayoutInput {
+  std::vector<LayoutBox> boxes;
+  std::vector<LayoutArrow> arrows;
+};
+
+// Boxes: every node, then one value box per edge (producer -> value box -> consumer)
+// and one after the output.
+LayoutInput makeLayoutInput(const Graph& g, const LayoutMetrics& m = {});
+
+// The size of a value box for a tensor of this shape.
+void valueBoxSize(Shape s, const LayoutMetrics& m, float& w, float& h);
+
+}  // namespace bs::app

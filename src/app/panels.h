@@ -1,0 +1,33 @@
+// The panels besides the graph view. Each reads the AppState and issues its commands;
+// none keeps numbers of its own.
+#pragma once
+#include <string>
+
+#include "app/app_state.h"
+
+namespace bs::app {
+
+// What the menu asks the window to do (things that need the window itself).
+struct MenuRequests {
+  bool fit = false;
+  bool quit = false;
+  std::string screenshotPath;  // non-empty: write the next frame as a PNG here
+};
+
+// The state of the menu's popups (typed paths) and its last message.
+struct MenuState {
+  std::string openPath;
+  std::string screenshotPath = "backstep.png";
+  std::string message;  // the last open or save result, shown in the controls bar
+};
+
+void drawMenu(AppState& s, MenuState& m, MenuRequests& out);
+// Step buttons, step slider, play/pause and speed, the step counter and phase.
+// Returns true if "Fit" was pressed.
+bool drawControls(AppState& s, const MenuState& m);
+// The current step's arithmetic (the text of `backstep trace`) and the selected node.
+void drawInspector(AppState& s);
+// The .bsg source with Apply and the error, if any, at its line and column.
+void drawSourceEditor(AppState& s);
+
+}  // namespace bs::app

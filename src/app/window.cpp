@@ -1,0 +1,244 @@
+#include "app/window.h"
+
+#include <imgui.h>
+#include <imgui_impl_glfw.h>
+#include <imgui_impl_opengl3.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdlib>
+#include <iostream>
+#include <memory>
+#include <vector>
+
+#include "app/app_state.h"
+#include "app/fonts.h"
+#include "app/gl/framebuffer.h"
+#include "app/gl/gl.h"
+#include "app/gl/screenshot.h"
+#include "app/graph_view.h"
+#include "app/heatmaps.h"
+#include "app/panels.h"
+#include "app/random_graph.h"
+
+namespace bs::app {
+
+namespace {
+
+constexpr float kRightWidth = 440;  // the inspector / source column
+
+int fail(const std::string& msg, int code) {
+  std::cerr << "error: " << msg << "\n";
+  return code;
+}
+
+std::string glfwMessage() {
+  const char* desc = nullptr;
+  glfwGetError(&desc);
+  return desc ? desc : "unknown GLFW error";
+}
+
+// Everything that lives while the window is open, in the order it is torn down.
+struct Ui {
+  AppState state;
+  Fonts fonts;
+  std::unique_ptr<Heatmaps> heatmaps;
+  GraphView view;
+  MenuState menu;
+};
+
+void handleKeys(Ui& ui, MenuRequests& req) {
+  const ImGuiIO& io = ImGui::GetIO();
+  if (io.WantTextInput) return;  // typing in the editor or a field
+  const std::pair<ImGuiKey, Key> keys[] = {{ImGuiKey_RightArrow, Key::Right}, {ImGuiKey_LeftArrow, Key::Left},
+                                           {ImGuiKey_Space, Key::Space},      {ImGuiKey_Home, Key::Home},
+                                           {ImGuiKey_End, Key::End}};
+  for (auto [imguiKey, key] : keys)
+    if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(imguiKey)))
+      if (auto c = commandForKey(key)) ui.state.run(*c);
+  if (ImGui::IsKeyPressed(GLFW_KEY_F, false)) req.fit = true;
+  if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false)) req.quit = true;
+}
+
+// One frame of panels: menu, controls across the top, graph view on the left, the
+// inspector and source editor as tabs on the right.
+void drawFrame(Ui& ui, MenuRequests& req) {
+  drawMenu(ui.state, ui.menu, req);
+  handleKeys(ui, req);
+  const ImGuiViewport* vp = ImGui::GetMainViewport();
+  const ImVec2 pos = vp->WorkPos, size = vp->WorkSize;
+  const ImGuiWindowFlags fixed = ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse |
+                                 ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus;
+  const float controlsH = ImGui::GetFrameHeightWithSpacing() + 2 * ImGui::GetStyle().WindowPadding.y;
+  const float rightW = std::min(kRightWidth, size.x * 0.45f);
+
+  ImGui::SetNextWindowPos(pos);
+  ImGui::SetNextWindowSize({size.x, controlsH});
+  ImGui::Begin("Controls", nullptr, fixed | ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoScrollbar);
+  if (drawControls(ui.state, ui.menu)) req.fit = true;
+  ImGui::End();
+
+  ImGui::SetNextWindowPos({pos.x, pos.y + controlsH});
+  ImGui::SetNextWindowSize({size.x - rightW, size.y - controlsH});
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, {0, 0});
+  ImGui::Begin("Graph", nullptr, fixed | ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
+  if (req.fit) ui.view.requestFit();
+  ui.view.draw(ui.state, *ui.heatmaps, ui.fonts);
+  ImGui::End();
+  ImGui::PopStyleVar();
+
+  ImGui::SetNextWindowPos({pos.x + size.x - rightW, pos.y + controlsH});
+  ImGui::SetNextWindowSize({rightW, size.y - controlsH});
+  ImGui::Begin("Side", nullptr, fixed | ImGuiWindowFlags_NoTitleBar);
+  if (ImGui::BeginTabBar("tabs")) {
+    if (ImGui::BeginTabItem("Inspector")) {
+      drawInspector(ui.state);
+      ImGui::EndTabItem();
+    }
+    if (ImGui::BeginTabItem("Source")) {
+      ImGui::PushFont(ui.fonts.mono);
+      drawSourceEditor(ui.state);
+      ImGui::PopFont();
+      ImGui::EndTabItem();
+    }
+    ImGui::EndTabBar();
+  }
+  ImGui::End();
+}
+
+struct FrameTimes {
+  std::vector<double> ms;
+  void report(const std::string& what, double layoutMs, int w, int h) const {
+    std::vector<double> s = ms;
+    std::sort(s.begin(), s.end());
+    double sum = 0;
+    for (double v : s) sum += v;
+    std::cout << "bench: " << what << " at " << w << "x" << h << ": " << s.size() << " frames, mean "
+              << sum / double(s.size()) << " ms, median " << s[s.size() / 2] << " ms, p95 "
+              << s[std::min(s.size() - 1, s.size() * 95 / 100)] << " ms; layout " << layoutMs << " ms\n";
+  }
+};
+
+}  // namespace
+
+int runWindow(const WindowOptions& o) {
+  if (o.width < 64 || o.height < 64 || o.width > 8192 || o.height > 8192)
+    return fail("--size must be between 64x64 and 8192x8192", 2);
+  Ui ui;
+  if (o.randomNodes > 0) {
+    ui.state.openGraph(randomGraph(o.randomNodes), "random graph of " + std::to_string(o.randomNodes) + " nodes");
+  } else {
+    const std::string what = o.file.empty() ? o.example : o.file;
+    if (auto err = o.file.empty() ? ui.state.openExample(what) : ui.state.openFile(what))
+      return fail(err->line > 0 ? what + ":" + std::to_string(err->line) + ":" + std::to_string(err->col) + ": " + err->message
+                                : err->message, 2);
+  }
+  if (o.step >= 0) ui.state.goTo(o.step);
+
+  const bool offscreen = !o.screenshot.empty();
+  if (!glfwInit())
+    return fail("cannot open a window: no display (" + glfwMessage() +
+                "). In a terminal, use `backstep trace ex2`; to render without a screen, run "
+                "`xvfb-run -a backstep --screenshot out.png`.", 2);
+  glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
+  glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);
+  glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
+  glfwWindowHint(GLFW_OPENGL_FORWARD_COMPAT, GLFW_TRUE);
+  if (offscreen) glfwWindowHint(GLFW_VISIBLE, GLFW_FALSE);  // rendered into a framebuffer of the requested size
+  const int winW = offscreen ? 640 : o.width, winH = offscreen ? 480 : o.height;
+  GLFWwindow* window = glfwCreateWindow(winW, winH, ("Backstep - " + ui.state.title()).c_str(), nullptr, nullptr);
+  if (!window) {
+    const std::string msg = glfwMessage();
+    glfwTerminate();
+    return fail("cannot create an OpenGL 3.3 core window: " + msg, 3);
+  }
+  glfwMakeContextCurrent(window);
+  glfwSwapInterval(o.benchFrames > 0 || offscreen ? 0 : 1);
+
+  IMGUI_CHECKVERSION();
+  ImGui::CreateContext();
+  ImGuiIO& io = ImGui::GetIO();
+  io.IniFilename = nullptr;  // no imgui.ini in the user's directory
+  ImGui::StyleColorsLight();
+  loadFonts(ui.fonts);
+  ImGui_ImplGlfw_InitForOpenGL(window, true);
+  ImGui_ImplOpenGL3_Init("#version 330 core");
+
+  int code = 0;
+  std::unique_ptr<gl::Framebuffer> target;
+  try {
+    ui.heatmaps = std::make_unique<Heatmaps>();
+    if (offscreen) target = std::make_unique<gl::Framebuffer>(o.width, o.height);
+  } catch (const std::exception& e) {
+    code = fail(e.what(), 3);
+  }
+
+  FrameTimes times;
+  std::string pendingShot;
+  int shotDelay = 0;
+  auto last = std::chrono::steady_clock::now();
+  const int warmup = 5;
+  for (int frame = 0; code == 0 && !glfwWindowShouldClose(window); ++frame) {
+    glfwPollEvents();
+    ImGui_ImplOpenGL3_NewFrame();
+    ImGui_ImplGlfw_NewFrame();
+    if (offscreen) {
+      io.DisplaySize = {float(o.width), float(o.height)};
+      io.DisplayFramebufferScale = {1, 1};
+    }
+    ImGui::NewFrame();
+    ui.state.advanceTime(io.DeltaTime);
+    MenuRequests req;
+    drawFrame(ui, req);
+    ImGui::Render();
+
+    int fbW = o.width, fbH = o.height;
+    if (target) target->bind();
+    else {
+      glfwGetFramebufferSize(window, &fbW, &fbH);
+      glViewport(0, 0, fbW, fbH);
+    }
+    glClearColor(0.95f, 0.95f, 0.95f, 1);
+    glClear(GL_COLOR_BUFFER_BIT);
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+
+    if (offscreen && frame >= 3) {  // a few frames so every panel has its size
+      const std::string err = gl::writePng(o.screenshot, o.width, o.height);
+      code = err.empty() ? 0 : fail(err, 2);
+      if (err.empty()) std::cout << "wrote " << o.screenshot << " (" << o.width << "x" << o.height << ", step "
+                                 << ui.state.stepper().cursor() << " of " << ui.state.stepper().size() << ")\n";
+      break;
+    }
+    if (!req.screenshotPath.empty()) {  // wait for the popup to close before reading the pixels
+      pendingShot = req.screenshotPath;
+      shotDelay = 2;
+    } else if (!pendingShot.empty() && --shotDelay <= 0) {
+      glReadBuffer(GL_BACK);
+      const std::string err = gl::writePng(pendingShot, fbW, fbH);
+      ui.menu.message = err.empty() ? "wrote " + pendingShot : err;
+      pendingShot.clear();
+    }
+    if (req.quit) glfwSetWindowShouldClose(window, GLFW_TRUE);
+    if (o.benchFrames > 0) glFinish();  // count the renderer's work, not just the submission
+    glfwSwapBuffers(window);
+
+    const auto now = std::chrono::steady_clock::now();
+    if (o.benchFrames > 0 && frame >= warmup) times.ms.push_back(std::chrono::duration<double, std::milli>(now - last).count());
+    last = now;
+    if (o.benchFrames > 0 && int(times.ms.size()) >= o.benchFrames) {
+      times.report(ui.state.title(), ui.view.layoutMs(), fbW, fbH);
+      break;
+    }
+  }
+
+  target.reset();
+  ui.heatmaps.reset();
+  ImGui_ImplOpenGL3_Shutdown();
+  ImGui_ImplGlfw_Shutdown();
+  ImGui::DestroyContext();
+  glfwDestroyWindow(window);
+  glfwTerminate();
+  return code;
+}
+
+}  // namespace bs::app

@@ -1,0 +1,21 @@
+// The window's entry point, called by the terminal front end when no subcommand is
+// given. This header needs no OpenGL or ImGui.
+#pragma once
+#include <string>
+
+namespace bs::app {
+
+struct WindowOptions {
+  std::string file;             // a .bsg file or example name; empty: `example`
+  std::string example = "ex2";
+  std::string screenshot;       // non-empty: render, write this PNG and exit
+  int step = -1;                // steps to take before showing (-1: none; beyond the end: all)
+  int width = 1280, height = 800;
+  int benchFrames = 0;          // > 0: render this many frames, print the frame times, exit
+  int randomNodes = 0;          // > 0: show a random graph of about this many nodes
+};
+
+// Returns the exit code: 0 fine, 2 bad input or no display, 3 OpenGL or shader failure.
+int runWindow(const WindowOptions& o);
+
+}  // namespace bs::app

@@ -1,0 +1,41 @@
+// backstep [FILE] [--screenshot OUT.png] [--example NAME] [--step K] [--size WxH]
+// [--bench-frames N] [--random-graph N]: the window (src/app/window.h).
+#include <iostream>
+#include <memory>
+
+#include "app/window.h"
+#include "cli/commands.h"
+
+namespace bs::cli {
+
+Run addWindow(CLI::App& app) {
+  auto o = std::make_shared<app::WindowOptions>();
+  auto size = std::make_shared<std::string>("1280x800");
+  app.add_option("file", o->file, "With no subcommand: open this .bsg file or example in the window");
+  app.add_option("--example", o->example, "The built-in example to open when no FILE is given (default ex2)");
+  app.add_option("--screenshot", o->screenshot, "Render the window into this PNG and exit (no screen needed under xvfb-run)");
+  app.add_option("--step", o->step, "Take K steps before showing")->check(CLI::NonNegativeNumber);
+  app.add_option("--size", *size, "Window or image size WxH (default 1280x800)");
+  app.add_option("--bench-frames", o->benchFrames, "Render N frames, print the frame times and exit")->check(CLI::PositiveNumber);
+  app.add_option("--random-graph", o->randomNodes, "Show a random graph of about N nodes (for --bench-frames)")->check(CLI::Range(2, 5000));
+  return [o, size]() {
+    const auto x = size->find('x');
+    try {
+      if (x == std::string::npos) throw std::invalid_argument("no x");
+      size_t used = 0;
+      o->width = std::stoi(size->substr(0, x), &used);
+      if (used != x) throw std::invalid_argument("width");
+      o->height = std::stoi(size->substr(x + 1), &used);
+      if (used != size->size() - x - 1) throw std::invalid_argument("height");
+    } catch (const std::exception&) {
+      return fail("--size must look like 1280x800, not '" + *size + "'");
+    }
+#ifdef BACKSTEP_HAVE_GUI
+    return app::runWindow(*o);
+#else
+    return fail("this backstep was built without the window (BACKSTEP_GUI=OFF); use `backstep trace FILE`");
+#endif
+  };
+}
+
+}  // namespace bs::cli
