@@ -11,6 +11,9 @@ using Run = std::function<int()>;
 Run addTrace(CLI::App& app);
 Run addGradcheck(CLI::App& app);
 Run addExamples(CLI::App& app);
+Run addTrain(CLI::App& app);
+Run addSweep(CLI::App& app);
+Run addBench(CLI::App& app);
 // The window's options on the top-level command (backstep [FILE] --screenshot ...).
 Run addWindow(CLI::App& app);
 

@@ -1,0 +1,138 @@
+// backstep train PRESET: trains a preset's network headless, with a progress bar per
+// epoch, one line per epoch, and the history as CSV.
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+#include <iostream>
+#include <unistd.h>
+
+#include "cli/commands.h"
+#include "nn/model_file.h"
+#include "nn/preset.h"
+
+namespace bs::cli {
+
+namespace {
+
+struct TrainArgs {
+  std::string preset, data, out, save, load;
+  int epochs = -1, threads = 2, batch = -1;
+  long long seed = -1;
+  double lr = 0;
+  bool quiet = false;
+};
+
+std::string clock(double s) {
+  char buf[32];
+  const long t = std::lround(std::max(0.0, s));
+  std::snprintf(buf, sizeof buf, "%ld:%02ld", t / 60, t % 60);
+  return buf;
+}
+
+// Redraws one line on stderr, at most every 0.1 s.
+class ProgressBar {
+ public:
+  void draw(const nn::Progress& p) {
+    const auto now = std::chrono::steady_clock::now();
+    if (p.batch < p.batches && now - last_ < std::chrono::milliseconds(100)) return;
+    last_ = now;
+    constexpr int W = 24;
+    const int filled = p.batches ? W * p.batch / p.batches : W;
+    const double rate = p.seconds > 0 ? p.batch / p.seconds : 0;
+    std::fprintf(stderr, "\repoch %d/%d [%s%s] %d/%d  loss %.5f  acc %.4f  %.0f batch/s  %s left ", p.epoch, p.epochs,
+                 std::string(size_t(filled), '#').c_str(), std::string(size_t(W - filled), '.').c_str(), p.batch, p.batches,
+                 p.loss, p.acc, rate, clock(rate > 0 ? (p.batches - p.batch) / rate : 0).c_str());
+    std::fflush(stderr);
+  }
+  void clear() { std::fprintf(stderr, "\r%100s\r", ""); }
+
+ private:
+  std::chrono::steady_clock::time_point last_{};
+};
+
+void printEpoch(const nn::EpochStats& e) {
+  std::printf("epoch %3d  train_loss %.5f  train_acc %.4f", e.epoch, e.trainLoss, e.trainAcc);
+  if (e.hasTest) std::printf("  test_loss %.5f  test_acc %.4f", e.testLoss, e.testAcc);
+  std::printf("  %.2f s\n", e.seconds);
+  std::fflush(stdout);
+}
+
+}  // namespace
+
+Run addTrain(CLI::App& app) {
+  auto a = std::make_shared<TrainArgs>();
+  auto* sub = app.add_subcommand("train", "Train an experiment preset (ex3, ex4, ex5.1-mse, ..., ex6, ex7, ex8, svm, softmax)");
+  sub->add_option("preset", a->preset, "A preset file (.json) or a built-in preset name")->required();
+  sub->add_option("--data", a->data, "CIFAR-10 folder or cifar-10-binary.tar.gz (default: $BACKSTEP_DATA, ./cifar-10-batches-bin, ~/cifar-10-batches-bin)");
+  sub->add_option("--epochs", a->epochs, "Epochs (default: the preset's; 0 with --load evaluates only)")->check(CLI::NonNegativeNumber);
+  sub->add_option("--lr", a->lr, "Learning rate (default: the preset's)")->check(CLI::PositiveNumber);
+  sub->add_option("--batch", a->batch, "Batch size, 0 for the whole set (default: the preset's)")->check(CLI::NonNegativeNumber);
+  sub->add_option("--seed", a->seed, "Random seed (default: the preset's)")->check(CLI::NonNegativeNumber);
+  sub->add_option("--threads", a->threads, "Threads for matrix products (default 2)")->check(CLI::Range(1, 256));
+  sub->add_option("--out", a->out, "Write the per-epoch history as CSV");
+  sub->add_option("--save", a->save, "Save the trained parameters (and the preset) to this file");
+  sub->add_option("--load", a->load, "Start from parameters saved with --save");
+  sub->add_flag("--quiet,-q", a->quiet, "No progress bar and no per-epoch lines: only the result");
+  return [a]() {
+    nn::Preset p = nn::loadPreset(a->preset);
+    if (a->epochs >= 0) p.train.epochs = a->epochs;
+    if (a->lr > 0) p.train.optimizer.lr = a->lr;
+    if (a->batch >= 0) p.train.batch = a->batch;
+    if (a->seed >= 0) {
+      p.seed = std::uint64_t(a->seed);
+      p.train.seed = p.seed + 1;
+    }
+    p.train.threads = a->threads;
+    if (!a->quiet) std::printf("%s: %s, %d threads\n", p.name.c_str(), p.summary().c_str(), a->threads);
+
+    // Check the model file before spending time on the data.
+    nn::Model model = p.build();
+    if (!a->load.empty()) nn::applyModel(nn::readModel(a->load), a->load, p.name, model);
+
+    const auto t0 = std::chrono::steady_clock::now();
+    const std::string dataPath = p.needsCifar() ? data::findCifar(a->data) : "";
+    nn::PreparedData d = nn::prepareData(p, dataPath);
+    if (!a->quiet && p.needsCifar())
+      std::printf("data: %d training and %d test images from %s (%.2f s)\n", d.train->size(), d.test->size(), dataPath.c_str(),
+                  std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count());
+
+    nn::Trainer trainer(model, p.train);
+    nn::Callbacks cb;
+    ProgressBar bar;
+    const bool showBar = !a->quiet && isatty(STDERR_FILENO);
+    if (showBar) cb.batch = [&bar](const nn::Progress& pr) { bar.draw(pr); };
+    if (!a->quiet) cb.epoch = [&](const nn::EpochStats& e) {
+      if (showBar) bar.clear();
+      printEpoch(e);
+    };
+    nn::Run run = trainer.fit(*d.train, d.test.get(), cb);
+    run.preset = p.name;
+    if (showBar) bar.clear();
+    if (!a->out.empty()) run.writeCsv(a->out);
+
+    if (run.status == nn::RunStatus::Diverged) {
+      std::fprintf(stderr, "error: %s\n", run.message.c_str());
+      if (!a->out.empty()) std::fprintf(stderr, "the %zu epoch(s) before it are in %s\n", run.history.size(), a->out.c_str());
+      if (!a->save.empty()) std::fprintf(stderr, "nothing saved to %s (the parameters are not finite)\n", a->save.c_str());
+      return 1;
+    }
+    if (!a->save.empty()) nn::saveModel(a->save, p.name, p.source, model);
+    if (run.history.empty()) {
+      auto [loss, acc] = trainer.evaluate(*d.test);
+      std::printf("%s: test_loss %.5f  test_acc %.4f\n", p.name.c_str(), loss, acc);
+      return 0;
+    }
+    const nn::EpochStats& last = run.history.back();
+    int bestEpoch = 0;
+    double best = -1;
+    for (const auto& e : run.history)
+      if (e.testAcc > best) best = e.testAcc, bestEpoch = e.epoch;
+    double secs = 0;
+    for (const auto& e : run.history) secs += e.seconds;
+    std::printf("%s: %d epochs, final test_acc %.4f (best %.4f at epoch %d), train_acc %.4f, %.1f s\n", p.name.c_str(),
+                last.epoch, last.testAcc, best, bestEpoch, last.trainAcc, secs);
+    return 0;
+  };
+}
+
+}  // namespace bs::cli

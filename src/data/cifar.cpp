@@ -1,0 +1,146 @@
+#include "data/cifar.h"
+
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <map>
+
+#include "data/tar_gz.h"
+
+namespace bs::data {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+const char* const kTrainFiles[] = {"data_batch_1.bin", "data_batch_2.bin", "data_batch_3.bin",
+                                   "data_batch_4.bin", "data_batch_5.bin"};
+const char* const kTestFile = "test_batch.bin";
+const char* const kMetaFile = "batches.meta.txt";
+
+std::string fileList() {
+  std::string s;
+  for (const auto& n : cifarFileNames()) s += (s.empty() ? "" : ", ") + n;
+  return s;
+}
+
+std::string missingHint() {
+  return std::string("download ") + kCifarUrl + " and unpack it (tar xzf cifar-10-binary.tar.gz), then pass the folder "
+         "cifar-10-batches-bin" + (canReadTarGz() ? " or the .tar.gz itself" : "") + "; it must hold " + fileList();
+}
+
+std::string readWhole(const fs::path& p) {
+  std::FILE* f = std::fopen(p.c_str(), "rb");
+  if (!f) throw DataError(p.string() + ": cannot open the file");
+  std::string bytes;
+  std::fseek(f, 0, SEEK_END);
+  long n = std::ftell(f);
+  std::fseek(f, 0, SEEK_SET);
+  if (n > 0) {
+    bytes.resize(size_t(n));
+    size_t got = std::fread(bytes.data(), 1, bytes.size(), f);
+    bytes.resize(got);
+  }
+  std::fclose(f);
+  return bytes;
+}
+
+std::vector<std::string> splitLines(const std::string& s) {
+  std::vector<std::string> out;
+  size_t start = 0;
+  while (start < s.size()) {
+    size_t end = s.find('\n', start);
+    if (end == std::string::npos) end = s.size();
+    std::string line = s.substr(start, end - start);
+    while (!line.empty() && (line.back() == '\r' || line.back() == ' ')) line.pop_back();
+    if (!line.empty()) out.push_back(line);
+    start = end + 1;
+  }
+  return out;
+}
+
+bool isCifarMember(const std::string& base) {
+  for (const auto& n : cifarFileNames())
+    if (n == base) return true;
+  return base == kMetaFile;
+}
+
+// Fills `c` from file name -> contents; `where` says where the files came from.
+Cifar fromFiles(const std::map<std::string, std::string>& files, const std::string& where, int records) {
+  Cifar c;
+  for (const auto& n : cifarFileNames())
+    if (!files.count(n)) throw DataError(where + ": " + n + " is missing; " + missingHint());
+  for (const char* n : kTrainFiles) parseBatch(where + "/" + n, files.at(n), records, c.train);
+  parseBatch(where + "/" + kTestFile, files.at(kTestFile), records, c.test);
+  if (auto it = files.find(kMetaFile); it != files.end()) c.classNames = splitLines(it->second);
+  if (c.classNames.size() != size_t(ImageSet::kClasses)) {
+    c.classNames.clear();
+    for (int k = 0; k < ImageSet::kClasses; ++k) c.classNames.push_back(std::to_string(k));
+  }
+  return c;
+}
+
+}  // namespace
+
+std::vector<std::string> cifarFileNames() {
+  std::vector<std::string> v(std::begin(kTrainFiles), std::end(kTrainFiles));
+  v.push_back(kTestFile);
+  return v;
+}
+
+void parseBatch(const std::string& what, const std::string& bytes, int records, ImageSet& set) {
+  const size_t expected = size_t(records) * ImageSet::kRecord;
+  if (bytes.size() != expected)
+    throw DataError(what + ": " + std::to_string(bytes.size()) + " bytes, expected " + std::to_string(expected) + " (" +
+                    std::to_string(records) + " records of 3073 bytes: 1 label + 3072 pixels)" +
+                    (bytes.size() < expected ? "; the file is truncated" : "; this is not a CIFAR-10 binary batch"));
+  const size_t first = set.labels.size();
+  set.labels.resize(first + size_t(records));
+  set.pixels.resize(set.labels.size() * ImageSet::kPixels);
+  for (int r = 0; r < records; ++r) {
+    const char* rec = bytes.data() + size_t(r) * ImageSet::kRecord;
+    const auto label = static_cast<std::uint8_t>(rec[0]);
+    if (label >= ImageSet::kClasses)
+      throw DataError(what + ": record " + std::to_string(r) + " has label " + std::to_string(label) +
+                      ", expected 0..9");
+    set.labels[first + size_t(r)] = label;
+    std::copy(rec + 1, rec + ImageSet::kRecord, set.pixels.begin() + std::ptrdiff_t((first + size_t(r)) * ImageSet::kPixels));
+  }
+}
+
+std::string findCifar(const std::string& given) {
+  if (!given.empty()) return given;
+  std::vector<std::string> candidates;
+  if (const char* env = std::getenv("BACKSTEP_DATA"); env && *env) candidates.push_back(env);
+  candidates.push_back("cifar-10-batches-bin");
+  if (const char* home = std::getenv("HOME"); home && *home) candidates.push_back(std::string(home) + "/cifar-10-batches-bin");
+  std::error_code ec;
+  for (const auto& c : candidates)
+    if (fs::exists(c, ec)) return c;
+  return candidates.front();
+}
+
+Cifar loadCifar(const std::string& path, int records) {
+  const fs::path p(path);
+  std::error_code ec;
+  if (!fs::exists(p, ec)) throw DataError(path + ": no such folder; " + missingHint());
+  if (fs::is_regular_file(p, ec)) {
+    if (!canReadTarGz()) throw DataError(path + ": this build cannot read .tar.gz files (no zlib); " + missingHint());
+    std::map<std::string, std::string> members;
+    for (auto& [name, content] : readTarGz(path, [](const std::string& b) { return isCifarMember(b); }))
+      members[fs::path(name).filename().string()] = std::move(content);
+    return fromFiles(members, path, records);
+  }
+  std::map<std::string, std::string> files;
+  for (const auto& n : cifarFileNames())
+    if (fs::exists(p / n, ec)) files[n] = readWhole(p / n);
+  if (files.empty()) {
+    // The user may have given the folder that holds cifar-10-batches-bin.
+    if (fs::is_directory(p / "cifar-10-batches-bin", ec)) return loadCifar((p / "cifar-10-batches-bin").string(), records);
+    throw DataError(path + ": no CIFAR-10 files in this folder; " + missingHint());
+  }
+  if (fs::exists(p / kMetaFile, ec)) files[kMetaFile] = readWhole(p / kMetaFile);
+  return fromFiles(files, path, records);
+}
+
+}  // namespace bs::data

@@ -1,0 +1,134 @@
+#include "nn/model_file.h"
+
+#include <cstdint>
+#include <cstring>
+#include <fstream>
+#include <sstream>
+
+#include "nn/run.h"
+
+namespace bs::nn {
+
+namespace {
+
+constexpr char kMagic[8] = {'B', 'S', 'M', 'O', 'D', 'E', 'L', '1'};
+
+std::uint64_t fnv1a(const char* p, size_t n) {
+  std::uint64_t h = 1469598103934665603ull;
+  for (size_t i = 0; i < n; ++i) h = (h ^ static_cast<unsigned char>(p[i])) * 1099511628211ull;
+  return h;
+}
+
+void putU64(std::string& s, std::uint64_t v) {
+  for (int i = 0; i < 8; ++i) s += char((v >> (8 * i)) & 0xff);
+}
+void putStr(std::string& s, const std::string& v) {
+  putU64(s, v.size());
+  s += v;
+}
+
+// Reads little-endian fields, failing with the file's name on a short read.
+class Cursor {
+ public:
+  Cursor(const std::string& data, size_t end, const std::string& path) : d_(data), end_(end), path_(path) {}
+  std::uint64_t u64() {
+    need(8);
+    std::uint64_t v = 0;
+    for (int i = 0; i < 8; ++i) v |= std::uint64_t(static_cast<unsigned char>(d_[pos_ + size_t(i)])) << (8 * i);
+    pos_ += 8;
+    return v;
+  }
+  std::string str() {
+    const std::uint64_t n = u64();
+    need(n);
+    std::string s = d_.substr(pos_, size_t(n));
+    pos_ += size_t(n);
+    return s;
+  }
+  double f64() {
+    std::uint64_t bits = u64();
+    double v;
+    std::memcpy(&v, &bits, 8);
+    return v;
+  }
+  void need(std::uint64_t n) const {
+    if (n > end_ - pos_) throw ModelFileError(path_ + ": the model file is damaged (it ends too early)");
+  }
+  size_t pos_ = sizeof kMagic;
+
+ private:
+  const std::string& d_;
+  size_t end_;
+  const std::string& path_;
+};
+
+}  // namespace
+
+void saveModel(const std::string& path, const std::string& presetName, const std::string& presetSource, const Model& m) {
+  std::string s(kMagic, sizeof kMagic);
+  putStr(s, presetName);
+  putStr(s, presetSource);
+  putU64(s, m.params.size());
+  for (int id : m.params) {
+    const Node& n = m.graph.node(id);
+    putStr(s, n.name);
+    putU64(s, std::uint64_t(n.value.rows()));
+    putU64(s, std::uint64_t(n.value.cols()));
+    for (Index i = 0; i < n.value.size(); ++i) {
+      std::uint64_t bits;
+      const double v = n.value(i);
+      std::memcpy(&bits, &v, 8);
+      putU64(s, bits);
+    }
+  }
+  putU64(s, fnv1a(s.data(), s.size()));
+  writeFileAtomically(path, s);
+}
+
+SavedModel readModel(const std::string& path) {
+  std::ifstream f(path, std::ios::binary);
+  if (!f) throw ModelFileError(path + ": cannot open the model file");
+  std::stringstream ss;
+  ss << f.rdbuf();
+  const std::string d = ss.str();
+  if (d.size() < sizeof kMagic + 8 || std::memcmp(d.data(), kMagic, sizeof kMagic) != 0)
+    throw ModelFileError(path + ": not a Backstep model file (written by backstep train --save)");
+  const size_t end = d.size() - 8;
+  Cursor tail(d, d.size(), path);
+  tail.pos_ = end;
+  if (tail.u64() != fnv1a(d.data(), end)) throw ModelFileError(path + ": the model file is damaged (checksum mismatch)");
+  Cursor c(d, end, path);
+  SavedModel m;
+  m.preset = c.str();
+  m.presetSource = c.str();
+  const std::uint64_t count = c.u64();
+  for (std::uint64_t k = 0; k < count; ++k) {
+    std::string name = c.str();
+    const std::uint64_t rows = c.u64(), cols = c.u64();
+    if (rows == 0 || cols == 0 || rows > (1u << 24) || cols > (1u << 24)) throw ModelFileError(path + ": the model file is damaged (bad shape)");
+    c.need(rows * cols * 8);
+    Tensor t(static_cast<Index>(rows), static_cast<Index>(cols));
+    for (Index i = 0; i < t.size(); ++i) t(i) = c.f64();
+    m.params.emplace_back(std::move(name), std::move(t));
+  }
+  if (c.pos_ != end) throw ModelFileError(path + ": the model file is damaged (extra bytes)");
+  return m;
+}
+
+void applyModel(const SavedModel& saved, const std::string& path, const std::string& presetName, Model& m) {
+  if (saved.preset != presetName)
+    throw ModelFileError(path + ": this model belongs to preset '" + saved.preset + "', not '" + presetName + "'");
+  if (saved.params.size() != m.params.size())
+    throw ModelFileError(path + ": the model has " + std::to_string(saved.params.size()) + " parameters, the network " +
+                         std::to_string(m.params.size()) + " (the preset's layers changed?)");
+  for (size_t i = 0; i < m.params.size(); ++i) {
+    const Node& n = m.graph.node(m.params[i]);
+    const auto& [name, value] = saved.params[i];
+    if (name != n.name || shapeOf(value) != n.shape)
+      throw ModelFileError(path + ": parameter " + name + " (" + shapeOf(value).str() + ") does not fit " + n.name + " (" +
+                           n.shape.str() + "); the preset's layers changed?");
+  }
+  for (size_t i = 0; i < m.params.size(); ++i) m.graph.setValue(m.params[i], saved.params[i].second);
+}
+
+}  // namespace bs::nn

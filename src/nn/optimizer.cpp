@@ -1,0 +1,55 @@
+#include "nn/optimizer.h"
+
+#include <cmath>
+#include <stdexcept>
+
+namespace bs::nn {
+
+OptimizerSpec::Kind parseOptimizer(const std::string& s) {
+  if (s == "sgd") return OptimizerSpec::Sgd;
+  if (s == "momentum") return OptimizerSpec::Momentum;
+  if (s == "adam") return OptimizerSpec::Adam;
+  throw std::invalid_argument("unknown optimiser '" + s + "' (expected sgd, momentum or adam)");
+}
+
+const char* optimizerName(OptimizerSpec::Kind k) {
+  switch (k) {
+    case OptimizerSpec::Sgd: return "sgd";
+    case OptimizerSpec::Momentum: return "momentum";
+    case OptimizerSpec::Adam: return "adam";
+  }
+  return "?";
+}
+
+void Optimizer::step(Executor<float>& ex) {
+  const float lr = float(spec_.lr);
+  if (spec_.kind != OptimizerSpec::Sgd && m_.empty()) {
+    for (int p : params_) {
+      m_.push_back(Mat<float>::Zero(ex.value(p).rows(), ex.value(p).cols()));
+      if (spec_.kind == OptimizerSpec::Adam) v_.push_back(m_.back());
+    }
+  }
+  ++t_;
+  for (size_t i = 0; i < params_.size(); ++i) {
+    Mat<float>& w = ex.value(params_[i]);
+    const Mat<float>& g = ex.grad(params_[i]);
+    switch (spec_.kind) {
+      case OptimizerSpec::Sgd: w.noalias() -= lr * g; break;
+      case OptimizerSpec::Momentum:
+        m_[i] = float(spec_.momentum) * m_[i] - lr * g;
+        w += m_[i];
+        break;
+      case OptimizerSpec::Adam: {
+        const float b1 = float(spec_.beta1), b2 = float(spec_.beta2);
+        m_[i] = b1 * m_[i] + (1 - b1) * g;
+        v_[i] = b2 * v_[i] + (1 - b2) * g.cwiseProduct(g);
+        const float c1 = 1 - float(std::pow(spec_.beta1, double(t_)));
+        const float c2 = 1 - float(std::pow(spec_.beta2, double(t_)));
+        w.array() -= lr * (m_[i].array() / c1) / ((v_[i].array() / c2).sqrt() + float(spec_.eps));
+        break;
+      }
+    }
+  }
+}
+
+}  // namespace bs::nn

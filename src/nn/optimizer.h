@@ -1,0 +1,34 @@
+// Parameter updates from the gradients of one batch: SGD, SGD with momentum, Adam.
+#pragma once
+#include <string>
+#include <vector>
+
+#include "core/executor.h"
+
+namespace bs::nn {
+
+struct OptimizerSpec {
+  enum Kind { Sgd, Momentum, Adam } kind = Sgd;
+  double lr = 0.01;
+  double momentum = 0.9;                       // Momentum
+  double beta1 = 0.9, beta2 = 0.999, eps = 1e-8;  // Adam
+};
+OptimizerSpec::Kind parseOptimizer(const std::string& s);  // "sgd", "momentum", "adam"
+const char* optimizerName(OptimizerSpec::Kind k);
+
+class Optimizer {
+ public:
+  Optimizer(OptimizerSpec spec, std::vector<int> params) : spec_(spec), params_(std::move(params)) {}
+  // One update of every parameter from the executor's gradients:
+  // SGD w −= lr·g; momentum v = μv − lr·g, w += v; Adam with bias correction.
+  void step(Executor<float>& ex);
+  const OptimizerSpec& spec() const { return spec_; }
+
+ private:
+  OptimizerSpec spec_;
+  std::vector<int> params_;
+  std::vector<Mat<float>> m_, v_;  // momentum / Adam state, one per parameter
+  long t_ = 0;
+};
+
+}  // namespace bs::nn

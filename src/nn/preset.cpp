@@ -1,0 +1,285 @@
+#include "nn/preset.h"
+
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <set>
+#include <sstream>
+
+#include "data/toy.h"
+#include "lang/embedded.h"
+
+namespace bs::nn {
+
+namespace {
+
+using json = nlohmann::json;
+constexpr std::string_view kDir = "assets/experiments/", kExt = ".json";
+
+// Reads keys of one JSON object, refusing keys it does not know (a typo would
+// otherwise be silently ignored).
+class Reader {
+ public:
+  Reader(const json& j, std::string where, const std::string& file) : j_(j), where_(std::move(where)), file_(file) {
+    if (!j.is_object()) fail("must be an object { ... }");
+  }
+  const json* get(const std::string& key) {
+    known_.insert(key);
+    auto it = j_.find(key);
+    return it == j_.end() ? nullptr : &*it;
+  }
+  std::string str(const std::string& key, const std::string& def) {
+    const json* v = get(key);
+    if (!v) return def;
+    if (!v->is_string()) fail("'" + key + "' must be a string");
+    return v->get<std::string>();
+  }
+  double num(const std::string& key, double def, double lo = -1e300) {
+    const json* v = get(key);
+    if (!v) return def;
+    if (!v->is_number()) fail("'" + key + "' must be a number");
+    double d = v->get<double>();
+    if (d < lo) fail("'" + key + "' must be at least " + std::to_string(lo));
+    return d;
+  }
+  int integer(const std::string& key, int def, int lo) {
+    const json* v = get(key);
+    if (!v) return def;
+    if (!v->is_number_integer()) fail("'" + key + "' must be a whole number");
+    long long d = v->get<long long>();
+    if (d < lo || d > 1000000000) fail("'" + key + "' must be at least " + std::to_string(lo));
+    return int(d);
+  }
+  void done() {
+    for (auto it = j_.begin(); it != j_.end(); ++it)
+      if (!known_.count(it.key())) {
+        std::string keys;
+        for (const auto& k : known_) keys += (keys.empty() ? "" : ", ") + k;
+        fail("unknown key '" + it.key() + "' (known here: " + keys + ")");
+      }
+  }
+  [[noreturn]] void fail(const std::string& msg) const {
+    throw PresetError(file_ + ": " + (where_.empty() ? "" : where_ + ": ") + msg);
+  }
+
+ private:
+  const json& j_;
+  std::string where_;
+  const std::string& file_;
+  std::set<std::string> known_;
+};
+
+template <class F> auto wrap(Reader& r, F f) {
+  try {
+    return f();
+  } catch (const std::invalid_argument& e) {
+    r.fail(e.what());
+  }
+}
+
+Init readInit(const json& j, const std::string& where, const std::string& file, Init def) {
+  Reader r(j, where, file);
+  const std::string kind = r.str("type", "normal");
+  Init init = wrap(r, [&] {
+    return parseInit(kind, kind == "uniform" ? r.num("low", 0) : r.num("std", def.a, 0), r.num("high", 0));
+  });
+  if (init.kind == Init::Uniform && !(init.b > init.a)) r.fail("'high' must be above 'low'");
+  r.done();
+  return init;
+}
+
+}  // namespace
+
+Preset parsePreset(const std::string& text, const std::string& name) {
+  json j;
+  try {
+    j = json::parse(text);
+  } catch (const json::parse_error& e) {
+    throw PresetError(name + ": not valid JSON: " + e.what());
+  }
+  Preset p;
+  p.name = name;
+  p.source = text;
+  Reader r(j, "", name);
+  p.description = r.str("description", "");
+  p.dataset = r.str("dataset", "cifar10");
+  if (p.dataset != "cifar10" && p.dataset != "xor" && p.dataset != "parity")
+    r.fail("'dataset' must be cifar10, xor or parity, not '" + p.dataset + "'");
+  p.bits = p.dataset == "xor" ? 2 : r.integer("bits", 2, 1);
+  if (p.bits > 20) r.fail("'bits' must be at most 20");
+  const bool toy = !p.needsCifar();
+  p.preprocess = wrap(r, [&] { return data::parsePreprocess(r.str("preprocess", toy ? "none" : "mean")); });
+  p.seed = std::uint64_t(r.integer("seed", 1, 0));
+
+  Init defInit;
+  if (const json* v = r.get("init")) defInit = readInit(*v, "init", name, defInit);
+
+  const json* layers = r.get("layers");
+  if (!layers || !layers->is_array() || layers->empty()) r.fail("'layers' must be a list of layers");
+  const int features = toy ? p.bits : data::ImageSet::kPixels;
+  p.network.add(input(features));
+  for (size_t i = 0; i < layers->size(); ++i) {
+    Reader lr((*layers)[i], "layer " + std::to_string(i + 1), name);
+    const std::string type = lr.str("type", "dense");
+    Layer l;
+    if (type == "input") {
+      const int units = lr.integer("units", features, 1);
+      if (i != 0 || units != features) lr.fail("the input layer comes first and has the dataset's " + std::to_string(features) + " features");
+      lr.done();
+      continue;
+    }
+    if (type == "dense") {
+      l = dense(lr.integer("units", 0, 1), wrap(lr, [&] { return parseActivation(lr.str("activation", "linear")); }), defInit);
+      if (const json* v = lr.get("init")) l.init = readInit(*v, "layer " + std::to_string(i + 1) + " init", name, defInit);
+      if (l.units < 1) lr.fail("a dense layer needs 'units'");
+      if (const json* v = lr.get("input")) {
+        if (!v->is_string()) lr.fail("'input' must be a layer name");
+        l.inputs = {v->get<std::string>()};
+      }
+    } else if (type == "concat") {
+      const json* v = lr.get("inputs");
+      if (!v || !v->is_array() || v->size() < 2) lr.fail("a concat layer needs 'inputs': two or more layer names");
+      l = concat({});
+      for (const auto& n : *v) {
+        if (!n.is_string()) lr.fail("'inputs' must be layer names");
+        l.inputs.push_back(n.get<std::string>());
+      }
+    } else {
+      lr.fail("'type' must be input, dense or concat, not '" + type + "'");
+    }
+    l.name = lr.str("name", "");
+    lr.done();
+    p.network.add(l);
+  }
+
+  p.objective.loss = wrap(r, [&] { return parseLoss(r.str("loss", "mse")); });
+  if (const json* v = r.get("regularizer")) {
+    Reader rr(*v, "regularizer", name);
+    p.objective.reg = wrap(rr, [&] { return parseRegularizer(rr.str("type", "l2"), rr.num("strength", 0, 0)); });
+    rr.done();
+  }
+  if (toy) {
+    if (p.objective.loss != LossKind::Mse) r.fail("xor and parity train with the mse loss");
+    p.objective.targets = TargetForm::Values;
+  } else {
+    p.objective.targets = p.objective.loss == LossKind::Mse ? TargetForm::OneHot : TargetForm::Indices;
+  }
+
+  const json* o = r.get("optimizer");
+  if (!o) r.fail("'optimizer' is missing (e.g. {\"type\": \"sgd\", \"lr\": 0.01})");
+  {
+    Reader orr(*o, "optimizer", name);
+    auto& s = p.train.optimizer;
+    s.kind = wrap(orr, [&] { return parseOptimizer(orr.str("type", "sgd")); });
+    s.lr = orr.num("lr", 0, 0);
+    if (!(s.lr > 0)) orr.fail("'lr' must be a positive number");
+    s.momentum = orr.num("momentum", s.momentum, 0);
+    s.beta1 = orr.num("beta1", s.beta1, 0);
+    s.beta2 = orr.num("beta2", s.beta2, 0);
+    s.eps = orr.num("eps", s.eps, 0);
+    orr.done();
+  }
+  p.train.batch = r.integer("batch", toy ? 0 : 100, 0);
+  p.train.epochs = r.integer("epochs", 10, 0);
+  p.train.metric = wrap(r, [&] { return parseMetric(r.str("metric", toy ? "sign" : "argmax"), r.num("threshold", 0.9, 0)); });
+  if ((p.train.metric.kind == Metric::Sign) != toy) r.fail(toy ? "xor and parity use the 'sign' metric" : "cifar10 uses the 'argmax' metric");
+  p.train.seed = p.seed + 1;
+  r.done();
+
+  // Build once to report an ill-formed network now, not when training starts.
+  try {
+    (void)p.network.build(p.objective, 1, p.seed);
+  } catch (const std::exception& e) {
+    throw PresetError(name + ": " + e.what());
+  }
+  const int outputs = p.network.outputs();
+  const int expected = toy ? 1 : data::ImageSet::kClasses;
+  if (outputs != expected)
+    throw PresetError(name + ": the last layer has " + std::to_string(outputs) + " outputs; " + p.dataset + " needs " + std::to_string(expected));
+  return p;
+}
+
+std::string Preset::summary() const {
+  std::string s;
+  for (const auto& l : network.layers()) {
+    if (l.kind == Layer::Concat) {
+      s += " [";
+      for (size_t i = 0; i < l.inputs.size(); ++i) s += (i ? ", " : "") + l.inputs[i];
+      s += "]";
+      continue;
+    }
+    if (!s.empty()) s += " -> ";
+    s += std::to_string(l.units);
+    if (l.kind == Layer::Dense) s += std::string(" ") + (l.activation == Activation::Linear ? "linear" : activationName(l.activation));
+  }
+  char reg[64] = "", buf[256];
+  if (objective.reg.kind != Regularizer::None)
+    std::snprintf(reg, sizeof reg, " + %s %g", objective.reg.kind == Regularizer::L1 ? "l1" : "l2", objective.reg.strength);
+  const std::string batch = train.batch == 0 ? "full" : std::to_string(train.batch);
+  std::snprintf(buf, sizeof buf, ", %s%s, %s lr %g, batch %s, %d epochs, seed %llu", lossName(objective.loss), reg,
+                optimizerName(train.optimizer.kind), train.optimizer.lr, batch.c_str(), train.epochs, (unsigned long long)seed);
+  return dataset + " (" + data::preprocessName(preprocess) + "): " + s + buf;
+}
+
+Preset loadPreset(const std::string& pathOrName) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  if (fs::is_regular_file(pathOrName, ec)) {
+    std::ifstream f(pathOrName, std::ios::binary);
+    std::stringstream ss;
+    ss << f.rdbuf();
+    if (!f) throw PresetError(pathOrName + ": cannot read the file");
+    return parsePreset(ss.str(), fs::path(pathOrName).stem().string());
+  }
+  std::string name = pathOrName;
+  if (name.ends_with(kExt)) name.resize(name.size() - kExt.size());
+  if (auto src = embeddedFile(std::string(kDir) + name + std::string(kExt))) return parsePreset(std::string(*src), name);
+  std::string names;
+  for (const auto& n : presetNames()) names += (names.empty() ? "" : ", ") + n;
+  throw PresetError(pathOrName + ": no such file, and not a built-in preset (" + names + ")");
+}
+
+std::vector<std::string> presetNames() {
+  std::vector<std::string> v;
+  for (const auto& f : embeddedFiles())
+    if (f.path.starts_with(kDir) && f.path.ends_with(kExt))
+      v.emplace_back(f.path.substr(kDir.size(), f.path.size() - kDir.size() - kExt.size()));
+  std::sort(v.begin(), v.end());
+  return v;
+}
+
+void setParity(Preset& p, int bits, int hidden) {
+  if (p.dataset != "parity" && p.dataset != "xor") throw PresetError(p.name + ": not a parity preset");
+  if (bits < 1 || bits > 20) throw PresetError("parity needs 1 to 20 bits");
+  if (hidden < 1) throw PresetError("a hidden layer needs at least one unit");
+  Network net;
+  bool first = true;
+  for (Layer l : p.network.layers()) {
+    if (l.kind == Layer::Input) l.units = bits;
+    if (l.kind == Layer::Dense && first) {
+      l.units = hidden;
+      first = false;
+    }
+    net.add(l);
+  }
+  p.network = net;
+  p.bits = bits;
+  p.dataset = "parity";
+}
+
+PreparedData prepareData(const Preset& p, const std::string& cifarPath) {
+  PreparedData d;
+  if (p.needsCifar()) {
+    d.cifar = std::make_unique<data::Cifar>(data::loadCifar(cifarPath));
+    d.normalizer = data::Normalizer::fit(d.cifar->train, p.preprocess);
+    d.train = std::make_unique<ImageDataset>(d.cifar->train, d.normalizer);
+    d.test = std::make_unique<ImageDataset>(d.cifar->test, d.normalizer);
+  } else {
+    data::Toy t = data::parity(p.bits);
+    d.train = std::make_unique<TensorDataset>(t.x, t.t, 0);
+    d.test = std::make_unique<TensorDataset>(t.x, t.t, 0);
+  }
+  return d;
+}
+
+}  // namespace bs::nn

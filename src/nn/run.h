@@ -1,0 +1,35 @@
+// The record of one training run: one row per epoch, how it ended, and CSV output.
+#pragma once
+#include <string>
+#include <vector>
+
+namespace bs::nn {
+
+struct EpochStats {
+  int epoch = 0;                        // from 1
+  double trainLoss = 0, trainAcc = 0;   // averaged over the epoch's batches (data loss, no penalty)
+  double testLoss = 0, testAcc = 0;     // after the epoch, on the test set
+  bool hasTest = false;
+  double seconds = 0;                   // wall time of the epoch (not written to the CSV)
+};
+
+enum class RunStatus { Finished, Stopped, Diverged };
+
+struct Run {
+  std::string preset;
+  std::vector<EpochStats> history;
+  RunStatus status = RunStatus::Finished;
+  std::string message;  // why it stopped, for Stopped and Diverged
+
+  double bestTestAcc() const;
+  // "epoch,train_loss,train_acc,test_loss,test_acc" and one row per epoch. Times are
+  // left out so that two runs with the same seed give identical files.
+  std::string csv() const;
+  void writeCsv(const std::string& path) const;  // throws std::runtime_error if it cannot write
+};
+
+// Writes `text` to `path` via a temporary file in the same folder and a rename, so a
+// reader never sees half a file. Throws std::runtime_error naming the file.
+void writeFileAtomically(const std::string& path, const std::string& text);
+
+}  // namespace bs::nn

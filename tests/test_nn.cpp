@@ -1,0 +1,311 @@
+// Networks as engine graphs, losses, optimisers, the Trainer, presets and model
+// files, on tiny synthetic data.
+#include "testing.h"
+
+#include <filesystem>
+#include <fstream>
+#include <random>
+#include <unistd.h>
+
+#include "core/gradcheck.h"
+#include "data/toy.h"
+#include "nn/model_file.h"
+#include "nn/preset.h"
+#include "nn/trainer.h"
+
+using namespace bs;
+using namespace bs::nn;
+namespace fs = std::filesystem;
+
+namespace {
+
+// Scores = x (a 3 -> 3 linear layer with W = I, b = 0), so a loss sees x directly.
+// Column 1: scores [1, 2, 3], label 2; column 2: scores [0, 0, 0], label 0.
+double lossOf(LossKind loss, Regularizer reg = {}, int which = -1) {
+  Network net;
+  net.add(input(3)).add(dense(3, Activation::Linear));
+  Objective obj{loss, reg, loss == LossKind::Mse ? TargetForm::OneHot : TargetForm::Indices};
+  Model m = net.build(obj, 2, 1);
+  m.graph.setValue(m.params[0], Tensor::Identity(3, 3));
+  Executor<float> ex(m.graph);
+  ex.value(m.input) = (Mat<float>(3, 2) << 1, 0, 2, 0, 3, 0).finished();
+  if (obj.targets == TargetForm::OneHot) ex.value(m.target) = (Mat<float>(3, 2) << 0, 1, 0, 0, 1, 0).finished();
+  else ex.value(m.target) = (Mat<float>(1, 2) << 2, 0).finished();
+  ex.forward();
+  return ex.value(which < 0 ? m.loss : m.dataLoss)(0, 0);
+}
+
+fs::path tempPath(const std::string& name) {
+  return fs::temp_directory_path() / ("backstep_test_nn_" + std::to_string(::getpid()) + "_" + name);
+}
+
+// 2 inputs -> 1 linear unit with W = w, b = 0, trained on one sample (x = 2, t = 1).
+struct OneStep {
+  double w, b;
+};
+OneStep oneStep(OptimizerSpec::Kind kind, double lr) {
+  Network net;
+  net.add(input(1)).add(dense(1, Activation::Linear));
+  Model m = net.build({LossKind::Mse, {}, TargetForm::Values}, 1, 1);
+  m.graph.setValue(m.params[0], Tensor::Constant(1, 1, 0.25));
+  TrainOptions o;
+  o.epochs = 1;
+  o.batch = 1;
+  o.optimizer.kind = kind;
+  o.optimizer.lr = lr;
+  o.metric.kind = Metric::Sign;
+  TensorDataset data(Mat<float>::Constant(1, 1, 2), Mat<float>::Constant(1, 1, 1), 0);
+  Trainer t(m, o);
+  t.fit(data, nullptr);
+  return {m.graph.node(m.params[0]).value(0, 0), m.graph.node(m.params[1]).value(0, 0)};
+}
+
+// 1000 synthetic 3072-pixel images whose class shows in the brightness of one band.
+data::ImageSet syntheticImages(int n, unsigned seed) {
+  data::ImageSet s;
+  std::mt19937 rng(seed);
+  std::uniform_int_distribution<int> noise(0, 120), cls(0, 9);
+  s.labels.resize(size_t(n));
+  s.pixels.resize(size_t(n) * 3072);
+  for (int i = 0; i < n; ++i) {
+    const int k = cls(rng);
+    s.labels[size_t(i)] = std::uint8_t(k);
+    for (int p = 0; p < 3072; ++p) s.pixels[size_t(i) * 3072 + size_t(p)] = std::uint8_t(noise(rng) + (p / 307 == k ? 100 : 0));
+  }
+  return s;
+}
+
+Preset smallCifarPreset() {
+  Preset p = parsePreset(R"({
+    "dataset": "cifar10", "preprocess": "mean",
+    "layers": [{"type": "dense", "units": 16, "activation": "sigmoid", "init": {"type": "normal", "std": 0.001}},
+               {"type": "dense", "units": 10, "init": {"type": "normal", "std": 0.1}}],
+    "loss": "cce", "regularizer": {"type": "l2", "strength": 0.0001},
+    "optimizer": {"type": "sgd", "lr": 0.01}, "batch": 50, "epochs": 2, "seed": 3})", "small");
+  p.train.threads = 1;
+  return p;
+}
+
+Run trainSmall(const Preset& p, Model* out = nullptr) {
+  static const data::ImageSet train = syntheticImages(1000, 1), test = syntheticImages(200, 2);
+  data::Normalizer norm = data::Normalizer::fit(train, p.preprocess);
+  ImageDataset tr(train, norm), te(test, norm);
+  Model m = p.build();
+  Trainer t(m, p.train);
+  Run r = t.fit(tr, &te);
+  if (out) *out = m;
+  return r;
+}
+
+}  // namespace
+
+TEST_CASE("losses against hand-computed values") {
+  // MSE against one-hot: (1² + 2² + 2² + 1²) / 6 elements.
+  CHECK(lossOf(LossKind::Mse) == doctest::Approx(10.0 / 6).epsilon(1e-6));
+  // CCE: mean of log(e + e² + e³) − 3 and log 3.
+  const double ce1 = std::log(std::exp(1.0) + std::exp(2.0) + std::exp(3.0)) - 3;
+  CHECK(lossOf(LossKind::Cce) == doctest::Approx((ce1 + std::log(3.0)) / 2).epsilon(1e-6));
+  CHECK(lossOf(LossKind::Cce) == doctest::Approx(0.753110).epsilon(1e-5));
+  // Hinge: column 1 has margins 1 − 1 and 2 − 3 + 1 = 0 (no loss); column 2 two margins of 1.
+  CHECK(lossOf(LossKind::Hinge) == doctest::Approx(1.0));
+  // L2 = strength · ½ Σ w² = 0.5 · 1.5 on top of the data loss; L1 = 0.1 · Σ |w|.
+  CHECK(lossOf(LossKind::Hinge, {Regularizer::L2, 0.5}) == doctest::Approx(1.0 + 0.75));
+  CHECK(lossOf(LossKind::Hinge, {Regularizer::L2, 0.5}, 0) == doctest::Approx(1.0));
+  CHECK(lossOf(LossKind::Hinge, {Regularizer::L1, 0.1}) == doctest::Approx(1.0 + 0.3));
+}
+
+TEST_CASE("one SGD step against a hand-computed update") {
+  // y = 0.25 · 2 = 0.5, L = (0.5 − 1)², dL/dy = −1, dL/dW = −1 · 2 = −2, dL/db = −1.
+  OneStep s = oneStep(OptimizerSpec::Sgd, 0.1);
+  CHECK(s.w == doctest::Approx(0.25 + 0.1 * 2));
+  CHECK(s.b == doctest::Approx(0.1));
+  // Momentum's first step equals SGD's; Adam's first step moves each weight by lr.
+  OneStep m = oneStep(OptimizerSpec::Momentum, 0.1);
+  CHECK(m.w == doctest::Approx(0.45));
+  OneStep a = oneStep(OptimizerSpec::Adam, 0.01);
+  CHECK(a.w == doctest::Approx(0.26).epsilon(1e-4));
+  CHECK(a.b == doctest::Approx(0.01).epsilon(1e-4));
+}
+
+TEST_CASE("dense layers, a skip connection and the penalty: gradients match finite differences") {
+  Network net;
+  net.add(input(3)).add(dense(4, Activation::Tanh, {Init::Normal, 0.5})).add(concat({"h1", "x"})).add(dense(2, Activation::Sigmoid, {Init::Xavier}));
+  for (LossKind loss : {LossKind::Mse, LossKind::Cce, LossKind::Hinge}) {
+    Objective obj{loss, {Regularizer::L2, 0.1}, loss == LossKind::Mse ? TargetForm::OneHot : TargetForm::Indices};
+    Model m = net.build(obj, 5, 7);
+    std::mt19937 rng(3);
+    std::normal_distribution<double> n(0, 1);
+    Tensor x(3, 5);
+    for (Index i = 0; i < x.size(); ++i) x(i) = n(rng);
+    m.graph.setValue(m.input, x);
+    m.graph.setValue(m.target, obj.targets == TargetForm::OneHot ? Tensor((Tensor(2, 5) << 1, 0, 0, 1, 1, 0, 1, 1, 0, 0).finished())
+                                                                 : Tensor((Tensor(1, 5) << 0, 1, 1, 0, 1).finished()));
+    GradCheckResult r = gradCheck(m.graph);
+    INFO("loss " << lossName(loss));
+    CHECK(r.nodes.size() == 4);  // W1, b1, W2, b2
+    CHECK(r.maxError < 1e-6);
+  }
+}
+
+TEST_CASE("two epochs on 1000 synthetic images lower the loss") {
+  Run r = trainSmall(smallCifarPreset());
+  REQUIRE(r.status == RunStatus::Finished);
+  REQUIRE(r.history.size() == 2);
+  CHECK(r.history[1].trainLoss < r.history[0].trainLoss);
+  CHECK(r.history[1].testLoss < std::log(10.0));  // better than chance
+  CHECK(r.history[1].testAcc > 0.3);
+}
+
+TEST_CASE("the same seed gives the same history, another seed does not") {
+  Preset p = smallCifarPreset();
+  p.train.epochs = 1;
+  const std::string a = trainSmall(p).csv(), b = trainSmall(p).csv();
+  CHECK(a == b);
+  CHECK(a.starts_with("epoch,train_loss,train_acc,test_loss,test_acc\n"));
+  p.seed = 4;
+  p.train.seed = 5;
+  CHECK(trainSmall(p).csv() != a);
+}
+
+TEST_CASE("a NaN in the loss stops the run, naming the epoch and batch, keeping the history") {
+  // XOR whose inputs become NaN at the 5th request: epoch 3's training batch (each
+  // epoch asks once to train and once to evaluate).
+  struct Poisoned : TensorDataset {
+    mutable int calls = 0;
+    using TensorDataset::TensorDataset;
+    void inputs(std::span<const int> idx, Mat<float>& x) const override {
+      TensorDataset::inputs(idx, x);
+      if (++calls == 5) x(0, 0) = std::numeric_limits<float>::quiet_NaN();
+    }
+  };
+  Preset p = loadPreset("ex6");
+  data::Toy t = data::xorData();
+  Poisoned d(t.x, t.t, 0);
+  Model m = p.build();
+  Trainer tr(m, p.train);
+  Run r = tr.fit(d, &d);
+  CHECK(r.status == RunStatus::Diverged);
+  CHECK(r.history.size() == 2);
+  CHECK(r.message.find("nan at epoch 3, batch 1 of 1") != std::string::npos);
+  CHECK(r.message.find("learning rate") != std::string::npos);
+}
+
+TEST_CASE("a stop request ends the run after the current batch") {
+  Preset p = loadPreset("ex6");
+  data::Toy t = data::xorData();
+  TensorDataset d(t.x, t.t, 0);
+  Model m = p.build();
+  Trainer tr(m, p.train);
+  std::stop_source stop;
+  int batches = 0;
+  Callbacks cb;
+  cb.batch = [&](const Progress&) { if (++batches == 3) stop.request_stop(); };
+  Run r = tr.fit(d, &d, cb, stop.get_token());
+  CHECK(r.status == RunStatus::Stopped);
+  CHECK(batches == 3);
+  CHECK(r.history.size() == 2);
+}
+
+TEST_CASE("XOR trains to accuracy 1.0 with both architectures") {
+  for (const char* name : {"ex6", "ex6-skip"}) {
+    Preset p = loadPreset(name);
+    PreparedData d = prepareData(p, "");
+    Model m = p.build();
+    Trainer t(m, p.train);
+    Run r = t.fit(*d.train, d.test.get());
+    INFO(name);
+    CHECK(r.history.back().testAcc == 1.0);
+  }
+}
+
+TEST_CASE("saving is atomic and loading restores the parameters") {
+  Model trained;
+  trainSmall(smallCifarPreset(), &trained);
+  const fs::path p = tempPath("model.bin");
+  saveModel(p.string(), "small", "{}", trained);
+  for (const auto& e : fs::directory_iterator(p.parent_path()))  // no temporary left behind
+    CHECK(e.path().string().find(p.filename().string() + ".tmp") == std::string::npos);
+  Model fresh = smallCifarPreset().build();
+  CHECK(fresh.graph.node(fresh.params[0]).value != trained.graph.node(trained.params[0]).value);
+  SavedModel s = readModel(p.string());
+  CHECK(s.preset == "small");
+  applyModel(s, p.string(), "small", fresh);
+  for (size_t i = 0; i < fresh.params.size(); ++i)
+    CHECK(fresh.graph.node(fresh.params[i]).value == trained.graph.node(trained.params[i]).value);
+
+  // Another preset's file is refused.
+  CHECK_THROWS_WITH_AS(applyModel(s, p.string(), "ex3", fresh), doctest::Contains("belongs to preset 'small'"), ModelFileError);
+  fs::remove(p);
+}
+
+TEST_CASE("a damaged or foreign model file is refused with a message") {
+  Model m = smallCifarPreset().build();
+  const fs::path p = tempPath("damaged.bin");
+  saveModel(p.string(), "small", "{}", m);
+  std::ifstream in(p, std::ios::binary);
+  std::string bytes((std::istreambuf_iterator<char>(in)), {});
+  in.close();
+  auto write = [&](const std::string& b) {
+    std::ofstream f(p, std::ios::binary | std::ios::trunc);
+    f.write(b.data(), std::streamsize(b.size()));
+  };
+  std::string flipped = bytes;
+  flipped[bytes.size() / 2] ^= 0x10;
+  write(flipped);
+  CHECK_THROWS_WITH_AS(readModel(p.string()), doctest::Contains("damaged"), ModelFileError);
+  write(bytes.substr(0, bytes.size() - 1000));
+  CHECK_THROWS_WITH_AS(readModel(p.string()), doctest::Contains("damaged"), ModelFileError);
+  write("epoch,train_loss\n1,2\n");
+  CHECK_THROWS_WITH_AS(readModel(p.string()), doctest::Contains("not a Backstep model file"), ModelFileError);
+  fs::remove(p);
+  CHECK_THROWS_WITH_AS(readModel(p.string()), doctest::Contains("cannot open"), ModelFileError);
+  // A file whose shapes do not fit the network.
+  Network other;
+  other.add(input(3072)).add(dense(8, Activation::Sigmoid)).add(dense(10, Activation::Linear));
+  saveModel(p.string(), "small", "{}", other.build({}, 1, 1));
+  CHECK_THROWS_WITH_AS(applyModel(readModel(p.string()), p.string(), "small", m), doctest::Contains("does not fit"), ModelFileError);
+  fs::remove(p);
+}
+
+TEST_CASE("every built-in preset parses and builds its network") {
+  const auto names = presetNames();
+  CHECK(names.size() >= 12);
+  for (const auto& n : names) {
+    INFO(n);
+    Preset p = loadPreset(n);
+    CHECK(p.train.epochs > 0);
+    CHECK_NOTHROW(p.build());
+  }
+  CHECK(loadPreset("ex6-skip").summary().find("[h, x]") != std::string::npos);
+}
+
+TEST_CASE("preset mistakes are reported with the preset's name and the key") {
+  auto err = [](const std::string& json) {
+    try {
+      parsePreset(json, "mine");
+    } catch (const PresetError& e) {
+      return std::string(e.what());
+    }
+    return std::string();
+  };
+  const std::string ok = R"("layers": [{"units": 10}], "optimizer": {"lr": 0.1})";
+  CHECK(err("{" + ok + "}").empty());
+  CHECK(err("{" + ok + R"(, "lr": 3})").find("mine: unknown key 'lr'") != std::string::npos);
+  CHECK(err("{" + ok + R"(, "loss": "mae"})").find("unknown loss 'mae'") != std::string::npos);
+  CHECK(err(R"({"layers": [{"units": 7}], "optimizer": {"lr": 0.1}})").find("7 outputs") != std::string::npos);
+  CHECK(err(R"({"layers": [{"units": 10}], "optimizer": {"lr": -1}})").find("'lr'") != std::string::npos);
+  CHECK(err(R"({"layers": [{"type": "concat", "inputs": ["x", "nope"]}, {"units": 10}], "optimizer": {"lr": 0.1}})")
+            .find("'nope'") != std::string::npos);
+  CHECK(err("{").find("not valid JSON") != std::string::npos);
+  CHECK_THROWS_WITH_AS(loadPreset("ex99"), doctest::Contains("ex3"), PresetError);
+}
+
+TEST_CASE("accuracy: argmax for labels, beyond ±0.9 on the right side for ±1 targets") {
+  Mat<float> y(3, 2);
+  y << 0.1f, 0.5f, 0.7f, 0.2f, 0.2f, 0.3f;
+  CHECK(countCorrect({Metric::Argmax}, y, (Mat<float>(1, 2) << 1, 1).finished()) == 1);
+  Mat<float> s(1, 4), t(1, 4);
+  s << 0.95f, 0.85f, -0.91f, 0.95f;
+  t << 1, 1, -1, -1;
+  CHECK(countCorrect({Metric::Sign, 0.9}, s, t) == 2);
+}
