@@ -21,7 +21,7 @@ void valueBoxSize(Shape s, const LayoutMetrics& m, float& w, float& h) {
       h = 2 * float(s.rows) * m.lineHeight + m.pad * 1.5f;
       break;
     case ValueStyle::Heatmap: {  // value and gradient heatmaps side by side, a caption under
-      const float cell = std::clamp(m.heatmapMaxSide / float(std::max(s.rows, s.cols)), 1.0f, 10.0f);
+      const float cell = std::min(m.heatmapMaxSide / float(std::max(s.rows, s.cols)), 10.0f);  // fractional for big ones
       w = std::max(2 * float(s.cols) * cell + 3 * m.pad, 2 * number + m.pad * 2);
       h = float(s.rows) * cell + m.lineHeight + m.pad * 1.5f;
       break;

@@ -1,0 +1,12 @@
+#!/bin/sh
+# screenshot_test.sh BACKSTEP PNG_CHECK OUT.png WxH [--heatmap] -- BACKSTEP_ARGS...
+# Renders under Xvfb with --screenshot and checks the PNG.
+set -e
+backstep=$1 check=$2 out=$3 size=$4
+shift 4
+heatmap=""
+if [ "$1" = "--heatmap" ]; then heatmap=--heatmap; shift; fi
+[ "$1" = "--" ] && shift
+rm -f "$out"
+xvfb-run -a -s '-screen 0 1280x800x24' "$backstep" --screenshot "$out" --size "$size" "$@"
+"$check" "$out" "${size%x*}" "${size#*x}" $heatmap

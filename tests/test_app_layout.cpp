@@ -1,0 +1,75 @@
+// The Graphviz layout and its simple fallback: boxes never overlap, arrows run left to
+// right, and every arrow has a drawable Bezier curve.
+#include "testing.h"
+
+#include "app/app_state.h"
+#include "app/layout.h"
+#include "app/random_graph.h"
+
+using namespace bs;
+using namespace bs::app;
+
+namespace {
+void checkLayout(const LayoutInput& in, const Layout& l) {
+  REQUIRE(l.centres.size() == in.boxes.size());
+  REQUIRE(l.curves.size() == in.arrows.size());
+  CHECK(l.width > 0);
+  CHECK(l.height > 0);
+  for (size_t i = 0; i < in.boxes.size(); ++i) {
+    const LayoutBox& a = in.boxes[i];
+    // Inside the drawing (a pixel of rounding allowed).
+    CHECK(l.centres[i].x - a.width / 2 >= -1);
+    CHECK(l.centres[i].y - a.height / 2 >= -1);
+    CHECK(l.centres[i].x + a.width / 2 <= l.width + 1);
+    CHECK(l.centres[i].y + a.height / 2 <= l.height + 1);
+    for (size_t j = i + 1; j < in.boxes.size(); ++j) {
+      const LayoutBox& b = in.boxes[j];
+      const bool apart = std::abs(l.centres[i].x - l.centres[j].x) >= (a.width + b.width) / 2 - 0.5f ||
+                         std::abs(l.centres[i].y - l.centres[j].y) >= (a.height + b.height) / 2 - 0.5f;
+      INFO("boxes " << i << " and " << j << " overlap");
+      CHECK(apart);
+    }
+  }
+  for (size_t k = 0; k < in.arrows.size(); ++k) {
+    const auto& c = l.curves[k];
+    CHECK(c.size() >= 4);
+    CHECK(c.size() % 3 == 1);
+    CHECK(l.centres[size_t(in.arrows[k].from)].x < l.centres[size_t(in.arrows[k].to)].x);  // left to right
+  }
+}
+}  // namespace
+
+TEST_CASE("dot lays out every example without overlaps, left to right") {
+  for (const char* ex : {"ex1a", "ex2", "fanout", "xor"}) {
+    CAPTURE(ex);
+    AppState s;
+    REQUIRE_FALSE(s.openExample(ex));
+    const LayoutInput in = s.layoutInput();
+    const Layout l = computeLayout(in);
+    CHECK_FALSE(l.simple);
+    checkLayout(in, l);
+  }
+}
+
+TEST_CASE("exercise 2 keeps W above x (inputs in order)") {
+  AppState s;
+  REQUIRE_FALSE(s.openExample("ex2"));
+  const Layout l = computeLayout(s.layoutInput());
+  CHECK(l.centres[size_t(*s.graph().find("W"))].y < l.centres[size_t(*s.graph().find("x"))].y);
+}
+
+TEST_CASE("a 200-node random graph gets a layout, with dot or the simple fallback") {
+  const Graph g = randomGraph(200);
+  CHECK(g.size() == 200);
+  const LayoutInput in = makeLayoutInput(g);
+  checkLayout(in, computeLayout(in));
+  const Layout simple = simpleLayout(in);
+  CHECK(simple.simple);
+  checkLayout(in, simple);
+  CHECK(computeLayout(in, 10).simple);  // over the box limit: the fallback
+}
+
+TEST_CASE("the same seed gives the same random graph") {
+  CHECK(sameGraph(randomGraph(50, 7), randomGraph(50, 7)));
+  CHECK_FALSE(sameGraph(randomGraph(50, 7), randomGraph(50, 8)));
+}
