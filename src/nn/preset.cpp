@@ -267,10 +267,10 @@ void setParity(Preset& p, int bits, int hidden) {
   p.dataset = "parity";
 }
 
-PreparedData prepareData(const Preset& p, const std::string& cifarPath) {
+PreparedData prepareData(const Preset& p, const std::string& cifarPath, int recordsPerFile) {
   PreparedData d;
   if (p.needsCifar()) {
-    d.cifar = std::make_unique<data::Cifar>(data::loadCifar(cifarPath));
+    d.cifar = std::make_unique<data::Cifar>(data::loadCifar(cifarPath, recordsPerFile));
     d.normalizer = data::Normalizer::fit(d.cifar->train, p.preprocess);
     d.train = std::make_unique<ImageDataset>(d.cifar->train, d.normalizer);
     d.test = std::make_unique<ImageDataset>(d.cifar->test, d.normalizer);

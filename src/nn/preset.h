@@ -53,7 +53,8 @@ struct PreparedData {
   data::Normalizer normalizer;
   std::unique_ptr<Dataset> train, test;  // for XOR / parity, test is the training set again
 };
-// `cifarPath` is used by CIFAR-10 presets only (a folder or the .tar.gz).
-PreparedData prepareData(const Preset& p, const std::string& cifarPath);
+// `cifarPath` is used by CIFAR-10 presets only (a folder or the .tar.gz);
+// `recordsPerFile` is 10 000 for the real data, fewer in tests' small files.
+PreparedData prepareData(const Preset& p, const std::string& cifarPath, int recordsPerFile = 10000);
 
 }  // namespace bs::nn
