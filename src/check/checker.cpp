@@ -69,6 +69,7 @@ bool exactAt(double v, int d) {
 // what follows from their numbers where they wrote nothing.
 struct Quant {
   Tensor v, h;                // the numbers, and how far the student's own may be from them
+  Tensor g;                   // how far rounding alone may take the student's numbers from the exact ones
   std::vector<Origins> from;  // per element: the mistakes it inherits
 };
 
@@ -79,16 +80,49 @@ struct Mistake {
   Index row, col;
 };
 
-// A gradient being summed over its contributions.
+// One step redone: its result, how far that moves with the rounding of its operands, the
+// Σ |upstream| over local derivatives that a student rounds (in units of h), and what
+// each element inherits.
+struct Redone {
+  Tensor value, width, localUnits;
+  std::vector<Origins> from;
+  void add(const Redone& o) {
+    value += o.value;
+    width += o.width;
+    localUnits += o.localUnits;
+    for (size_t k = 0; k < from.size(); ++k) from[k].insert(o.from[k].begin(), o.from[k].end());
+  }
+};
+
+// Each step is redone twice: from the student's numbers (`mine`, the local check) and from
+// the exact ones with the rounding drift allowed so far (`exact`, the global check).
 struct Part {
   int step;
-  Tensor value, width, localUnits;  // localUnits: Σ |upstream| over rounded local derivatives, in units of h
+  Redone mine, exact;
 };
-struct Pending {
-  Tensor sum, width, localUnits;
-  std::vector<Origins> from;
+struct Pending {  // a gradient being summed over its contributions
   std::vector<Part> parts;
 };
+
+Redone redo(const check::StepFn& f, const std::vector<Operand>& ops, Shape shape) {
+  Redone r;
+  r.value = check::evaluate(f, ops, shape);
+  check::Spread sp = check::spread(f, ops, r.value);
+  r.width = sp.width;
+  r.from = sp.from;
+  r.localUnits = Tensor::Zero(shape.rows, shape.cols);
+  return r;
+}
+
+// How many rounded results a step's number may carry: its own; for a sum of
+// contributions, each contribution that rounding changes (summed exactly or not).
+int roundings(const std::vector<Part>& parts, bool mine, Index r, Index c, int d, unsigned mask = ~0u) {
+  if (parts.size() < 2) return 1;
+  int n = 0;
+  for (size_t k = 0; k < parts.size(); ++k)
+    if (mask == ~0u || (k < 32 && (mask & (1u << k)))) n += !exactAt((mine ? parts[k].mine : parts[k].exact).value(r, c), d);
+  return std::max(1, n);
+}
 
 class Checker {
  public:
@@ -132,12 +166,18 @@ class Checker {
     return d < 0 ? 4 : d;
   }
 
+  int decimalsAt(int node, Quantity q, Index r, Index c) const {
+    const Answer* a = sheet_.find(node, q);
+    return a && a->written(r, c) ? a->decimals(r, c) : assumed_;
+  }
+
   // A given value: exact unless the student wrote it differently.
   void leaf(int node) {
     const Tensor& ex = exactOf(node, Quantity::Value);
     Quant& q = val_[size_t(node)];
     q.v = ex;
     q.h = Tensor::Zero(ex.rows(), ex.cols());
+    q.g = q.h;
     q.from.assign(size_t(ex.size()), {});
     const Answer* a = sheet_.find(node, Quantity::Value);
     if (!a) return;
@@ -147,7 +187,7 @@ class Checker {
         const double w = a->value(r, c), own = halfUnit(a->decimals(r, c));
         ElementCheck e = element(a, r, c, ex(r, c), ex(r, c), own);
         q.v(r, c) = w;
-        q.h(r, c) = sameNumber(w, ex(r, c)) ? 0 : own;
+        q.h(r, c) = q.g(r, c) = sameNumber(w, ex(r, c)) ? 0 : own;
         if (std::fabs(w - ex(r, c)) > own + slack(ex(r, c))) blame(e, -1, node, Quantity::Value, q.from[flat(r, c, ex.cols())]);
         checks_[{node, int(Quantity::Value), r, c}] = e;
       }
@@ -177,83 +217,84 @@ class Checker {
     from = {int(mistakes_.size()) - 1};
   }
 
-  std::vector<Operand> operandsOf(const Node& n) const {
-    std::vector<Operand> ops;
-    for (int in : n.inputs) {
-      const Quant& q = val_[size_t(in)];
-      ops.push_back({q.v, &q.h, &q.from});
-    }
-    return ops;
+  Operand operand(int node, Quantity q, bool mine) const {
+    const Quant& x = (q == Quantity::Value ? val_ : grad_)[size_t(node)];
+    if (mine) return {x.v, &x.h, &x.from};
+    return {exactOf(node, q), &x.g, nullptr};
   }
 
   void forward(int s, const Step& st) {
     const Node& n = g_.node(st.node);
     check::StepFn f = [&n](const std::vector<const Tensor*>& x, Tensor& out) { n.op->d.forward({x, n.attrs}, out); };
-    const std::vector<Operand> ops = operandsOf(n);
-    const Tensor base = check::evaluate(f, ops, n.shape);
-    check::Spread sp = check::spread(f, ops, base);
+    std::vector<Operand> mine, exact;
+    for (int in : n.inputs) {
+      mine.push_back(operand(in, Quantity::Value, true));
+      exact.push_back(operand(in, Quantity::Value, false));
+    }
+    Part p{s, redo(f, mine, n.shape), redo(f, exact, n.shape)};
     mine_[size_t(s)].step = st;
-    mine_[size_t(s)].result = base;
-    const Tensor zero = Tensor::Zero(n.shape.rows, n.shape.cols);
-    finish(st.node, Quantity::Value, s, base, sp.width, sp.from, 1, zero, {});
+    mine_[size_t(s)].result = p.mine.value;
+    finish(st.node, Quantity::Value, s, p.mine, p.exact, {});
+  }
+
+  // Operands of a backward step: dL/d(node), the node's inputs, the node's own value.
+  std::vector<Operand> backwardOperands(const Node& n, int node, bool mine) const {
+    std::vector<Operand> ops{operand(node, Quantity::Grad, mine)};
+    for (int in : n.inputs) ops.push_back(operand(in, Quantity::Value, mine));
+    ops.push_back(operand(node, Quantity::Value, mine));
+    return ops;
   }
 
   void backward(int s, const Step& st) {
-    const Node& target = g_.node(st.target);
-    const Shape ts = target.shape;
-    Part part{s, Tensor::Ones(1, 1), Tensor::Zero(ts.rows, ts.cols), Tensor::Zero(ts.rows, ts.cols)};
-    std::vector<Origins> from(size_t(ts.size()));
-    if (!st.isSeed()) {
+    const Shape ts = g_.node(st.target).shape;
+    Part part{s, {}, {}};
+    if (st.isSeed()) {
+      part.mine.value = Tensor::Ones(1, 1);
+      part.mine.width = part.mine.localUnits = Tensor::Zero(1, 1);
+      part.mine.from.assign(1, {});
+      part.exact = part.mine;
+    } else {
       const Node& n = g_.node(st.node);
-      const Quant& up = grad_[size_t(st.node)];
-      const Quant& out = val_[size_t(st.node)];
-      // Operands: dL/d(node), the node's inputs, the node's own value.
-      std::vector<Operand> ops{{up.v, &up.h, &up.from}};
-      for (const Operand& o : operandsOf(n)) ops.push_back(o);
-      ops.push_back({out.v, &out.h, &out.from});
       const int i = st.inputIndex;
       check::StepFn f = [&n, i](const std::vector<const Tensor*>& x, Tensor& g) {
         std::vector<const Tensor*> ins(x.begin() + 1, x.end() - 1);
         n.op->d.vjp(i, {ins, n.attrs}, *x.back(), *x.front(), g);
       };
-      part.value = check::evaluate(f, ops, ts);
-      check::Spread sp = check::spread(f, ops, part.value);
-      part.width = sp.width;
-      from = sp.from;
-      part.localUnits = roundedLocal(n, st, up.v, ts);
+      for (bool mine : {true, false}) {
+        const std::vector<Operand> ops = backwardOperands(n, st.node, mine);
+        Redone& r = mine ? part.mine : part.exact;
+        r = redo(f, ops, ts);
+        r.localUnits = roundedLocal(n, st, ops, ts);
+      }
     }
     Pending& p = pending_[size_t(st.target)];
     StepRecord& rec = mine_[size_t(s)];
     rec.step = st;
-    rec.result = part.value;
-    rec.gradBefore = p.sum;
-    if (p.parts.empty()) {
-      p.sum = part.value;
-      p.width = part.width;
-      p.localUnits = part.localUnits;
-      p.from = from;
-    } else {
-      p.sum += part.value;
-      p.width += part.width;
-      p.localUnits += part.localUnits;
-      for (size_t k = 0; k < from.size(); ++k) p.from[k].insert(from[k].begin(), from[k].end());
-    }
-    rec.gradAfter = p.sum;
+    rec.result = part.mine.value;
+    if (!p.parts.empty()) rec.gradBefore = sum(p.parts, true).value;
     p.parts.push_back(part);
-    if (st.contribution == st.contributions)
-      finish(st.target, Quantity::Grad, s, p.sum, p.width, p.from, st.contributions, p.localUnits, p.parts);
+    const Redone mine = sum(p.parts, true);
+    rec.gradAfter = mine.value;
+    if (st.contribution == st.contributions) finish(st.target, Quantity::Grad, s, mine, sum(p.parts, false), p.parts);
+  }
+
+  static Redone sum(const std::vector<Part>& parts, bool mine) {
+    Redone r = mine ? parts[0].mine : parts[0].exact;
+    for (size_t k = 1; k < parts.size(); ++k) r.add(mine ? parts[k].mine : parts[k].exact);
+    return r;
   }
 
   // Elementwise steps multiply by a local derivative (σ'(y) = 0.2412) that a student may
   // round too: Σ |upstream| over the local derivatives that rounding changes.
-  Tensor roundedLocal(const Node& n, const Step& st, const Tensor& up, Shape ts) const {
+  Tensor roundedLocal(const Node& n, const Step& st, const std::vector<Operand>& ops, Shape ts) const {
     Tensor units = Tensor::Zero(ts.rows, ts.cols);
     if (n.op->style != GradStyle::Elementwise || !n.op->d.local) return units;
+    const Tensor& up = ops.front().value;
     std::vector<const Tensor*> ins;
-    for (int in : n.inputs) ins.push_back(&val_[size_t(in)].v);
+    for (size_t k = 1; k + 1 < ops.size(); ++k) ins.push_back(&ops[k].value);
     Tensor loc;
     try {
-      n.op->d.local(st.inputIndex, {ins, n.attrs}, val_[size_t(st.node)].v, loc);
+      n.op->d.local(st.inputIndex, {ins, n.attrs}, ops.back().value, loc);
     } catch (const std::exception&) {
       return units;
     }
@@ -268,52 +309,51 @@ class Checker {
     return units;
   }
 
-  int decimalsAt(int node, Quantity q, Index r, Index c) const {
-    const Answer* a = sheet_.find(node, q);
-    return a && a->written(r, c) ? a->decimals(r, c) : assumed_;
-  }
-
   // The quantity is complete: check what the student wrote of it, and keep their numbers.
-  void finish(int node, Quantity q, int step, const Tensor& redone, const Tensor& width, const std::vector<Origins>& from,
-              int rounded, const Tensor& localUnits, const std::vector<Part>& parts) {
+  void finish(int node, Quantity q, int step, const Redone& mine, const Redone& exact, const std::vector<Part>& parts) {
     Quant& Q = (q == Quantity::Value ? val_ : grad_)[size_t(node)];
     const Tensor& ex = exactOf(node, q);
-    Q.v = redone;
-    Q.h = Tensor::Zero(redone.rows(), redone.cols());
-    Q.from = from;
+    Q.v = mine.value;
+    Q.h = Tensor::Zero(ex.rows(), ex.cols());
+    Q.g = Q.h;
+    Q.from = mine.from;
     const Answer* a = sheet_.find(node, q);
-    for (Index r = 0; r < redone.rows(); ++r)
-      for (Index c = 0; c < redone.cols(); ++c) {
-        const size_t k = flat(r, c, redone.cols());
-        const double h = halfUnit(decimalsAt(node, q, r, c));
-        const double tol = rounded * h + width(r, c) + localUnits(r, c) * h;
+    for (Index r = 0; r < ex.rows(); ++r)
+      for (Index c = 0; c < ex.cols(); ++c) {
+        const size_t k = flat(r, c, ex.cols());
+        const int d = decimalsAt(node, q, r, c);
+        const double h = halfUnit(d);
+        const double tol = roundings(parts, true, r, c, d) * h + mine.width(r, c) + mine.localUnits(r, c) * h;
+        Q.g(r, c) = roundings(parts, false, r, c, d) * h + exact.width(r, c) + exact.localUnits(r, c) * h;
         if (!a || !a->written(r, c)) {
           Q.h(r, c) = tol;
           continue;
         }
-        const double w = a->value(r, c);
-        ElementCheck e = element(a, r, c, ex(r, c), redone(r, c), tol);
+        const double w = a->value(r, c), redone = mine.value(r, c), off = std::fabs(w - ex(r, c));
+        ElementCheck e = element(a, r, c, ex(r, c), redone, tol);
+        const double gtol = Q.g(r, c);
         Q.v(r, c) = w;
-        Q.h(r, c) = sameNumber(w, ex(r, c)) ? 0 : h;
-        if (std::fabs(w - ex(r, c)) <= h + slack(ex(r, c))) {
+        if (sameNumber(w, ex(r, c))) Q.h(r, c) = Q.g(r, c) = 0;  // written exactly: no rounding to carry on
+        else Q.h(r, c) = h;
+        if (off <= h + slack(ex(r, c))) {
           e.verdict = Verdict::Correct;
           Q.from[k].clear();
-        } else if (std::fabs(w - redone(r, c)) <= tol + slack(redone(r, c))) {
-          if (from[k].empty()) {
-            e.verdict = Verdict::Rounding;
-          } else {  // right from their numbers, but those came from an earlier mistake
-            e.verdict = Verdict::CarriedOver;
-            const auto& m = mistakes_[size_t(*std::min_element(from[k].begin(), from[k].end(), [&](int x, int y) {
-              return mistakes_[size_t(x)].step < mistakes_[size_t(y)].step;
-            }))];
-            e.blamedStep = m.step;
-            e.blamedNode = m.node;
-            e.blamedQuantity = m.quantity;
-            e.blamedRow = m.row;
-            e.blamedCol = m.col;
-          }
+        } else if (off <= gtol + slack(ex(r, c)) || (std::fabs(w - redone) <= tol + slack(redone) && Q.from[k].empty())) {
+          e.verdict = Verdict::Rounding;  // drift that rounding explains, globally or step by step
+          Q.from[k].clear();
+        } else if (std::fabs(w - redone) <= tol + slack(redone)) {
+          // Right from their numbers, but those came from an earlier mistake.
+          e.verdict = Verdict::CarriedOver;
+          const Mistake& m = mistakes_[size_t(*std::min_element(Q.from[k].begin(), Q.from[k].end(), [&](int x, int y) {
+            return mistakes_[size_t(x)].step < mistakes_[size_t(y)].step;
+          }))];
+          e.blamedStep = m.step;
+          e.blamedNode = m.node;
+          e.blamedQuantity = m.quantity;
+          e.blamedRow = m.row;
+          e.blamedCol = m.col;
         } else {
-          e.missingSteps = missingParts(parts, r, c, w, h);
+          e.missingSteps = missingParts(parts, r, c, w, d);
           blame(e, e.missingSteps.empty() ? step : e.missingSteps.front(), node, q, Q.from[k]);
         }
         checks_[{node, int(q), r, c}] = e;
@@ -322,23 +362,25 @@ class Checker {
 
   // A gradient that is a sum of contributions, written as the sum of only some of them:
   // the steps of the ones left out (the most contributions that still match).
-  static std::vector<int> missingParts(const std::vector<Part>& parts, Index r, Index c, double w, double h) {
+  static std::vector<int> missingParts(const std::vector<Part>& parts, Index r, Index c, double w, int d) {
     const int n = int(parts.size());
     if (n < 2 || n > 12) return {};
-    int best = 0;
+    const double h = halfUnit(d);
+    unsigned best = 0;
     for (unsigned mask = 1; mask + 1 < (1u << n); ++mask) {
-      double sum = 0, tol = 0;
+      double sum = 0, tol = roundings(parts, true, r, c, d, mask) * h;
       for (int k = 0; k < n; ++k)
         if (mask & (1u << k)) {
-          sum += parts[size_t(k)].value(r, c);
-          tol += h + parts[size_t(k)].width(r, c) + parts[size_t(k)].localUnits(r, c) * h;
+          const Redone& p = parts[size_t(k)].mine;
+          sum += p.value(r, c);
+          tol += p.width(r, c) + p.localUnits(r, c) * h;
         }
-      if (std::fabs(w - sum) <= tol + slack(sum) && (!best || std::popcount(mask) > std::popcount(unsigned(best)))) best = int(mask);
+      if (std::fabs(w - sum) <= tol + slack(sum) && (!best || std::popcount(mask) > std::popcount(best))) best = mask;
     }
     std::vector<int> missing;
     if (best)
       for (int k = 0; k < n; ++k)
-        if (!(unsigned(best) & (1u << k))) missing.push_back(parts[size_t(k)].step);
+        if (!(best & (1u << k))) missing.push_back(parts[size_t(k)].step);
     return missing;
   }
 

@@ -32,7 +32,8 @@ Spread spread(const StepFn& f, std::vector<Operand> ops, const Tensor& base) {
     for (Index r = 0; r < o.value.rows(); ++r)
       for (Index c = 0; c < cols; ++c) {
         const double h = (*o.half)(r, c);
-        const Origins& inherits = (*o.from)[flat(r, c, cols)];
+        static const Origins none;
+        const Origins& inherits = o.from ? (*o.from)[flat(r, c, cols)] : none;
         if (!(h > 0) && inherits.empty()) continue;
         const double v = o.value(r, c);
         // A number with no rounding of its own is still moved a little to see what depends on it.

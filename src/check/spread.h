@@ -15,7 +15,7 @@ namespace bs::check {
 using Origins = std::set<int>;
 
 // One operand of a step: its value, the half-width of each element, and what each
-// element inherits.
+// element inherits (nullptr: nothing).
 struct Operand {
   Tensor value;
   const Tensor* half = nullptr;
