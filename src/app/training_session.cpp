@@ -1,0 +1,320 @@
+#include "app/training_session.h"
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <numeric>
+
+#include "core/executor.h"
+
+namespace bs::app {
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+// Forward passes for the views on a second executor, so the trainer's own buffers
+// (and so its results) are untouched: confusion matrix, the strip and the boundary.
+class Probe {
+ public:
+  Probe(const nn::Model& model, nn::Trainer& trainer) : model_(model), trainer_(trainer), ex_(model.graph) {}
+
+  // The network's outputs for the columns of x (prediction rows x columns).
+  const Mat<float>& predict(const Mat<float>& x) {
+    for (int p : model_.params) ex_.value(p) = trainer_.executor().value(p);
+    ex_.value(model_.input) = x;
+    // The loss nodes need targets of the right shape; their value is not used.
+    const Index rows = model_.objective.targets == nn::TargetForm::Indices ? 1 : model_.graph.node(model_.prediction).shape.rows;
+    ex_.value(model_.target).setZero(rows, x.cols());
+    ex_.forward();
+    return ex_.value(model_.prediction);
+  }
+
+ private:
+  const nn::Model& model_;
+  nn::Trainer& trainer_;
+  Executor<float> ex_;
+};
+
+int argmax(const Mat<float>& y, Index col) {
+  Index best = 0;
+  y.col(col).maxCoeff(&best);
+  return int(best);
+}
+
+// Everything the views derive from the current weights, computed on the worker
+// without the lock, then moved into the snapshot under it.
+struct Derived {
+  std::vector<std::vector<int>> confusion;
+  std::vector<int> stripPredicted;
+  std::vector<float> boundary;
+};
+
+}  // namespace
+
+const char* sessionStateName(SessionState s) {
+  switch (s) {
+    case SessionState::Idle: return "idle";
+    case SessionState::Loading: return "loading the data";
+    case SessionState::Running: return "training";
+    case SessionState::Paused: return "paused";
+    case SessionState::Finished: return "finished";
+    case SessionState::Stopped: return "stopped";
+    case SessionState::Diverged: return "diverged";
+    case SessionState::Failed: return "failed";
+  }
+  return "";
+}
+
+TrainingSession::~TrainingSession() {
+  if (worker_.joinable()) {
+    worker_.request_stop();
+    worker_.join();
+  }
+}
+
+std::string TrainingSession::start(const nn::Preset& preset, const SessionOptions& o) {
+  if (sessionActive(state())) return "a run is still going: stop it first";
+  const auto& t = preset.train;
+  if (!(t.optimizer.lr > 0) || !std::isfinite(t.optimizer.lr)) return "the learning rate must be a positive number";
+  if (t.batch < 0) return "the batch size must be 0 (the whole set) or more";
+  if (t.epochs < 1) return "train for at least one epoch";
+  if (o.threads < 1 || o.threads > 256) return "threads must be between 1 and 256";
+  if (o.boundaryGrid < 2 || o.boundaryGrid > 1024) return "the boundary grid must be between 2 and 1024";
+  if (worker_.joinable()) worker_.join();  // the last run has ended; its thread is finishing
+  {
+    std::lock_guard lk(mutex_);
+    live_ = Snapshot{};
+    live_.runId = nextRunId_++;
+    live_.preset = preset.name;
+    live_.state = SessionState::Loading;
+    pauseWanted_ = false;
+    finished_.reset();
+    ++version_;
+  }
+  worker_ = std::jthread([this, preset, o](std::stop_token stop) { work(stop, preset, o); });
+  return "";
+}
+
+void TrainingSession::pause() {
+  std::lock_guard lk(mutex_);
+  pauseWanted_ = true;
+}
+
+void TrainingSession::resume() {
+  {
+    std::lock_guard lk(mutex_);
+    pauseWanted_ = false;
+  }
+  resumed_.notify_all();
+}
+
+void TrainingSession::stop() {
+  if (worker_.joinable()) worker_.request_stop();  // also wakes a paused worker
+}
+
+void TrainingSession::wait() {
+  if (worker_.joinable()) worker_.join();
+}
+
+SessionState TrainingSession::state() const {
+  std::lock_guard lk(mutex_);
+  return live_.state;
+}
+
+std::optional<nn::Run> TrainingSession::takeRun() {
+  std::lock_guard lk(mutex_);
+  std::optional<nn::Run> r = std::move(finished_);
+  finished_.reset();
+  return r;
+}
+
+bool TrainingSession::snapshot(Snapshot& out) const {
+  std::lock_guard lk(mutex_);
+  if (out.runId == live_.runId && out.version == version_) return false;
+  if (out.runId != live_.runId) {
+    out = live_;
+  } else {
+    // Same run: the histories only grow, so append their new tails; copy the big
+    // tensors only when they were replaced.
+    out.history.insert(out.history.end(), live_.history.begin() + std::ptrdiff_t(out.history.size()), live_.history.end());
+    out.batchLoss.insert(out.batchLoss.end(), live_.batchLoss.begin() + std::ptrdiff_t(out.batchLoss.size()), live_.batchLoss.end());
+    if (out.weightsBatch != live_.weightsBatch || out.weights.size() != live_.weights.size()) out.weights = live_.weights;
+    if (out.boundaryVersion != live_.boundaryVersion) out.boundary = live_.boundary;
+    if (out.stripPixels.size() != live_.stripPixels.size()) out.stripPixels = live_.stripPixels;
+    if (out.points.size() != live_.points.size()) {
+      out.points = live_.points;
+      out.targets = live_.targets;
+    }
+    out.state = live_.state;
+    out.message = live_.message;
+    out.progress = live_.progress;
+    out.batchesPerEpoch = live_.batchesPerEpoch;
+    out.weightsBatch = live_.weightsBatch;
+    out.classNames = live_.classNames;
+    out.confusion = live_.confusion;
+    out.confusionEpoch = live_.confusionEpoch;
+    out.stripTrue = live_.stripTrue;
+    out.stripPredicted = live_.stripPredicted;
+    out.grid = live_.grid;
+    out.extent = live_.extent;
+    out.boundaryVersion = live_.boundaryVersion;
+  }
+  out.version = version_;
+  return true;
+}
+
+void TrainingSession::setState(SessionState s, const std::string& message) {
+  std::lock_guard lk(mutex_);
+  live_.state = s;
+  live_.message = message;
+  ++version_;
+}
+
+void TrainingSession::work(std::stop_token stop, nn::Preset preset, SessionOptions o) {
+  try {
+    const std::string path = preset.needsCifar() ? data::findCifar(o.cifarPath) : "";
+    nn::PreparedData d = nn::prepareData(preset, path, o.cifarRecords);
+    nn::Model model = preset.build();
+    nn::TrainOptions to = preset.train;
+    to.threads = o.threads;
+    nn::Trainer trainer(model, to);
+    Probe probe(model, trainer);
+
+    const bool classes = d.test && d.test->classes() > 0;
+    const bool plane = model.graph.node(model.input).shape.rows == 2 && model.graph.node(model.prediction).shape.rows == 1;
+    const int evalN = classes ? std::min(o.evalSamples, d.test->size()) : 0;
+    const int stripN = std::min(o.stripImages, evalN);
+    Mat<float> evalX, evalLabels, gridX, points, targets;
+    std::vector<int> evalIdx(static_cast<size_t>(evalN));
+    std::iota(evalIdx.begin(), evalIdx.end(), 0);
+    if (evalN > 0) {
+      d.test->inputs(evalIdx, evalX);
+      d.test->targets(evalIdx, evalLabels);
+    }
+    const int G = o.boundaryGrid;
+    if (plane) {
+      gridX.resize(2, Index(G) * G);
+      for (int j = 0; j < G; ++j)
+        for (int i = 0; i < G; ++i) {
+          gridX(0, Index(j) * G + i) = float(-o.boundaryExtent + 2 * o.boundaryExtent * (i + 0.5) / G);
+          gridX(1, Index(j) * G + i) = float(-o.boundaryExtent + 2 * o.boundaryExtent * (j + 0.5) / G);
+        }
+      std::vector<int> all(static_cast<size_t>(d.train->size()));
+      std::iota(all.begin(), all.end(), 0);
+      d.train->inputs(all, points);
+      d.train->targets(all, targets);
+    }
+
+    // What does not change during the run.
+    {
+      std::lock_guard lk(mutex_);
+      if (d.cifar) {
+        live_.classNames = d.cifar->classNames;
+        for (int i = 0; i < stripN; ++i) {
+          const auto* px = d.cifar->test.image(i);
+          live_.stripPixels.insert(live_.stripPixels.end(), px, px + data::ImageSet::kPixels);
+          live_.stripTrue.push_back(int(evalLabels(0, i)));
+        }
+      }
+      if (plane) {
+        live_.grid = G;
+        live_.extent = o.boundaryExtent;
+        live_.points = points;
+        live_.targets = targets;
+      }
+      live_.state = SessionState::Running;
+      ++version_;
+    }
+
+    auto derive = [&] {
+      Derived r;
+      if (evalN > 0) {
+        const int k = d.test->classes();
+        r.confusion.assign(size_t(k), std::vector<int>(size_t(k), 0));
+        const Index chunk = 500;
+        for (Index s = 0; s < evalN; s += chunk) {
+          const Index n = std::min<Index>(chunk, evalN - s);
+          const Mat<float>& y = probe.predict(evalX.middleCols(s, n));
+          for (Index c = 0; c < n; ++c) {
+            const int truth = int(evalLabels(0, s + c)), pred = argmax(y, c);
+            if (truth >= 0 && truth < k && pred < k) ++r.confusion[size_t(truth)][size_t(pred)];
+            if (s + c < stripN) r.stripPredicted.push_back(pred);
+          }
+        }
+      }
+      if (plane) {
+        const Mat<float>& y = probe.predict(gridX);
+        r.boundary.assign(y.data(), y.data() + y.size());
+      }
+      return r;
+    };
+    auto lastPublish = Clock::now() - std::chrono::hours(1);
+    auto due = [&] { return Clock::now() - lastPublish >= std::chrono::duration<double>(o.publishSeconds); };
+    // Copies the weights and the derived views into the snapshot.
+    auto publish = [&](int epoch) {
+      Mat<float> w = trainer.executor().value(model.params.front());
+      Derived r = derive();
+      std::lock_guard lk(mutex_);
+      live_.weights = std::move(w);
+      live_.weightsBatch = long(live_.batchLoss.size());
+      if (evalN > 0) {
+        live_.confusion = std::move(r.confusion);
+        live_.stripPredicted = std::move(r.stripPredicted);
+        live_.confusionEpoch = epoch;
+      }
+      if (plane) {
+        live_.boundary = std::move(r.boundary);
+        ++live_.boundaryVersion;
+      }
+      ++version_;
+      lastPublish = Clock::now();
+    };
+    publish(0);
+
+    nn::Callbacks cb;
+    cb.batch = [&](const nn::Progress& p) {
+      const double loss = trainer.executor().value(model.dataLoss)(0, 0);
+      std::unique_lock lk(mutex_);
+      live_.progress = p;
+      live_.batchesPerEpoch = p.batches;
+      live_.batchLoss.push_back(loss);
+      ++version_;
+      if (pauseWanted_ && !stop.stop_requested()) {
+        live_.state = SessionState::Paused;
+        ++version_;
+        lk.unlock();
+        publish(p.epoch - 1);  // show the weights the pause is looking at
+        lk.lock();
+        resumed_.wait(lk, stop, [this] { return !pauseWanted_; });
+        if (!stop.stop_requested()) live_.state = SessionState::Running;
+        ++version_;
+      }
+    };
+    cb.epoch = [&](const nn::EpochStats& e) {
+      {
+        std::lock_guard lk(mutex_);
+        live_.history.push_back(e);
+        ++version_;
+      }
+      // The views cost a forward pass over a few images; on long CIFAR epochs that is
+      // nothing, on XOR's microsecond epochs they are throttled.
+      if (due() || e.epoch == 1) publish(e.epoch);
+    };
+
+    nn::Run run = trainer.fit(*d.train, d.test.get(), cb, stop);
+    run.preset = preset.name;
+    publish(int(run.history.size()));
+    std::lock_guard lk(mutex_);
+    live_.state = run.status == nn::RunStatus::Finished  ? SessionState::Finished
+                  : run.status == nn::RunStatus::Stopped ? SessionState::Stopped
+                                                         : SessionState::Diverged;
+    live_.message = run.message;
+    finished_ = std::move(run);
+    ++version_;
+  } catch (const std::exception& e) {
+    setState(SessionState::Failed, e.what());
+  }
+}
+
+}  // namespace bs::app
