@@ -8,6 +8,8 @@ template <class T> Executor<T>::Executor(const Graph& g) : g_(g) {
   grad_.resize(n);
   ins_.resize(n);
   reached_.assign(n, 0);
+  zero_.assign(n, 0);
+  scratch_.resize(n);
   for (size_t i = 0; i < n; ++i) {
     const Node& node = g.node(int(i));
     if (node.isLeaf()) val_[i] = node.value.template cast<T>();
@@ -43,13 +45,22 @@ template <class T> void Executor<T>::backward() {
         k.vjp(int(j), args(i), val_[size_t(i)], grad_[size_t(i)], grad_[in]);
         reached_[in] = 1;
       } else {
-        k.vjp(int(j), args(i), val_[size_t(i)], grad_[size_t(i)], scratch_);
-        grad_[in] += scratch_;
+        k.vjp(int(j), args(i), val_[size_t(i)], grad_[size_t(i)], scratch_[in]);
+        grad_[in] += scratch_[in];
       }
     }
   }
-  for (size_t i = 0; i < val_.size(); ++i)
-    if (!reached_[i]) grad_[i].setZero(val_[i].rows(), val_[i].cols());
+  // Unreached gradients are zero. Those of nodes that never get one (data, targets)
+  // stay zero from the last pass: the batch input alone would be a features x B memset.
+  for (size_t i = 0; i < val_.size(); ++i) {
+    if (reached_[i]) {
+      zero_[i] = 0;
+    } else if (g_.node(int(i)).needsGrad || !zero_[i] || grad_[i].rows() != val_[i].rows() ||
+               grad_[i].cols() != val_[i].cols()) {
+      grad_[i].setZero(val_[i].rows(), val_[i].cols());
+      zero_[i] = 1;
+    }
+  }
 }
 
 template class Executor<double>;

@@ -32,7 +32,8 @@ template <class T> class Executor {
   std::vector<Mat<T>> val_, grad_;
   std::vector<std::vector<const Mat<T>*>> ins_;
   std::vector<char> reached_;
-  Mat<T> scratch_;
+  std::vector<char> zero_;  // grad_[i] of a node that never gets a gradient is already zero
+  std::vector<Mat<T>> scratch_;  // per node, so that buffers keep their size between passes
 };
 
 // Convenience for small graphs: run both passes in double and store every node's
