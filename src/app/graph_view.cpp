@@ -58,7 +58,7 @@ void GraphView::relayout(const AppState& s, const Fonts& fonts) {
 void GraphView::fit(ImVec2 canvas) {
   const float margin = 24;
   const float w = std::max(layout_.width, 1.0f), h = std::max(layout_.height, 1.0f);
-  zoom_ = std::clamp(std::min((canvas.x - 2 * margin) / w, (canvas.y - 2 * margin) / h), 0.1f, 2.0f);
+  zoom_ = std::clamp(std::min((canvas.x - 2 * margin) / w, (canvas.y - 2 * margin) / h), 0.02f, 2.0f);
   pan_ = {(canvas.x - w * zoom_) / 2, (canvas.y - h * zoom_) / 2};
 }
 
@@ -72,8 +72,10 @@ int GraphView::hit(ImVec2 p) const {
 }
 
 void GraphView::drawArrow(ImDrawList* dl, const std::vector<Point>& curve, bool head, ImU32 col, float thickness) const {
+  // Zoomed out (a big graph), few segments suffice; the software renderer pays per triangle.
+  const int segments = zoom_ < 0.6f ? 4 : 0;
   for (size_t i = 0; i + 3 < curve.size(); i += 3)
-    dl->AddBezierCubic(toScreen(curve[i]), toScreen(curve[i + 1]), toScreen(curve[i + 2]), toScreen(curve[i + 3]), col, thickness);
+    dl->AddBezierCubic(toScreen(curve[i]), toScreen(curve[i + 1]), toScreen(curve[i + 2]), toScreen(curve[i + 3]), col, thickness, segments);
   if (!head || curve.size() < 2) return;
   const ImVec2 tip = toScreen(curve.back());
   ImVec2 from = toScreen(curve[curve.size() - 2]);
@@ -94,7 +96,7 @@ void GraphView::drawNode(ImDrawList* dl, const AppState& s, const LayoutBox& b, 
   const float fs = fonts.graphBaseSize * zoom_;
   const ImVec2 c{(min.x + max.x) / 2, (min.y + max.y) / 2};
   auto text = [&](ImVec2 centre, const std::string& t, ImU32 col, float scale) {
-    if (fs * scale < 4) return;
+    if (fs * scale < metrics_.minTextPixels) return;
     const ImVec2 e = fonts.graph->CalcTextSizeA(fs * scale, FLT_MAX, 0, t.c_str());
     dl->AddText(fonts.graph, fs * scale, {centre.x - e.x / 2, centre.y - e.y / 2}, col, t.c_str());
   };
@@ -113,8 +115,8 @@ void GraphView::drawNode(ImDrawList* dl, const AppState& s, const LayoutBox& b, 
     text({c.x, c.y + lh / 2}, kind, palette_.faint, 0.8f);
   } else {
     const float r = (max.x - min.x) / 2;
-    dl->AddCircleFilled(c, r, current ? palette_.highlightFill : palette_.op, 40);
-    dl->AddCircle(c, r, outline, 40, thick);
+    dl->AddCircleFilled(c, r, current ? palette_.highlightFill : palette_.op);  // segments by size
+    dl->AddCircle(c, r, outline, 0, thick);
     text({c.x, c.y - lh * 0.35f}, n.op->symbol, palette_.ink, 1.15f);
     text({c.x, c.y + lh * 0.55f}, n.name, palette_.faint, 0.8f);
   }
@@ -185,7 +187,10 @@ void GraphView::draw(AppState& s, Heatmaps& heatmaps, const Fonts& fonts) {
 
   ImDrawList* dl = ImGui::GetWindowDrawList();
   dl->PushClipRect(cmin, cmax, true);
-  dl->AddRectFilled(cmin, cmax, palette_.background);
+  // Zoomed out, anti-aliasing is invisible but triples the triangles llvmpipe must set up.
+  const ImDrawListFlags flags = dl->Flags;
+  if (zoom_ < 0.6f) dl->Flags &= ~(ImDrawListFlags_AntiAliasedLines | ImDrawListFlags_AntiAliasedFill);
+  // The background is the window's clear colour (see window.cpp): one fill less per frame.
   const Highlight hl = highlightOf(s);
   const int nodes = s.graph().size();
   auto visible = [&](ImVec2 a, ImVec2 b) { return b.x >= cmin.x && a.x <= cmax.x && b.y >= cmin.y && a.y <= cmax.y; };
@@ -212,7 +217,7 @@ void GraphView::draw(AppState& s, Heatmaps& heatmaps, const Fonts& fonts) {
     const bool selected = s.selected() == b.node && b.kind != BoxKind::Value;
     if (b.kind == BoxKind::Value) {
       dl->AddRectFilled(bmin, bmax, current ? palette_.highlightFill : palette_.valueBox, 3 * zoom_);
-      if (current) dl->AddRect(bmin, bmax, palette_.highlight, 3 * zoom_, 0, 2.5f);
+      dl->AddRect(bmin, bmax, current ? palette_.highlight : IM_COL32(215, 215, 210, 255), 3 * zoom_, 0, current ? 2.5f : 1.0f);
       const Shape shape = s.graph().node(b.node).shape;
       heatmapShown |= valueStyle(shape, metrics_) == ValueStyle::Heatmap;
       vp.draw(bmin, bmax, shape, edges_.at(i - size_t(nodes)), int(i));
@@ -220,6 +225,7 @@ void GraphView::draw(AppState& s, Heatmaps& heatmaps, const Fonts& fonts) {
       drawNode(dl, s, b, bmin, bmax, fonts, current, selected);
     }
   }
+  dl->Flags = flags;
   drawLegend(dl, cmin, cmax, fonts, heatmaps, heatmapShown);
   dl->PopClipRect();
 }

@@ -18,10 +18,12 @@ void tensorText(const char* label, const Tensor& t, ImVec4 colour) {
 void leafEditor(AppState& s, int id) {
   const Node& n = s.graph().node(id);
   if (n.value.rows() > 8 || n.value.cols() > 8) {
-    ImGui::TextDisabled("(too large to edit here: change it in the source)");
+    ImGui::TextDisabled("(too large to edit here: change it in the Source tab)");
     return;
   }
-  ImGui::TextDisabled("Edit the values (Enter applies; everything up to this step is recomputed):");
+  ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+  ImGui::TextWrapped("Edit the values (Enter applies; every step up to this one is recomputed):");
+  ImGui::PopStyleColor();
   const float w = std::min(90.0f, (ImGui::GetContentRegionAvail().x - 10) / float(n.value.cols()) - 6);
   for (Index r = 0; r < n.value.rows(); ++r)
     for (Index c = 0; c < n.value.cols(); ++c) {

@@ -33,8 +33,8 @@ Layout computeLayout(const LayoutInput& in, int maxDotBoxes) {
   std::unique_ptr<GVC_t, GvcDeleter> gvc(gvContext());
   Agraph_t* g = agopen(cs("g"), Agdirected, nullptr);
   agattr(g, AGRAPH, cs("rankdir"), cs("LR"));
-  agattr(g, AGRAPH, cs("nodesep"), cs("0.2"));
-  agattr(g, AGRAPH, cs("ranksep"), cs("0.3"));
+  agattr(g, AGRAPH, cs("nodesep"), cs("0.15"));  // inches; compact, so big graphs stay readable
+  agattr(g, AGRAPH, cs("ranksep"), cs("0.18"));
   agattr(g, AGRAPH, cs("ordering"), cs("in"));  // keep each op's inputs in order (W above x)
   agattr(g, AGNODE, cs("shape"), cs("box"));
   agattr(g, AGNODE, cs("fixedsize"), cs("true"));

@@ -10,7 +10,7 @@ ValueStyle valueStyle(Shape s, const LayoutMetrics& m) {
 }
 
 void valueBoxSize(Shape s, const LayoutMetrics& m, float& w, float& h) {
-  const float number = m.textWidth(std::string(size_t(m.numberChars), '0'));
+  const float number = m.textWidth("-0." + std::string(size_t(std::max(m.numberChars - 3, 1)), '0'));  // "-0.6073"
   switch (valueStyle(s, m)) {
     case ValueStyle::Scalar:  // value, gradient under it
       w = number + m.pad;
@@ -42,7 +42,7 @@ LayoutInput makeLayoutInput(const Graph& g, const LayoutMetrics& m) {
     } else {  // a circle: symbol over name
       b.kind = BoxKind::Op;
       const float text = std::max(m.textWidth(n.op->symbol), m.textWidth(n.name));
-      b.width = b.height = std::max(2.6f * m.lineHeight, text + 2 * m.pad);
+      b.width = b.height = std::max(2.3f * m.lineHeight, text + m.pad);
     }
     in.boxes.push_back(b);
   }

@@ -24,6 +24,7 @@ struct LayoutMetrics {
   int numberChars = 7;      // "-0.6073"
   int heatmapAbove = 16;    // tensors with more elements are drawn as heatmaps
   float heatmapMaxSide = 140;
+  float minTextPixels = 6.5f;  // smaller text is unreadable: not drawn (keeps big graphs fast)
 };
 
 enum class BoxKind {

@@ -1,6 +1,7 @@
 #include "app/random_graph.h"
 
 #include <algorithm>
+#include <cmath>
 #include <random>
 #include <string>
 
@@ -9,22 +10,35 @@ namespace bs::app {
 Graph randomGraph(int nodes, unsigned seed) {
   std::mt19937 rng(seed);
   Graph g;
-  const int leaves = std::max(2, nodes / 4);
-  std::uniform_real_distribution<double> value(-2, 2);
-  for (int i = 0; i < leaves; ++i)
-    g.addLeaf("w" + std::to_string(i), i % 2 ? NodeKind::Input : NodeKind::Param, Tensor::Constant(1, 1, value(rng)));
-  const char* unary[] = {"tanh", "sigmoid"};
-  const char* binary[] = {"add", "mul"};
-  for (int i = leaves; i < std::max(nodes, leaves + 1); ++i) {
-    // Inputs among the 12 nodes before, so the graph stays a band, as networks are.
-    std::uniform_int_distribution<int> near(std::max(0, i - 12), i - 1);
-    const std::string name = "n" + std::to_string(i);
-    if (rng() % 3 == 0)
-      g.addOp(name, *findOp(unary[rng() % 2]), {i - 1});
-    else
-      g.addOp(name, *findOp(binary[rng() % 2]), {near(rng), i - 1});
+  nodes = std::max(nodes, 3);
+  // Layers about as wide as the graph is deep, like a network: each op uses one or two
+  // nodes of the layer before it.
+  const int width = std::max(2, int(std::sqrt(double(nodes))));
+  std::uniform_real_distribution<double> value(-1, 1);
+  std::vector<int> previous;
+  for (int i = 0; i < width; ++i) {
+    const char kind = i % 2 ? 'x' : 'w';
+    previous.push_back(g.addLeaf(kind + std::to_string(i), i % 2 ? NodeKind::Input : NodeKind::Param,
+                                 Tensor::Constant(1, 1, value(rng))));
   }
-  g.setOutput(g.size() - 1);
+  const char* unary[] = {"tanh", "sigmoid"};
+  const char* binary[] = {"add", "mul", "add"};
+  while (g.size() < nodes - 1) {
+    std::vector<int> layer;
+    std::uniform_int_distribution<size_t> pick(0, previous.size() - 1);
+    for (int i = 0; i < width && g.size() < nodes - 1; ++i) {
+      const std::string name = "n" + std::to_string(g.size());
+      const int a = previous[pick(rng)];
+      if (rng() % 3 == 0)
+        layer.push_back(g.addOp(name, *findOp(unary[rng() % 2]), {a}));
+      else
+        layer.push_back(g.addOp(name, *findOp(binary[rng() % 3]), {a, previous[pick(rng)]}));
+    }
+    previous = layer;
+  }
+  std::vector<int> last(previous.begin(), previous.begin() + std::min<size_t>(2, previous.size()));
+  if (last.size() == 1) last.push_back(last[0]);
+  g.setOutput(g.addOp("L", *findOp("add"), last));
   return g;
 }
 

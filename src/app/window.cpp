@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdlib>
+#include <ctime>
 #include <iostream>
 #include <memory>
 #include <vector>
@@ -20,12 +21,13 @@
 #include "app/heatmaps.h"
 #include "app/panels.h"
 #include "app/random_graph.h"
+#include "app/value_drawing.h"
 
 namespace bs::app {
 
 namespace {
 
-constexpr float kRightWidth = 440;  // the inspector / source column
+constexpr float kRightWidth = 400;  // the inspector / source column
 
 int fail(const std::string& msg, int code) {
   std::cerr << "error: " << msg << "\n";
@@ -45,6 +47,7 @@ struct Ui {
   std::unique_ptr<Heatmaps> heatmaps;
   GraphView view;
   MenuState menu;
+  ImVec4 graphRect;  // x, y, w, h of the graph view, in pixels from the top left
 };
 
 void handleKeys(Ui& ui, MenuRequests& req) {
@@ -67,8 +70,11 @@ void drawFrame(Ui& ui, MenuRequests& req) {
   handleKeys(ui, req);
   const ImGuiViewport* vp = ImGui::GetMainViewport();
   const ImVec2 pos = vp->WorkPos, size = vp->WorkSize;
+  // No window backgrounds: the frame is cleared panel-grey with the graph's rectangle
+  // cleared to the canvas colour, since llvmpipe's cost is filling pixels.
   const ImGuiWindowFlags fixed = ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse |
-                                 ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus;
+                                 ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus |
+                                 ImGuiWindowFlags_NoBackground;
   const float controlsH = ImGui::GetFrameHeightWithSpacing() + 2 * ImGui::GetStyle().WindowPadding.y;
   const float rightW = std::min(kRightWidth, size.x * 0.45f);
 
@@ -82,6 +88,7 @@ void drawFrame(Ui& ui, MenuRequests& req) {
   ImGui::SetNextWindowSize({size.x - rightW, size.y - controlsH});
   ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, {0, 0});
   ImGui::Begin("Graph", nullptr, fixed | ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
+  ui.graphRect = {pos.x, pos.y + controlsH, size.x - rightW, size.y - controlsH};
   if (req.fit) ui.view.requestFit();
   ui.view.draw(ui.state, *ui.heatmaps, ui.fonts);
   ImGui::End();
@@ -108,6 +115,8 @@ void drawFrame(Ui& ui, MenuRequests& req) {
 
 struct FrameTimes {
   std::vector<double> ms;
+  double uiMs = 0, renderMs = 0;  // sums: building the panels; rendering them (to glFinish)
+  double cpuMs = 0;               // CPU time of the whole process (all llvmpipe threads), not wall time
   void report(const std::string& what, double layoutMs, int w, int h) const {
     std::vector<double> s = ms;
     std::sort(s.begin(), s.end());
@@ -115,7 +124,9 @@ struct FrameTimes {
     for (double v : s) sum += v;
     std::cout << "bench: " << what << " at " << w << "x" << h << ": " << s.size() << " frames, mean "
               << sum / double(s.size()) << " ms, median " << s[s.size() / 2] << " ms, p95 "
-              << s[std::min(s.size() - 1, s.size() * 95 / 100)] << " ms; layout " << layoutMs << " ms\n";
+              << s[std::min(s.size() - 1, s.size() * 95 / 100)] << " ms (panels " << uiMs / double(s.size())
+              << " ms, rendering " << renderMs / double(s.size()) << " ms); CPU time " << cpuMs / double(s.size())
+              << " ms per frame; layout " << layoutMs << " ms\n";
   }
 };
 
@@ -177,9 +188,17 @@ int runWindow(const WindowOptions& o) {
   std::string pendingShot;
   int shotDelay = 0;
   auto last = std::chrono::steady_clock::now();
+  // CPU time of this process: tells the renderer's cost apart from other programs' load.
+  auto cpuNow = [] {
+    timespec t{};
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t);
+    return double(t.tv_sec) * 1e3 + double(t.tv_nsec) / 1e6;
+  };
+  double cpuStart = 0;
   const int warmup = 5;
   for (int frame = 0; code == 0 && !glfwWindowShouldClose(window); ++frame) {
     glfwPollEvents();
+    const auto t0 = std::chrono::steady_clock::now();
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplGlfw_NewFrame();
     if (offscreen) {
@@ -191,6 +210,7 @@ int runWindow(const WindowOptions& o) {
     MenuRequests req;
     drawFrame(ui, req);
     ImGui::Render();
+    const auto t1 = std::chrono::steady_clock::now();
 
     int fbW = o.width, fbH = o.height;
     if (target) target->bind();
@@ -198,8 +218,16 @@ int runWindow(const WindowOptions& o) {
       glfwGetFramebufferSize(window, &fbW, &fbH);
       glViewport(0, 0, fbW, fbH);
     }
-    glClearColor(0.95f, 0.95f, 0.95f, 1);
+    const ImVec4 panel = ImGui::GetStyleColorVec4(ImGuiCol_WindowBg);
+    glClearColor(panel.x, panel.y, panel.z, 1);
     glClear(GL_COLOR_BUFFER_BIT);
+    const ImVec4 canvas = ImGui::ColorConvertU32ToFloat4(Palette{}.background), r = ui.graphRect;
+    const float sx = float(fbW) / io.DisplaySize.x, sy = float(fbH) / io.DisplaySize.y;
+    glEnable(GL_SCISSOR_TEST);
+    glScissor(int(r.x * sx), int(float(fbH) - (r.y + r.w) * sy), int(r.z * sx), int(r.w * sy));
+    glClearColor(canvas.x, canvas.y, canvas.z, 1);
+    glClear(GL_COLOR_BUFFER_BIT);
+    glDisable(GL_SCISSOR_TEST);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
 
     if (offscreen && frame >= 3) {  // a few frames so every panel has its size
@@ -219,13 +247,23 @@ int runWindow(const WindowOptions& o) {
       pendingShot.clear();
     }
     if (req.quit) glfwSetWindowShouldClose(window, GLFW_TRUE);
-    if (o.benchFrames > 0) glFinish();  // count the renderer's work, not just the submission
+    if (o.benchFrames > 0) {
+      glFinish();  // count the renderer's work, not just the submission
+      if (frame >= warmup) {
+        times.uiMs += std::chrono::duration<double, std::milli>(t1 - t0).count();
+        times.renderMs += std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t1).count();
+      }
+    }
     glfwSwapBuffers(window);
 
     const auto now = std::chrono::steady_clock::now();
+    if (o.benchFrames > 0 && frame == warmup - 1) cpuStart = cpuNow();
     if (o.benchFrames > 0 && frame >= warmup) times.ms.push_back(std::chrono::duration<double, std::milli>(now - last).count());
     last = now;
     if (o.benchFrames > 0 && int(times.ms.size()) >= o.benchFrames) {
+      times.cpuMs = cpuNow() - cpuStart;
+      std::cout << "bench: last frame " << ImGui::GetDrawData()->TotalVtxCount << " vertices, "
+                << ImGui::GetDrawData()->TotalIdxCount / 3 << " triangles\n";
       times.report(ui.state.title(), ui.view.layoutMs(), fbW, fbH);
       break;
     }
