@@ -1,0 +1,474 @@
+#include "app/training_panel.h"
+
+#include <imgui.h>
+#include <imgui_stdlib.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <thread>
+
+#include "app/decision_boundary.h"
+#include "app/plot/plot_widget.h"
+#include "app/weights_view.h"
+
+namespace bs::app {
+
+namespace {
+
+constexpr float kControlsWidth = 310;
+const ImVec4 kError{0.75f, 0.1f, 0.1f, 1}, kOk{0.1f, 0.5f, 0.2f, 1};
+
+plot::Series line(std::string name, int colour) {
+  plot::Series s;
+  s.name = std::move(name);
+  s.colour = lineColour(colour);
+  return s;
+}
+
+std::string fmt(const char* f, double v) {
+  char buf[64];
+  std::snprintf(buf, sizeof buf, f, v);
+  return buf;
+}
+
+}  // namespace
+
+TrainingPanel::TrainingPanel(std::string settingsPath)
+    : settingsPath_(std::move(settingsPath)),
+      lossPlot_(std::make_unique<plot::PlotView>("Loss per epoch", "epoch", "loss", true)),
+      accPlot_(std::make_unique<plot::PlotView>("Accuracy per epoch", "epoch", "accuracy")),
+      batchPlot_(std::make_unique<plot::PlotView>("Loss per batch", "batch", "loss", true)),
+      comparePlot_(std::make_unique<plot::PlotView>("Comparison", "epoch", "value", true)),
+      weights_(std::make_unique<WeightsView>()),
+      strip_(std::make_unique<ImageStrip>()),
+      boundary_(std::make_unique<DecisionBoundaryView>()) {
+  std::string warning;
+  settings_ = Settings::load(settingsPath_, &warning);
+  message_ = warning;
+  cifarEdit_ = settings_.cifarPath;
+  presets_ = nn::presetNames();
+  selectPreset(std::find(presets_.begin(), presets_.end(), "ex6") != presets_.end() ? "ex6" : presets_.front());
+}
+
+TrainingPanel::~TrainingPanel() = default;
+
+void TrainingPanel::selectPreset(const std::string& name) {
+  try {
+    preset_ = nn::loadPreset(name);
+  } catch (const std::exception& e) {
+    message_ = e.what();
+    return;
+  }
+  const auto it = std::find(presets_.begin(), presets_.end(), preset_.name);
+  presetIndex_ = it == presets_.end() ? 0 : int(it - presets_.begin());
+  lr_ = preset_.train.optimizer.lr;
+  batch_ = preset_.train.batch;
+  epochs_ = preset_.train.epochs;
+  reg_ = preset_.objective.reg.strength;
+  seed_ = int(preset_.seed);
+}
+
+nn::Preset TrainingPanel::editedPreset() const {
+  nn::Preset p = preset_;
+  p.train.optimizer.lr = lr_;
+  p.train.batch = batch_;
+  p.train.epochs = epochs_;
+  if (reg_ > 0 && p.objective.reg.kind == nn::Regularizer::None) p.objective.reg.kind = nn::Regularizer::L2;
+  p.objective.reg.strength = std::max(0.0, reg_);
+  if (reg_ <= 0) p.objective.reg.kind = nn::Regularizer::None;
+  p.seed = std::uint64_t(std::max(0, seed_));
+  p.train.seed = p.seed + 1;
+  return p;
+}
+
+void TrainingPanel::start() {
+  const nn::Preset p = editedPreset();
+  if (p.needsCifar() && cifarEdit_ != settings_.cifarPath) {
+    settings_.cifarPath = cifarEdit_;
+    try {
+      settings_.save(settingsPath_);
+    } catch (const std::exception& e) {
+      message_ = std::string("the CIFAR folder is not remembered: ") + e.what();
+    }
+  }
+  SessionOptions o;
+  o.cifarPath = settings_.cifarPath;
+  o.threads = settings_.threads;
+  const std::string err = session_.start(p, o);
+  if (!err.empty()) message_ = err;
+  else if (message_.rfind("the CIFAR", 0) != 0) message_.clear();
+}
+
+void TrainingPanel::poll() {
+  if (session_.snapshot(snap_)) rebuildSeries();
+  if (auto run = session_.takeRun()) {
+    const int id = runs_.add(std::move(*run));
+    runs_.setOverlaid(id, true);
+  }
+}
+
+void TrainingPanel::rebuildSeries() {
+  plot::Series trainL = line("train", 0), testL = line("test", 1), trainA = line("train", 0), testA = line("test", 1);
+  for (const auto& e : snap_.history) {
+    trainL.x.push_back(e.epoch);
+    trainL.y.push_back(e.trainLoss);
+    trainA.x.push_back(e.epoch);
+    trainA.y.push_back(e.trainAcc);
+    if (e.hasTest) {
+      testL.x.push_back(e.epoch);
+      testL.y.push_back(e.testLoss);
+      testA.x.push_back(e.epoch);
+      testA.y.push_back(e.testAcc);
+    }
+  }
+  // XOR and parity "test" on the training set: one line says it all.
+  const bool sameSet = preset_.dataset != "cifar10";
+  loss_ = sameSet ? std::vector<plot::Series>{trainL} : std::vector<plot::Series>{trainL, testL};
+  acc_ = sameSet ? std::vector<plot::Series>{trainA} : std::vector<plot::Series>{trainA, testA};
+  plot::Series raw = line("raw", 0), smooth = line("smoothed", 0);
+  raw.faint = true;
+  raw.y = snap_.batchLoss;
+  raw.x.resize(raw.y.size());
+  for (size_t i = 0; i < raw.x.size(); ++i) raw.x[i] = double(i + 1);
+  smooth.x = raw.x;
+  smooth.y = plot::smooth(raw.y, smoothing_);
+  batchLoss_ = {std::move(raw), std::move(smooth)};
+}
+
+void TrainingPanel::drawMenu() {
+  if (!ImGui::BeginMainMenuBar()) return;
+  if (ImGui::BeginMenu("Training")) {
+    ImGui::MenuItem("Show the training window", nullptr, &visible);
+    if (ImGui::MenuItem("Compare ex3, ex4, SVM, softmax")) {
+      visible = true;
+      pendingTab_ = "compare";
+      compareMetric_ = int(RunMetric::TestAcc);
+      const auto missing = runs_.overlayCourseComparison();
+      if (!missing.empty()) {
+        std::string m;
+        for (const auto& n : missing) m += (m.empty() ? "" : ", ") + n;
+        message_ = "no run yet of " + m + ": train them or open their CSV";
+      }
+    }
+    ImGui::EndMenu();
+  }
+  ImGui::EndMainMenuBar();
+}
+
+void TrainingPanel::draw() {
+  poll();
+  if (!visible) return;
+  const ImGuiViewport* vp = ImGui::GetMainViewport();
+  ImGui::SetNextWindowPos(vp->WorkPos);
+  ImGui::SetNextWindowSize(vp->WorkSize);
+  const ImGuiWindowFlags flags = ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse |
+                                 ImGuiWindowFlags_NoSavedSettings;
+  if (!ImGui::Begin("Training (close to go back to the graph)", &visible, flags)) {
+    ImGui::End();
+    return;
+  }
+  ImGui::BeginChild("controls", {kControlsWidth, 0}, true);
+  drawControls();
+  ImGui::Separator();
+  drawRuns();
+  ImGui::EndChild();
+  ImGui::SameLine();
+  ImGui::BeginChild("views", {0, 0}, false);
+  if (ImGui::BeginTabBar("training views")) {
+    auto tab = [&](const char* label, const char* key) {
+      const bool select = pendingTab_ == key;
+      return ImGui::BeginTabItem(label, nullptr, select ? ImGuiTabItemFlags_SetSelected : 0);
+    };
+    if (tab("Live", "live")) {
+      drawLive();
+      ImGui::EndTabItem();
+    }
+    if (tab("Compare runs", "compare")) {
+      drawCompare();
+      ImGui::EndTabItem();
+    }
+    if (tab("Weights and test images", "test")) {
+      drawTest();
+      ImGui::EndTabItem();
+    }
+    pendingTab_.clear();
+    ImGui::EndTabBar();
+  }
+  ImGui::EndChild();
+  ImGui::End();
+}
+
+void TrainingPanel::drawControls() {
+  const bool busy = sessionActive(snap_.state) || sessionActive(session_.state());
+  ImGui::BeginDisabled(busy);
+  ImGui::SetNextItemWidth(-1);
+  if (ImGui::BeginCombo("##preset", preset_.name.c_str())) {
+    for (int i = 0; i < int(presets_.size()); ++i)
+      if (ImGui::Selectable(presets_[size_t(i)].c_str(), i == presetIndex_)) selectPreset(presets_[size_t(i)]);
+    ImGui::EndCombo();
+  }
+  ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(90, 90, 90, 255));
+  ImGui::TextWrapped("%s", preset_.description.c_str());
+  ImGui::PopStyleColor();
+  if (preset_.needsCifar()) {
+    ImGui::TextUnformatted("CIFAR-10 folder (remembered):");
+    ImGui::SetNextItemWidth(-1);
+    ImGui::InputTextWithHint("##cifar", "./cifar-10-batches-bin or $BACKSTEP_DATA", &cifarEdit_);
+  }
+  const float w = 120;
+  ImGui::SetNextItemWidth(w);
+  ImGui::InputDouble("learning rate", &lr_, 0, 0, "%g");
+  ImGui::SetNextItemWidth(w);
+  ImGui::InputInt("batch (0: all)", &batch_);
+  ImGui::SetNextItemWidth(w);
+  ImGui::InputInt("epochs", &epochs_);
+  ImGui::SetNextItemWidth(w);
+  ImGui::InputDouble(preset_.objective.reg.kind == nn::Regularizer::L1 ? "L1 strength" : "L2 strength", &reg_, 0, 0, "%g");
+  ImGui::SetNextItemWidth(w);
+  ImGui::InputInt("seed", &seed_);
+  batch_ = std::max(batch_, 0);
+  epochs_ = std::clamp(epochs_, 1, 100000000);
+  const int maxThreads = int(std::max(1u, std::thread::hardware_concurrency()));
+  ImGui::SetNextItemWidth(w);
+  if (ImGui::SliderInt("threads", &settings_.threads, 1, maxThreads)) {
+    try {
+      settings_.save(settingsPath_);
+    } catch (const std::exception& e) {
+      message_ = e.what();
+    }
+  }
+  ImGui::EndDisabled();
+
+  // Start / Pause / Resume / Stop.
+  const SessionState st = snap_.state;
+  if (!busy) {
+    if (ImGui::Button("Start", {90, 0})) start();
+  } else if (st == SessionState::Paused) {
+    if (ImGui::Button("Resume", {90, 0})) session_.resume();
+  } else {
+    ImGui::BeginDisabled(st == SessionState::Loading);
+    if (ImGui::Button("Pause", {90, 0})) session_.pause();
+    ImGui::EndDisabled();
+  }
+  ImGui::SameLine();
+  ImGui::BeginDisabled(!busy);
+  if (ImGui::Button("Stop", {90, 0})) session_.stop();
+  ImGui::EndDisabled();
+
+  // Where the run stands.
+  const nn::Progress& p = snap_.progress;
+  ImGui::Text("%s%s%s", snap_.preset.empty() ? "" : snap_.preset.c_str(), snap_.preset.empty() ? "" : ": ",
+              sessionStateName(st));
+  if (p.epochs > 0) {
+    const double done = (double(p.epoch - 1) + (p.batches ? double(p.batch) / p.batches : 0)) / p.epochs;
+    const std::string over = "epoch " + std::to_string(p.epoch) + "/" + std::to_string(p.epochs) + ", batch " +
+                             std::to_string(p.batch) + "/" + std::to_string(p.batches);
+    ImGui::ProgressBar(float(std::clamp(done, 0.0, 1.0)), {-1, 0}, over.c_str());
+  }
+  if (!snap_.history.empty()) {
+    const auto& e = snap_.history.back();
+    ImGui::Text("epoch %d: train loss %.4f, acc %.4f", e.epoch, e.trainLoss, e.trainAcc);
+    if (e.hasTest && preset_.needsCifar()) ImGui::Text("          test loss %.4f, acc %.4f", e.testLoss, e.testAcc);
+    ImGui::Text("%.2f s per epoch", e.seconds);
+  }
+  const bool bad = st == SessionState::Failed || st == SessionState::Diverged;
+  if (bad || !snap_.message.empty()) {
+    ImGui::PushStyleColor(ImGuiCol_Text, bad ? kError : ImGui::GetStyleColorVec4(ImGuiCol_Text));
+    ImGui::TextWrapped("%s", snap_.message.c_str());
+    ImGui::PopStyleColor();
+  }
+  if (!message_.empty()) {
+    ImGui::PushStyleColor(ImGuiCol_Text, kError);
+    ImGui::TextWrapped("%s", message_.c_str());
+    ImGui::PopStyleColor();
+  }
+}
+
+void TrainingPanel::drawRuns() {
+  ImGui::TextUnformatted("Runs (tick to overlay)");
+  int remove = 0;
+  for (const auto& r : runs_.runs()) {
+    ImGui::PushID(r.id);
+    bool on = r.overlaid;
+    if (ImGui::Checkbox("##on", &on)) runs_.setOverlaid(r.id, on);
+    ImGui::SameLine();
+    if (ImGui::RadioButton("##save", saveRun_ == r.id)) saveRun_ = r.id;
+    ImGui::SameLine();
+    ImGui::Text("%s  best %.3f", r.label.c_str(), r.run.bestTestAcc());
+    ImGui::SameLine(kControlsWidth - 40);
+    if (ImGui::SmallButton("x")) remove = r.id;
+    ImGui::PopID();
+  }
+  if (remove) runs_.remove(remove);
+  if (runs_.runs().empty()) ImGui::TextDisabled("none yet");
+  ImGui::SetNextItemWidth(kControlsWidth - 110);
+  ImGui::InputText("##save path", &savePath_);
+  ImGui::SameLine();
+  ImGui::BeginDisabled(!runs_.find(saveRun_));
+  if (ImGui::Button("Save CSV")) {
+    try {
+      runs_.save(saveRun_, savePath_);
+      message_ = "wrote " + savePath_;
+    } catch (const std::exception& e) {
+      message_ = e.what();
+    }
+  }
+  ImGui::EndDisabled();
+  ImGui::SetNextItemWidth(kControlsWidth - 110);
+  ImGui::InputTextWithHint("##open path", "run.csv", &openPath_);
+  ImGui::SameLine();
+  if (ImGui::Button("Open CSV")) {
+    try {
+      runs_.setOverlaid(runs_.open(openPath_), true);
+      message_.clear();
+    } catch (const std::exception& e) {
+      message_ = e.what();
+    }
+  }
+}
+
+void TrainingPanel::drawLive() {
+  const ImVec2 avail = ImGui::GetContentRegionAvail();
+  const float gap = ImGui::GetStyle().ItemSpacing.x;
+  const float w = (avail.x - gap) / 2, h = (avail.y - ImGui::GetStyle().ItemSpacing.y) / 2;
+  lossPlot_->draw(loss_, w, h);
+  ImGui::SameLine();
+  accPlot_->draw(acc_, w, h);
+  batchPlot_->draw(batchLoss_, w, h);
+  ImGui::SameLine();
+  ImGui::BeginGroup();
+  if (snap_.grid > 0) {
+    ImGui::Text("Decision boundary over the input plane (red: +1, blue: -1)");
+    boundary_->update(snap_.boundary, snap_.grid, snap_.boundaryVersion);
+    boundary_->draw(std::min(w, h - ImGui::GetTextLineHeightWithSpacing()) - 4, snap_.extent, snap_.points, snap_.targets);
+  } else if (WeightsView::shows(snap_.weights)) {
+    ImGui::Text("First-layer weights: one 32x32 image per %s", snap_.weights.rows() == 10 ? "class" : "hidden unit");
+    weights_->update(snap_.weights, snap_.weightsBatch);
+    weights_->draw(w, h - ImGui::GetTextLineHeightWithSpacing());
+  } else {
+    ImGui::TextDisabled("Start a run to see it learn.");
+  }
+  ImGui::EndGroup();
+}
+
+void TrainingPanel::drawCompare() {
+  const char* metrics[] = {"train loss", "train accuracy", "test loss", "test accuracy"};
+  ImGui::SetNextItemWidth(160);
+  ImGui::Combo("##metric", &compareMetric_, metrics, 4);
+  ImGui::SameLine();
+  if (ImGui::Button("Course comparison: ex3, ex4, SVM, softmax")) {
+    compareMetric_ = int(RunMetric::TestAcc);
+    const auto missing = runs_.overlayCourseComparison();
+    std::string m;
+    for (const auto& n : missing) m += (m.empty() ? "" : ", ") + n;
+    message_ = missing.empty() ? "" : "no run yet of " + m + ": train them or open their CSV";
+  }
+  const RunMetric metric = RunMetric(std::clamp(compareMetric_, 0, 3));
+  const ImVec2 avail = ImGui::GetContentRegionAvail();
+  comparePlot_->draw(runs_.overlay(metric), avail.x, avail.y);
+}
+
+void TrainingPanel::drawConfusion(float side) {
+  const auto& m = snap_.confusion;
+  const int k = int(m.size());
+  if (k == 0) return;
+  const float label = 86, cell = std::max(18.f, (side - label) / float(k));
+  const ImVec2 o = ImGui::GetCursorScreenPos();
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  auto name = [&](int c) { return c < int(snap_.classNames.size()) ? snap_.classNames[size_t(c)] : std::to_string(c); };
+  const float lh = ImGui::GetTextLineHeight();
+  for (int t = 0; t < k; ++t) {
+    int row = 0;
+    for (int c : m[size_t(t)]) row += c;
+    const float y = o.y + lh + 4 + float(t) * cell;
+    dl->AddText({o.x, y + cell / 2 - lh / 2}, IM_COL32(40, 40, 40, 255), name(t).c_str());
+    for (int p = 0; p < k; ++p) {
+      const int n = m[size_t(t)][size_t(p)];
+      const float share = row ? float(n) / float(row) : 0;
+      const ImVec2 a{o.x + label + float(p) * cell, y};
+      const int shade = int(255 - 200 * share);
+      const ImU32 fill = t == p ? IM_COL32(shade, 255 - int(90 * share), shade, 255) : IM_COL32(255, shade, shade, 255);
+      dl->AddRectFilled(a, {a.x + cell - 1, a.y + cell - 1}, fill);
+      if (cell >= 22) {
+        const std::string s = std::to_string(n);
+        const ImVec2 ts = ImGui::CalcTextSize(s.c_str());
+        dl->AddText({a.x + (cell - ts.x) / 2, a.y + (cell - ts.y) / 2}, IM_COL32(30, 30, 30, 255), s.c_str());
+      }
+    }
+  }
+  for (int p = 0; p < k; ++p) {
+    const std::string s = name(p).substr(0, std::max(1, int(cell / 8)));
+    dl->AddText({o.x + label + float(p) * cell + 2, o.y}, IM_COL32(90, 90, 90, 255), s.c_str());
+  }
+  ImGui::Dummy({label + cell * float(k), lh + 4 + cell * float(k)});
+}
+
+void TrainingPanel::drawTest() {
+  if (snap_.confusion.empty() && !WeightsView::shows(snap_.weights)) {
+    ImGui::TextDisabled("Weights, the confusion matrix and test images are shown for CIFAR-10 runs.");
+    return;
+  }
+  const ImVec2 avail = ImGui::GetContentRegionAvail();
+  const float stripH = 32 * 2 + 3 * ImGui::GetTextLineHeightWithSpacing() + 16;
+  const float top = avail.y - stripH;
+  const float side = std::min(avail.x * 0.45f, top - ImGui::GetTextLineHeightWithSpacing());
+  ImGui::BeginGroup();
+  ImGui::Text("Confusion on %s test images (rows: true class, columns: predicted), epoch %d",
+              fmt("%.0f", [&] {
+                double n = 0;
+                for (const auto& r : snap_.confusion)
+                  for (int c : r) n += c;
+                return n;
+              }()).c_str(),
+              snap_.confusionEpoch);
+  drawConfusion(side);
+  ImGui::EndGroup();
+  ImGui::SameLine();
+  ImGui::BeginGroup();
+  if (WeightsView::shows(snap_.weights)) {
+    ImGui::Text("First-layer weights (each image scaled from its smallest to its largest weight)");
+    weights_->update(snap_.weights, snap_.weightsBatch);
+    weights_->draw(avail.x - side - 40, top - ImGui::GetTextLineHeightWithSpacing());
+  }
+  ImGui::EndGroup();
+  ImGui::Text("Test images: true class, and the network's guess (green: right, red: wrong)");
+  strip_->update(snap_.stripPixels, snap_.runId);
+  strip_->draw(snap_.stripTrue, snap_.stripPredicted, snap_.classNames, 2);
+}
+
+std::string TrainingPanel::trainNow(const TrainingRequest& r) {
+  visible = true;
+  pendingTab_ = r.view;
+  std::string error;
+  for (const auto& path : r.openRuns) {
+    try {
+      runs_.setOverlaid(runs_.open(path), true);
+    } catch (const std::exception& e) {
+      return e.what();
+    }
+  }
+  for (const auto& name : r.presets) {
+    try {
+      (void)nn::loadPreset(name);  // report a bad name here; selectPreset only notes it
+    } catch (const std::exception& e) {
+      return e.what();
+    }
+    selectPreset(name);
+    if (r.epochs > 0) epochs_ = r.epochs;
+    SessionOptions o;
+    o.cifarPath = r.data.empty() ? settings_.cifarPath : r.data;
+    o.cifarRecords = r.cifarRecords;
+    o.threads = r.threads > 0 ? r.threads : settings_.threads;
+    const std::string err = session_.start(editedPreset(), o);
+    if (!err.empty()) return err;
+    session_.wait();
+    poll();
+    if (snap_.state == SessionState::Failed || snap_.state == SessionState::Diverged) error = name + ": " + snap_.message;
+  }
+  if (r.view == "compare" && runs_.overlaid().empty())
+    for (const auto& run : runs_.runs()) runs_.setOverlaid(run.id, true);
+  return error;
+}
+
+}  // namespace bs::app

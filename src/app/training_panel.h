@@ -1,0 +1,95 @@
+// The training window: pick a preset, edit its main settings, Start / Pause / Resume /
+// Stop, and watch it learn: live curves, the comparison of runs, first-layer weights,
+// the confusion matrix and test images, and the decision boundary of two-input
+// problems. Training runs in a TrainingSession; every finished run lands in a
+// RunStore. Needs a current OpenGL context (the views compile shaders).
+#pragma once
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "app/run_store.h"
+#include "app/settings.h"
+#include "app/training_session.h"
+#include "nn/preset.h"
+
+namespace bs::app {
+
+namespace plot {
+class PlotView;
+}
+class WeightsView;
+class ImageStrip;
+class DecisionBoundaryView;
+
+// What `backstep --train ...` asks for before a screenshot (or before the window opens).
+struct TrainingRequest {
+  std::vector<std::string> presets;  // built-in names or .json files, trained one after another
+  int epochs = -1;                   // -1: the preset's
+  std::string data;                  // CIFAR folder; empty: the settings' (then findCifar's defaults)
+  int cifarRecords = 10000;          // records per CIFAR file (tests write small ones)
+  int threads = 0;                   // 0: the settings'
+  std::vector<std::string> openRuns; // run CSVs to reopen and overlay
+  std::string view = "live";         // the tab to show: live, compare, test
+};
+
+class TrainingPanel {
+ public:
+  // Throws gl::ShaderError if a shader does not compile.
+  explicit TrainingPanel(std::string settingsPath = Settings::defaultPath());
+  ~TrainingPanel();
+  TrainingPanel(const TrainingPanel&) = delete;
+  TrainingPanel& operator=(const TrainingPanel&) = delete;
+
+  bool visible = false;
+  // A "Training" menu appended to the main menu bar.
+  void drawMenu();
+  // The training window, over the whole work area while visible.
+  void draw();
+  // Trains synchronously (before a screenshot) and shows the result. Returns an error
+  // message, or "" if every run finished (a diverged run is an error too).
+  std::string trainNow(const TrainingRequest& r);
+
+  RunStore& runs() { return runs_; }
+  const Snapshot& snapshot() const { return snap_; }
+
+ private:
+  void selectPreset(const std::string& name);
+  nn::Preset editedPreset() const;
+  void start();
+  void poll();
+  void rebuildSeries();
+  void drawControls();
+  void drawRuns();
+  void drawLive();
+  void drawCompare();
+  void drawTest();
+  void drawConfusion(float side);
+
+  std::string settingsPath_;
+  Settings settings_;
+  std::vector<std::string> presets_;
+  int presetIndex_ = 0;
+  nn::Preset preset_;
+  double lr_ = 0, reg_ = 0;
+  int batch_ = 0, epochs_ = 0, seed_ = 1;
+  std::string cifarEdit_;
+  std::string message_;
+
+  TrainingSession session_;
+  Snapshot snap_;
+  RunStore runs_;
+  std::vector<plot::Series> loss_, acc_, batchLoss_;
+  double smoothing_ = 50;
+  int compareMetric_ = 3;  // RunMetric::TestAcc
+  int saveRun_ = 0;
+  std::string savePath_ = "run.csv", openPath_;
+  std::string pendingTab_;
+
+  std::unique_ptr<plot::PlotView> lossPlot_, accPlot_, batchPlot_, comparePlot_;
+  std::unique_ptr<WeightsView> weights_;
+  std::unique_ptr<ImageStrip> strip_;
+  std::unique_ptr<DecisionBoundaryView> boundary_;
+};
+
+}  // namespace bs::app
