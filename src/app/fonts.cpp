@@ -29,12 +29,14 @@ void loadFonts(Fonts& f) {
     ImFontConfig cfg;
     cfg.OversampleH = 2;
     f.ui = io.Fonts->AddFontFromFileTTF(kDejaVu, f.uiSize, &cfg, f.ranges.Data);
-    f.graph = io.Fonts->AddFontFromFileTTF(kDejaVu, 2 * f.graphBaseSize, &cfg, f.ranges.Data);
+    for (int i = 0; i < Fonts::kGraphSizes; ++i)
+      f.graph = f.graphAt[i] = io.Fonts->AddFontFromFileTTF(kDejaVu, f.graphPx[i], &cfg, f.ranges.Data);
     f.mono = std::filesystem::exists(kDejaVuMono) ? io.Fonts->AddFontFromFileTTF(kDejaVuMono, f.uiSize, &cfg, f.ranges.Data) : f.ui;
     f.dejaVu = f.ui && f.graph && f.mono;
   }
   if (!f.dejaVu) {
-    io.Fonts->Clear();
+    io.Fonts->Clear();  // drops any font that did load
+    for (ImFont*& g : f.graphAt) g = nullptr;
     ImFontConfig cfg;
     cfg.SizePixels = 13;
     f.ui = f.graph = f.mono = io.Fonts->AddFontDefault(&cfg);

@@ -7,7 +7,17 @@ namespace bs::app {
 
 struct Fonts {
   ImFont* ui = nullptr;     // panels
-  ImFont* graph = nullptr;  // the graph view: loaded large, drawn scaled by the zoom
+  ImFont* graph = nullptr;  // the graph view's largest size; drawn scaled by the zoom
+  // The graph font at a few sizes: text is drawn from the nearest one at or above its
+  // size, so zoomed-out labels stay crisp (a big atlas glyph shrunk a lot blurs).
+  static constexpr int kGraphSizes = 3;
+  ImFont* graphAt[kGraphSizes] = {};
+  float graphPx[kGraphSizes] = {11, 18, 30};
+  ImFont* graphFor(float px) const {
+    for (int i = 0; i < kGraphSizes; ++i)
+      if (graphAt[i] && px <= graphPx[i] * 1.1f) return graphAt[i];
+    return graph;
+  }
   ImFont* mono = nullptr;   // the source editor
   float uiSize = 15;
   float graphBaseSize = 15;  // the graph font's size at zoom 1

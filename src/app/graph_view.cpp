@@ -97,8 +97,9 @@ void GraphView::drawNode(ImDrawList* dl, const AppState& s, const LayoutBox& b, 
   const ImVec2 c{(min.x + max.x) / 2, (min.y + max.y) / 2};
   auto text = [&](ImVec2 centre, const std::string& t, ImU32 col, float scale) {
     if (fs * scale < metrics_.minTextPixels) return;
-    const ImVec2 e = fonts.graph->CalcTextSizeA(fs * scale, FLT_MAX, 0, t.c_str());
-    dl->AddText(fonts.graph, fs * scale, {centre.x - e.x / 2, centre.y - e.y / 2}, col, t.c_str());
+    ImFont* font = fonts.graphFor(fs * scale);
+    const ImVec2 e = font->CalcTextSizeA(fs * scale, FLT_MAX, 0, t.c_str());
+    dl->AddText(font, fs * scale, {centre.x - e.x / 2, centre.y - e.y / 2}, col, t.c_str());
   };
   const ImU32 outline = selected ? palette_.selected : current ? palette_.highlight : palette_.edge;
   const float thick = (selected || current ? 3.0f : 1.2f) * std::max(zoom_, 0.5f);
@@ -202,7 +203,7 @@ void GraphView::draw(AppState& s, Heatmaps& heatmaps, const Fonts& fonts) {
   }
   ValuePainter vp;
   vp.dl = dl;
-  vp.font = fonts.graph;
+  vp.fonts = &fonts;
   vp.zoom = zoom_;
   vp.metrics = &metrics_;
   vp.heatmaps = &heatmaps;

@@ -19,6 +19,7 @@ std::string fitNumber(double v, int chars) {
 void ValuePainter::text(ImVec2 centre, const std::string& s, ImU32 col, float scale) const {
   const float size = metrics->lineHeight * 0.83f * zoom * scale;
   if (size < metrics->minTextPixels) return;
+  ImFont* font = fonts->graphFor(size);
   const ImVec2 ext = font->CalcTextSizeA(size, FLT_MAX, 0, s.c_str());
   dl->AddText(font, size, {centre.x - ext.x / 2, centre.y - ext.y / 2}, col, s.c_str());
 }

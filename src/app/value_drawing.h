@@ -6,6 +6,7 @@
 #include <string>
 
 #include "app/app_state.h"
+#include "app/fonts.h"
 #include "app/heatmaps.h"
 #include "app/layout_input.h"
 
@@ -33,7 +34,7 @@ std::string fitNumber(double v, int chars);
 
 struct ValuePainter {
   ImDrawList* dl = nullptr;
-  ImFont* font = nullptr;
+  const Fonts* fonts = nullptr;
   float zoom = 1;
   const LayoutMetrics* metrics = nullptr;
   Heatmaps* heatmaps = nullptr;
