@@ -5,7 +5,7 @@
 
 namespace bs::app {
 
-Heatmaps::Heatmaps() : program_("shaders/heatmap.vert", "shaders/heatmap.frag") {
+Heatmaps::Heatmaps(const std::string& shaderDir) : program_("shaders/heatmap.vert", "shaders/heatmap.frag", shaderDir) {
   glGenVertexArrays(1, &vao_);
   Tensor ramp(1, 256);
   for (int i = 0; i < 256; ++i) ramp(0, i) = -1.0 + 2.0 * i / 255.0;

@@ -4,6 +4,7 @@
 #pragma once
 #include <map>
 #include <memory>
+#include <string>
 
 #include "app/gl/framebuffer.h"
 #include "app/gl/shader.h"
@@ -13,8 +14,9 @@ namespace bs::app {
 
 class Heatmaps {
  public:
-  // Compiles the shader; throws gl::ShaderError if it does not compile.
-  Heatmaps();
+  // Compiles the shader (embedded, or from `shaderDir`); throws gl::ShaderError if it
+  // does not compile.
+  explicit Heatmaps(const std::string& shaderDir = "");
   ~Heatmaps();
   Heatmaps(const Heatmaps&) = delete;
   Heatmaps& operator=(const Heatmaps&) = delete;

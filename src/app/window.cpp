@@ -178,7 +178,7 @@ int runWindow(const WindowOptions& o) {
   int code = 0;
   std::unique_ptr<gl::Framebuffer> target;
   try {
-    ui.heatmaps = std::make_unique<Heatmaps>();
+    ui.heatmaps = std::make_unique<Heatmaps>(o.shaderDir);
     if (offscreen) target = std::make_unique<gl::Framebuffer>(o.width, o.height);
   } catch (const std::exception& e) {
     code = fail(e.what(), 3);

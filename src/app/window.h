@@ -13,6 +13,7 @@ struct WindowOptions {
   int width = 1280, height = 800;
   int benchFrames = 0;          // > 0: render this many frames, print the frame times, exit
   int randomNodes = 0;          // > 0: show a random graph of about this many nodes
+  std::string shaderDir;        // non-empty: read the GLSL files from here, not the embedded ones
 };
 
 // Returns the exit code: 0 fine, 2 bad input or no display, 3 OpenGL or shader failure.

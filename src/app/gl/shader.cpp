@@ -1,5 +1,8 @@
 #include "app/gl/shader.h"
 
+#include <filesystem>
+#include <fstream>
+#include <sstream>
 #include <vector>
 
 #include "lang/embedded.h"
@@ -16,12 +19,25 @@ std::string infoLog(GLuint obj, bool program) {
   return log.data();
 }
 
-GLuint compile(GLenum type, const std::string& path) {
-  auto src = embeddedFile(path);
-  if (!src) throw ShaderError(path + ": not embedded in the program (is it in shaders/?)");
+std::string source(const std::string& path, const std::string& dir) {
+  if (dir.empty()) {
+    auto src = embeddedFile(path);
+    if (!src) throw ShaderError(path + ": not embedded in the program (is it in shaders/?)");
+    return std::string(*src);
+  }
+  const std::string file = dir + "/" + std::filesystem::path(path).filename().string();
+  std::ifstream in(file, std::ios::binary);
+  if (!in) throw ShaderError(file + ": cannot open the file");
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+GLuint compile(GLenum type, const std::string& path, const std::string& dir) {
+  const std::string src = source(path, dir);
   GLuint s = glCreateShader(type);
-  const char* text = src->data();
-  const GLint len = GLint(src->size());
+  const char* text = src.data();
+  const GLint len = GLint(src.size());
   glShaderSource(s, 1, &text, &len);
   glCompileShader(s);
   GLint ok = 0;
@@ -36,11 +52,11 @@ GLuint compile(GLenum type, const std::string& path) {
 
 }  // namespace
 
-ShaderProgram::ShaderProgram(const std::string& vertPath, const std::string& fragPath) {
-  GLuint v = compile(GL_VERTEX_SHADER, vertPath);
+ShaderProgram::ShaderProgram(const std::string& vertPath, const std::string& fragPath, const std::string& dir) {
+  GLuint v = compile(GL_VERTEX_SHADER, vertPath, dir);
   GLuint f = 0;
   try {
-    f = compile(GL_FRAGMENT_SHADER, fragPath);
+    f = compile(GL_FRAGMENT_SHADER, fragPath, dir);
   } catch (...) {
     glDeleteShader(v);
     throw;

@@ -14,8 +14,9 @@ struct ShaderError : std::runtime_error {
 
 class ShaderProgram {
  public:
-  // Paths as embedded, e.g. "shaders/heatmap.vert". Throws ShaderError.
-  ShaderProgram(const std::string& vertPath, const std::string& fragPath);
+  // Paths as embedded, e.g. "shaders/heatmap.vert"; with `dir`, the files of those
+  // names in that folder instead (to try shader edits without rebuilding). Throws ShaderError.
+  ShaderProgram(const std::string& vertPath, const std::string& fragPath, const std::string& dir = "");
   ~ShaderProgram();
   ShaderProgram(const ShaderProgram&) = delete;
   ShaderProgram& operator=(const ShaderProgram&) = delete;
