@@ -694,6 +694,14 @@ TEST_CASE("the answer sheet API the window uses") {
   CHECK(stepLabel(5) == "step 6");
 }
 
+TEST_CASE("a sheet made for another graph is refused, not misread") {
+  Graph ex2 = loadGraph("ex2"), ex1 = loadGraph("ex1a");
+  AnswerSheet s = parseAnswers(kCorrectEx2, ex2);
+  CHECK_THROWS_WITH_AS(checkAnswers(ex1, s), doctest::Contains("the answers do not fit this graph"), std::invalid_argument);
+  // Carried over by name, through the text format, the error says which name is missing.
+  CHECK_THROWS_WITH_AS(parseAnswers(formatAnswers(ex2, s), ex1), doctest::Contains("unknown node 'y'"), ParseError);
+}
+
 TEST_CASE("graphs too large to check by hand are refused with a message") {
   std::string text = "input x = [";
   for (int i = 0; i < 6000; ++i) text += (i ? ", " : "") + std::to_string(i % 7);

@@ -73,13 +73,6 @@ struct Quant {
   std::vector<Origins> from;  // per element: the mistakes it inherits
 };
 
-// A number that went wrong first: the origin of what inherits it.
-struct Mistake {
-  int step, node;
-  Quantity quantity;
-  Index row, col;
-};
-
 // One step redone: its result, how far that moves with the rounding of its operands, the
 // Σ |upstream| over local derivatives that a student rounds (in units of h), and what
 // each element inherits.
@@ -137,6 +130,7 @@ class Checker {
       throw std::invalid_argument("this graph has " + std::to_string(numbers) + " numbers; hand calculations can be checked on graphs of up to " +
                                   std::to_string(kMaxNumbers));
     stepper_.toEnd();
+    fits();
     assumed_ = assumedDecimals();
     mine_.assign(size_t(stepper_.size()), {});
     for (int i = 0; i < g_.size(); ++i)
@@ -152,6 +146,18 @@ class Checker {
  private:
   const Tensor& exactOf(int node, Quantity q) const {
     return q == Quantity::Value ? exact_.node(node).value : exact_.node(node).grad;
+  }
+
+  // A sheet made for another graph (or before the graph was edited) is refused, not misread.
+  void fits() const {
+    for (const Answer& a : sheet_.answers()) {
+      const bool ok = a.node >= 0 && a.node < g_.size() && shapeOf(a.value) == g_.node(a.node).shape &&
+                      shapeOf(a.decimals) == g_.node(a.node).shape && shapeOf(a.line) == g_.node(a.node).shape &&
+                      shapeOf(exactOf(a.node, a.quantity)) == g_.node(a.node).shape;
+      if (!ok)
+        throw std::invalid_argument("the answers do not fit this graph (answer " + std::to_string(a.node) +
+                                    "); write them out with formatAnswers and read them again with parseAnswers");
+    }
   }
 
   // Numbers the student did not write are taken as rounded like the coarsest number
@@ -209,11 +215,8 @@ class Checker {
   void blame(ElementCheck& e, int step, int node, Quantity q, Origins& from) {
     e.verdict = Verdict::Wrong;
     e.blamedStep = step;
-    e.blamedNode = node;
-    e.blamedQuantity = q;
-    e.blamedRow = e.row;
-    e.blamedCol = e.col;
-    mistakes_.push_back({step, node, q, e.row, e.col});
+    e.origins = {{node, q, e.row, e.col, step}};
+    mistakes_.push_back(e.origins[0]);
     from = {int(mistakes_.size()) - 1};
   }
 
@@ -344,14 +347,9 @@ class Checker {
         } else if (std::fabs(w - redone) <= tol + slack(redone)) {
           // Right from their numbers, but those came from an earlier mistake.
           e.verdict = Verdict::CarriedOver;
-          const Mistake& m = mistakes_[size_t(*std::min_element(Q.from[k].begin(), Q.from[k].end(), [&](int x, int y) {
-            return mistakes_[size_t(x)].step < mistakes_[size_t(y)].step;
-          }))];
-          e.blamedStep = m.step;
-          e.blamedNode = m.node;
-          e.blamedQuantity = m.quantity;
-          e.blamedRow = m.row;
-          e.blamedCol = m.col;
+          for (int id : Q.from[k]) e.origins.push_back(mistakes_[size_t(id)]);
+          std::stable_sort(e.origins.begin(), e.origins.end(), [](const Origin& x, const Origin& y) { return x.step < y.step; });
+          e.blamedStep = e.origins.front().step;
         } else {
           e.missingSteps = missingParts(parts, r, c, w, d);
           blame(e, e.missingSteps.empty() ? step : e.missingSteps.front(), node, q, Q.from[k]);
@@ -454,7 +452,7 @@ class Checker {
   Stepper stepper_;  // over exact_
   std::vector<Quant> val_, grad_;
   std::vector<Pending> pending_;
-  std::vector<Mistake> mistakes_;
+  std::vector<Origin> mistakes_;  // every number found wrong; the ids in check::Origins index it
   std::vector<StepRecord> mine_;  // each step redone with the student's numbers
   std::map<std::tuple<int, int, Index, Index>, ElementCheck> checks_;
   int assumed_ = 4;

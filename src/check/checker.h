@@ -27,6 +27,14 @@ namespace bs {
 enum class Verdict { Correct, Rounding, CarriedOver, Wrong };
 const char* verdictName(Verdict v);  // "correct", "rounding", "carried over", "wrong"
 
+// A number on the sheet that went wrong: where the blame for a mistake goes.
+struct Origin {
+  int node = -1;
+  Quantity quantity = Quantity::Value;
+  Index row = 0, col = 0;
+  int step = -1;  // the step where it went wrong (-1: a given value copied wrongly)
+};
+
 // One written number.
 struct ElementCheck {
   Index row = 0, col = 0;  // in the node (from 0)
@@ -36,11 +44,10 @@ struct ElementCheck {
   double tolerance = 0;    // how far `written` may be from `redone` (see the rule above)
   Verdict verdict = Verdict::Correct;
   // Wrong: the step where the mistake was made (-1: a given leaf value copied wrongly).
-  // Carried over: the step of the earlier mistake it inherits. Otherwise -1.
+  // Carried over: the step of the earliest mistake it inherits. Otherwise -1.
   int blamedStep = -1;
-  int blamedNode = -1;     // the number that went wrong first (wrong, carried over): its node,
-  Quantity blamedQuantity = Quantity::Value;  // value or gradient,
-  Index blamedRow = 0, blamedCol = 0;         // and element
+  // Wrong: this number. Carried over: the wrong numbers it was computed from, earliest step first.
+  std::vector<Origin> origins;
   std::vector<int> missingSteps;  // wrong gradient sums: the contribution steps left out
 };
 

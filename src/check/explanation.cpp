@@ -22,17 +22,14 @@ const Tensor& redoneTensor(const std::vector<StepRecord>& records, const CheckEn
   return e.quantity == Quantity::Value ? last.result : last.gradAfter;
 }
 
-std::string describe(const Graph& mine, const std::vector<StepRecord>& records, const CheckEntry& e,
-                     const std::vector<int>& steps, const ElementCheck& x) {
+// One wrong number: what it should be from the student's own numbers, and a hint.
+std::string describeWrong(const Graph& mine, const std::vector<StepRecord>& records, const CheckEntry& e,
+                          const std::vector<int>& steps, const ElementCheck& x) {
   const int prec = std::max(4, x.decimals + 1);
   const std::string name = answerName(mine, e.node, e.quantity, x.row, x.col);
   const std::string head = name + " = " + writeNumber({x.written, x.decimals});
   const std::string redone = formatNumber(x.redone, prec);
-  if (x.verdict == Verdict::CarriedOver)
-    return head + " is carried over from " + stepLabel(x.blamedStep) + " (" +
-           answerName(mine, x.blamedNode, x.blamedQuantity, x.blamedRow, x.blamedCol) + "): from your numbers, " +
-           stepLabel(e.step) + " gives " + redone + ", as you wrote";
-  if (x.blamedStep < 0 && e.step < 0) return head + " is not the given value " + formatNumber(x.exact, prec);
+  if (e.step < 0) return head + " is not the given value " + formatNumber(x.exact, prec);
   if (!x.missingSteps.empty()) {
     const Node& n = mine.node(e.node);
     std::string left;
@@ -52,16 +49,47 @@ std::string describe(const Graph& mine, const std::vector<StepRecord>& records, 
   return s;
 }
 
+// The carried-over numbers of an entry, in one line: what they inherit, from which steps.
+std::string describeCarried(const Graph& mine, const CheckEntry& e, const std::vector<const ElementCheck*>& carried) {
+  std::string what;
+  if (carried.size() == e.elements.size()) {
+    what = e.name;
+  } else {
+    for (const ElementCheck* x : carried) what += (what.empty() ? "" : ", ") + answerName(mine, e.node, e.quantity, x->row, x->col);
+  }
+  std::vector<Origin> origins;
+  for (const ElementCheck* x : carried)
+    for (const Origin& o : x->origins)
+      if (std::none_of(origins.begin(), origins.end(), [&](const Origin& p) {
+            return p.node == o.node && p.quantity == o.quantity && p.row == o.row && p.col == o.col;
+          }))
+        origins.push_back(o);
+  std::stable_sort(origins.begin(), origins.end(), [](const Origin& a, const Origin& b) { return a.step < b.step; });
+  std::string from;
+  for (size_t i = 0; i < origins.size(); ++i) {
+    const bool newStep = i == 0 || origins[i].step != origins[i - 1].step;
+    if (newStep) from += std::string(i ? "), " : "") + stepLabel(origins[i].step) + " (";
+    else from += ", ";
+    from += answerName(mine, origins[i].node, origins[i].quantity, origins[i].row, origins[i].col);
+  }
+  const bool one = carried.size() == 1 || carried.size() == e.elements.size();
+  return what + (one ? " is" : " are") + " carried over from " + from + "): " + stepLabel(e.step) +
+         " is right with your numbers";
+}
+
 }  // namespace
 
 std::vector<std::string> explainEntry(const Graph& mine, const std::vector<StepRecord>& records, const CheckEntry& e,
                                       const std::vector<int>& steps) {
   std::vector<std::string> lines;
   int decimals = 0;
+  std::vector<const ElementCheck*> carried;
   for (const ElementCheck& x : e.elements) {
     decimals = std::max(decimals, x.decimals);
-    if (x.verdict >= Verdict::CarriedOver) lines.push_back(describe(mine, records, e, steps, x));
+    if (x.verdict == Verdict::Wrong) lines.push_back(describeWrong(mine, records, e, steps, x));
+    if (x.verdict == Verdict::CarriedOver) carried.push_back(&x);
   }
+  if (!carried.empty()) lines.push_back(describeCarried(mine, e, carried));
   if (steps.empty() || steps.front() < 0) return lines;
   TraceOptions o;
   o.precision = std::max(4, decimals + 1);

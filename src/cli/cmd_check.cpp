@@ -61,12 +61,12 @@ Run addCheck(CLI::App& app) {
     if (sheet.empty()) return fail(a->answers + ": no answers in the file (write lines like 'z = [0.406, 0.525]' or 'dL/dy1 = 0.196')");
     CheckReport rep = checkAnswers(g, sheet);
 
-    std::vector<std::vector<std::string>> rows{{"line", "node", "quantity", "written", "exact", "verdict"}};
+    std::vector<std::vector<std::string>> rows{{"line", "step", "node", "quantity", "written", "exact", "verdict"}};
     for (const CheckEntry& e : rep.entries) {
       int d = 0;
       for (const ElementCheck& x : e.elements) d = std::max(d, x.decimals);
       const Node& n = g.node(e.node);
-      rows.push_back({std::to_string(e.line), e.row < 0 ? n.name : elementName(n.name, n.shape, e.row, e.col),
+      rows.push_back({std::to_string(e.line), e.step < 0 ? "given" : std::to_string(e.step + 1), e.row < 0 ? n.name : elementName(n.name, n.shape, e.row, e.col),
                       quantityName(e.quantity), writtenText(e), formatTensor(e.exact, std::max(4, d + 1), 64, 64),
                       verdictName(e.verdict)});
     }
@@ -79,9 +79,11 @@ Run addCheck(CLI::App& app) {
       printRow(rows[i + 1], widths);
       for (const std::string& l : rep.entries[i].explanation) std::cout << "      " << l << "\n";
     }
-    std::cout << "\n" << rep.count(Verdict::Correct) << " correct, " << rep.count(Verdict::Rounding) << " rounding, "
-              << rep.count(Verdict::Wrong) << " wrong, " << rep.count(Verdict::CarriedOver) << " carried over (numbers)\n";
-    std::cout << "rounding: a number with d decimals may be off by ½·10^-d, plus what the rounding of the numbers it came from explains\n";
+    const int total = rep.count(Verdict::Correct) + rep.count(Verdict::Rounding) + rep.count(Verdict::Wrong) + rep.count(Verdict::CarriedOver);
+    std::cout << "\n" << total << " numbers: " << rep.count(Verdict::Correct) << " correct, " << rep.count(Verdict::Rounding)
+              << " rounding, " << rep.count(Verdict::Wrong) << " wrong, " << rep.count(Verdict::CarriedOver) << " carried over\n";
+    std::cout << "(steps as 'backstep trace' numbers them; rounding: a number with d decimals may be off by ½·10^-d,\n"
+                 " plus what the rounding of the numbers it was computed from explains)\n";
     return rep.anyWrong() ? 1 : 0;
   };
 }
