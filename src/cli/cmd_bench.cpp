@@ -65,7 +65,7 @@ double gemmRate(const nn::Model& m, int batch) {
 
 Run addBench(CLI::App& app) {
   auto a = std::make_shared<BenchArgs>();
-  auto* sub = app.add_subcommand("bench", "Time CIFAR-10 training epochs (seconds per epoch, GFLOP/s)");
+  auto* sub = app.add_subcommand("bench", "Time CIFAR-10 training epochs with plain SGD, like ../shared/bench (seconds per epoch, GFLOP/s)");
   sub->add_option("what", a->what, "What to time: cifar")->check(CLI::IsMember({"cifar"}));
   sub->add_option("--preset", a->preset, "A CIFAR-10 preset (default ex3)");
   sub->add_option("--epochs", a->epochs, "Epochs (default 3; the median is over epochs 2..N)")->check(CLI::Range(1, 1000));
@@ -76,6 +76,8 @@ Run addBench(CLI::App& app) {
     if (!p.needsCifar()) throw std::invalid_argument(p.name + " does not train on CIFAR-10");
     p.train.epochs = a->epochs;
     p.train.threads = a->threads;
+    // The references in ../shared/bench train with plain SGD: time the same work.
+    p.train.optimizer.kind = nn::OptimizerSpec::Sgd;
 #ifdef _OPENMP
     omp_set_num_threads(a->threads);
 #endif

@@ -25,6 +25,8 @@ class Optimizer {
   const OptimizerSpec& spec() const { return spec_; }
 
  private:
+  void update(size_t i, Mat<float>& weights, const Mat<float>& grads);
+
   OptimizerSpec spec_;
   std::vector<int> params_;
   std::vector<Mat<float>> m_, v_;  // momentum / Adam state, one per parameter
