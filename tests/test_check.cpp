@@ -691,7 +691,36 @@ TEST_CASE("the answer sheet API the window uses") {
   CHECK(rep.entryFor(x, Quantity::Grad, 1, 0) == nullptr);
   CHECK(rep.element(x, Quantity::Grad, 0, 0)->verdict == Verdict::Rounding);
   CHECK(std::string(verdictName(Verdict::CarriedOver)) == "carried over");
+  CHECK(rep.verdictOf(x, Quantity::Grad) == Verdict::Rounding);
+  CHECK_FALSE(rep.verdictOf(x, Quantity::Value));
+  s.set(g, x, Quantity::Grad, 2, 0, {-0.313, 3});  // the sign
+  CHECK(checkAnswers(g, s).verdictOf(x, Quantity::Grad) == Verdict::Wrong);
   CHECK(stepLabel(5) == "step 6");
+}
+
+TEST_CASE("random text as an answers file: a located error or a sheet that checks, never a crash") {
+  Graph g = loadGraph("ex2");
+  const std::string pieces[] = {"z", "y", "W", "x", "L", "dL/dy", "dL/dW", "W.grad", "y1", "dL/dz2", "[", "]", ",", "=",
+                                "-", "0.4", "1e-3", "7", "\n", " ", "#", ";", "[1,2]", "q", "1.2.3", "\t", "2"};
+  std::mt19937 rng(11);
+  int sheets = 0, errors = 0;
+  for (int i = 0; i < 3000; ++i) {
+    std::string text;
+    const int n = int(rng() % 12) + 1;
+    for (int k = 0; k < n; ++k) text += pieces[rng() % std::size(pieces)];
+    try {
+      AnswerSheet s = parseAnswers(text, g);
+      CheckReport rep = checkAnswers(g, s);
+      CHECK(parseAnswers(formatAnswers(g, s), g).answers().size() == s.answers().size());
+      ++sheets;
+    } catch (const ParseError& e) {
+      CHECK(e.line >= 1);
+      CHECK(e.col >= 1);
+      ++errors;
+    }
+  }
+  CHECK(sheets > 0);
+  CHECK(errors > 0);
 }
 
 TEST_CASE("a sheet made for another graph is refused, not misread") {

@@ -51,6 +51,13 @@ const ElementCheck* CheckReport::element(int node, Quantity q, Index r, Index c)
   return nullptr;
 }
 
+std::optional<Verdict> CheckReport::verdictOf(int node, Quantity q) const {
+  std::optional<Verdict> worst;
+  for (const CheckEntry& e : entries)
+    if (e.node == node && e.quantity == q) worst = std::max(worst.value_or(Verdict::Correct), e.verdict);
+  return worst;
+}
+
 namespace {
 
 constexpr Index kMaxNumbers = 5000;  // hand calculations are small; the spread is quadratic

@@ -16,6 +16,7 @@
 // coarsest number on the sheet; given leaf values, and numbers written exactly: 0).
 // A number right locally but computed from an earlier wrong number is carried over.
 #pragma once
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -76,6 +77,9 @@ struct CheckReport {
   // The entry holding (node, quantity, r, c) and that element's check; nullptr if not written.
   const CheckEntry* entryFor(int node, Quantity q, Index r, Index c) const;
   const ElementCheck* element(int node, Quantity q, Index r, Index c) const;
+  // The worst verdict over everything written for a node's value or gradient (to colour
+  // the node); nullopt if nothing is written.
+  std::optional<Verdict> verdictOf(int node, Quantity q) const;
 };
 
 // Checks every number on the sheet; the graph's leaf values are the given numbers.
