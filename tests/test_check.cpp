@@ -316,20 +316,29 @@ TEST_CASE("a wrong local derivative, σ(y) instead of σ(y)(1 − σ(y)): wrong 
 }
 
 TEST_CASE("exercise 1a-1d: a wrong local derivative at f is carried down to every weight") {
-  for (const char* name : {"ex1a", "ex1b"}) {
-    CAPTURE(name);
-    Graph g = loadGraph(name);
-    const int step = gradStep(g, "s");
-    Student s(g, 3);
-    // σ(s) for σ'(s) in 1a; 1 − tanh(s) (the square forgotten) for tanh'(s) in 1b.
-    s.slip = [&](int k, Tensor& r) {
-      if (k == step) r = roundTo(std::string(name) == "ex1a" ? s.value("f") : (1 - s.value("f").array()).matrix(), 3);
-    };
-    CheckReport rep = checkAnswers(g, s.work());
-    std::map<std::string, Flag> want{{"df/ds", {Verdict::Wrong, step}}};
-    for (const char* n : {"q", "b", "p0", "p1", "w0", "x0", "w1", "x1"}) want["df/d" + std::string(n)] = {Verdict::CarriedOver, step};
-    expectFlags(g, rep, want);
-  }
+  // σ(s) for σ'(s); 1 − tanh(s), the square forgotten; eˢ, ELU's other branch; the slope
+  // of leaky ReLU's other branch.
+  const std::map<std::string, std::function<double(double s, double f)>> wrong{
+      {"ex1a", [](double, double f) { return f; }},
+      {"ex1b", [](double, double f) { return 1 - f; }},
+      {"ex1c", [](double s, double) { return std::exp(s); }},
+      {"ex1d", [](double, double) { return 0.1; }},
+  };
+  for (const auto& [name, local] : wrong)
+    for (int d : {2, 3}) {
+      CAPTURE(name);
+      CAPTURE(d);
+      Graph g = loadGraph(name);
+      const int step = gradStep(g, "s");
+      Student s(g, d);
+      s.slip = [&, local = local](int k, Tensor& r) {
+        if (k == step) r(0, 0) = roundTo(local(s.value("s")(0, 0), s.value("f")(0, 0)), d);
+      };
+      CheckReport rep = checkAnswers(g, s.work());
+      std::map<std::string, Flag> want{{"df/ds", {Verdict::Wrong, step}}};
+      for (const char* n : {"q", "b", "p0", "p1", "w0", "x0", "w1", "x1"}) want["df/d" + std::string(n)] = {Verdict::CarriedOver, step};
+      expectFlags(g, rep, want);
+    }
 }
 
 TEST_CASE("a sign error: flagged at its step, and the gradients below it are carried over") {
