@@ -119,15 +119,24 @@ TEST_CASE("log scale: ticks at powers of ten, values <= 0 are not drawn") {
   CHECK(std::isnan(f.screenY(-1)));
 }
 
-TEST_CASE("smoothing follows the trend and skips non-finite points") {
+TEST_CASE("smoothing is a centred mean: no lag, ends and non-finite points handled") {
   std::vector<double> y = {10, 0, 0, 0, NAN, 0};
-  auto s = smooth(y, 2);
-  CHECK(s[0] == 10);
-  CHECK(s[1] == 5);
-  CHECK(s[2] == 2.5);
+  auto s = smooth(y, 3);
+  CHECK(s[0] == 5);                          // (10 + 0) / 2: the window is cut at the end
+  CHECK(s[1] == doctest::Approx(10.0 / 3));
+  CHECK(s[2] == 0);
+  CHECK(s[3] == 0);                          // the NaN neighbour is left out
   CHECK(std::isnan(s[4]));
-  CHECK(s[5] == 0.625);
-  CHECK(smooth(y, 1)[1] == 0);  // a window of one point is the raw series
+  CHECK(s[5] == 0);
+  CHECK(smooth(y, 1)[0] == 10);              // a window of one point is the raw series
+  CHECK(smooth(y, 1)[1] == 0);
+  // A step stays where it is: halfway at the step, not dragged to the right.
+  std::vector<double> step(200, 1.0);
+  for (size_t i = 100; i < 200; ++i) step[i] = 0;
+  auto t = smooth(step, 21);
+  CHECK(t[89] == 1);
+  CHECK(t[99] == doctest::Approx(11.0 / 21));
+  CHECK(t[110] == 0);
 }
 
 TEST_CASE("hover finds the nearest point within the radius, ignoring faint series") {

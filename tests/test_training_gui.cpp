@@ -5,7 +5,10 @@
 #include <imgui_impl_glfw.h>
 #include <imgui_impl_opengl3.h>
 
+#include <chrono>
+#include <cstdlib>
 #include <filesystem>
+#include <thread>
 #include <fstream>
 #include <memory>
 
@@ -24,11 +27,18 @@ namespace {
 
 constexpr int W = 1280, H = 800;
 
+// GLFW is initialised once per process: terminating it closes the last X connection,
+// and Xvfb then resets and refuses the next test's connection for a moment.
+bool glfwReady() {
+  static const bool ok = glfwInit();
+  return ok;
+}
+
 // A hidden GL 3.3 core window, an ImGui context and an offscreen target of W x H.
 class Gui {
  public:
   Gui() {
-    REQUIRE_MESSAGE(glfwInit(), "no display: run under xvfb-run");
+    REQUIRE_MESSAGE(glfwReady(), "no display: run under xvfb-run");
     glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
     glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);
     glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
@@ -53,20 +63,22 @@ class Gui {
     ImGui_ImplGlfw_Shutdown();
     ImGui::DestroyContext();
     glfwDestroyWindow(window_);
-    glfwTerminate();
     std::filesystem::remove(settings_);
   }
 
   const std::string& settingsPath() const { return settings_; }
 
   // Renders a few frames of the panel (menus and tabs settle) and writes the last one.
-  void render(TrainingPanel& panel, const std::string& png) {
-    for (int frame = 0; frame < 4; ++frame) {
+  // `mouse`: where the pointer rests (a hover read-out), if anywhere.
+  // `png` empty: no file, and no pixels read back.
+  void render(TrainingPanel& panel, const std::string& png, ImVec2 mouse = {-FLT_MAX, -FLT_MAX}, int frames = 4) {
+    for (int frame = 0; frame < frames; ++frame) {
       ImGui_ImplOpenGL3_NewFrame();
       ImGui_ImplGlfw_NewFrame();
       ImGuiIO& io = ImGui::GetIO();
       io.DisplaySize = {float(W), float(H)};
       io.DisplayFramebufferScale = {1, 1};
+      io.MousePos = mouse;
       ImGui::NewFrame();
       panel.drawMenu();
       panel.draw();
@@ -76,6 +88,8 @@ class Gui {
       glClear(GL_COLOR_BUFFER_BIT);
       ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
     }
+    glFinish();  // the renderer's work counts in the frame, as with a swap
+    if (png.empty()) return;
     pixels_.assign(size_t(W) * H * 4, 0);
     glReadPixels(0, 0, W, H, GL_RGBA, GL_UNSIGNED_BYTE, pixels_.data());
     std::filesystem::create_directories("training_gui");
@@ -142,7 +156,7 @@ TEST_CASE("XOR: a short run shows its curves and the decision boundary with the 
   REQUIRE(panel.snapshot().history.size() == 300);
   CHECK(panel.snapshot().history.back().trainAcc == 1.0);
   CHECK(panel.runs().runs().size() == 1);
-  gui.render(panel, "xor_live.png");
+  gui.render(panel, "xor_live.png", {515, 372});  // hovering the loss at epoch 100
   // The boundary sits in the lower right quarter: red and blue regions both there.
   const auto c = gui.count(W / 2, H / 2, W, H);
   CHECK(c.red > 5000);
@@ -219,4 +233,63 @@ TEST_CASE("bad requests give messages, not crashes") {
   r.openRuns = {"/nonexistent/run.csv"};
   CHECK(panel.trainNow(r) == "/nonexistent/run.csv: cannot open the file");
   gui.render(panel, "errors.png");
+}
+
+// Not part of the suite (doctest skips it; run with --no-skip): exercise 3 on the real
+// CIFAR-10 ($BACKSTEP_DATA) while the panel redraws at 60 frames per second, to compare
+// the seconds per epoch with `backstep train ex3 --epochs 3 --threads N` headless.
+// BACKSTEP_BENCH_THREADS sets N (default 1). Prints the figures; asserts no timing.
+// Frame times of each view (skipped; run with --no-skip).
+TEST_CASE("benchmark: frame times" * doctest::skip()) {
+  Gui gui;
+  TrainingPanel panel(gui.settingsPath());
+  TrainingRequest r;
+  r.presets = {"ex3"};
+  r.epochs = 1;
+  r.data = tinyCifar(1000);
+  r.cifarRecords = 1000;
+  REQUIRE(panel.trainNow(r) == "");
+  for (const char* view : {"live", "compare", "test"}) {
+    r.presets = {};
+    r.view = view;
+    panel.trainNow(r);
+    gui.render(panel, "", {-FLT_MAX, -FLT_MAX}, 5);
+    const auto f0 = std::chrono::steady_clock::now();
+    gui.render(panel, "", {-FLT_MAX, -FLT_MAX}, 60);
+    MESSAGE(view << ": " << std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - f0).count() / 60 << " ms per frame");
+  }
+  panel.visible = false;
+  gui.render(panel, "", {-FLT_MAX, -FLT_MAX}, 5);
+  const auto f0 = std::chrono::steady_clock::now();
+  gui.render(panel, "", {-FLT_MAX, -FLT_MAX}, 60);
+  MESSAGE("hidden: " << std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - f0).count() / 60 << " ms per frame");
+  std::filesystem::remove_all(r.data);
+}
+
+TEST_CASE("benchmark: ex3 epochs while the window draws" * doctest::skip()) {
+  Gui gui;
+  TrainingPanel panel(gui.settingsPath());
+  const char* t = std::getenv("BACKSTEP_BENCH_THREADS");
+  const int threads = t ? std::atoi(t) : 1;
+  TrainingRequest r;
+  r.epochs = 3;
+  r.threads = threads;
+  REQUIRE(panel.startRun("ex3", r) == "");
+  int frames = 0;
+  const auto t0 = std::chrono::steady_clock::now();
+  while (panel.running()) {
+    const auto next = std::chrono::steady_clock::now() + std::chrono::microseconds(16667);
+    gui.render(panel, "", {-FLT_MAX, -FLT_MAX}, 1);
+    ++frames;
+    std::this_thread::sleep_until(next);
+  }
+  gui.render(panel, "bench_ex3.png");
+  const app::Snapshot& s = panel.snapshot();
+  const auto f0 = std::chrono::steady_clock::now();
+  gui.render(panel, "", {-FLT_MAX, -FLT_MAX}, 60);
+  MESSAGE("after the run: " << std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - f0).count() / 60
+                            << " ms per frame");
+  const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  for (const auto& e : s.history) MESSAGE("epoch " << e.epoch << ": " << e.seconds << " s, test acc " << e.testAcc);
+  MESSAGE(threads << " training thread(s); " << frames << " frames in " << secs << " s (" << frames / secs << " per second)");
 }

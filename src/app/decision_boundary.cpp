@@ -17,8 +17,9 @@ DecisionBoundaryView::DecisionBoundaryView() : program_("shaders/heatmap.vert", 
 
 DecisionBoundaryView::~DecisionBoundaryView() { glDeleteVertexArrays(1, &vao_); }
 
-void DecisionBoundaryView::update(const std::vector<float>& values, int grid, int version) {
-  if (version == version_ || grid < 2 || values.size() != size_t(grid) * size_t(grid)) return;
+void DecisionBoundaryView::update(const std::vector<float>& values, int grid, int runId, int version) {
+  if ((runId == runId_ && version == version_) || grid < 2 || values.size() != size_t(grid) * size_t(grid)) return;
+  runId_ = runId;
   version_ = version;
   if (!fb_) fb_ = std::make_unique<gl::Framebuffer>(kPixels, kPixels);
   // Non-finite outputs (a diverged run) are drawn as 0.

@@ -18,8 +18,9 @@ class DecisionBoundaryView {
   DecisionBoundaryView(const DecisionBoundaryView&) = delete;
   DecisionBoundaryView& operator=(const DecisionBoundaryView&) = delete;
 
-  // `values`: grid x grid outputs, row 0 at the bottom. Re-renders when version changes.
-  void update(const std::vector<float>& values, int grid, int version);
+  // `values`: grid x grid outputs, row 0 at the bottom. Re-renders when the run or
+  // its version changed.
+  void update(const std::vector<float>& values, int grid, int runId, int version);
   // Draws a square of `side` pixels showing [-extent, extent]^2 with axes, and the
   // points (2 x N) coloured by their targets (1 x N).
   void draw(float side, double extent, const Mat<float>& points, const Mat<float>& targets) const;
@@ -28,7 +29,7 @@ class DecisionBoundaryView {
   gl::ShaderProgram program_;
   GLuint vao_ = 0;
   std::unique_ptr<gl::Framebuffer> fb_;
-  int version_ = -1;
+  int runId_ = -1, version_ = -1;
 };
 
 }  // namespace bs::app

@@ -105,6 +105,7 @@ void TrainingPanel::poll() {
   if (auto run = session_.takeRun()) {
     const int id = runs_.add(std::move(*run));
     runs_.setOverlaid(id, true);
+    saveRun_ = id;
   }
 }
 
@@ -126,13 +127,16 @@ void TrainingPanel::rebuildSeries() {
   const bool sameSet = preset_.dataset != "cifar10";
   loss_ = sameSet ? std::vector<plot::Series>{trainL} : std::vector<plot::Series>{trainL, testL};
   acc_ = sameSet ? std::vector<plot::Series>{trainA} : std::vector<plot::Series>{trainA, testA};
-  plot::Series raw = line("raw", 0), smooth = line("smoothed", 0);
+  plot::Series raw = line("each batch", 0), smooth = line("smoothed", 0);
   raw.faint = true;
   raw.y = snap_.batchLoss;
   raw.x.resize(raw.y.size());
   for (size_t i = 0; i < raw.x.size(); ++i) raw.x[i] = double(i + 1);
   smooth.x = raw.x;
-  smooth.y = plot::smooth(raw.y, smoothing_);
+  // About a tenth of an epoch, more as the run grows (at most 50 batches): noisy
+  // mini-batch losses become a readable trend; full-batch runs stay unsmoothed.
+  const double window = std::clamp(std::max(snap_.batchesPerEpoch / 10.0, double(raw.y.size()) / 200), 1.0, 50.0);
+  smooth.y = plot::smooth(raw.y, window);
   batchLoss_ = {std::move(raw), std::move(smooth)};
 }
 
@@ -162,8 +166,10 @@ void TrainingPanel::draw() {
   const ImGuiViewport* vp = ImGui::GetMainViewport();
   ImGui::SetNextWindowPos(vp->WorkPos);
   ImGui::SetNextWindowSize(vp->WorkSize);
+  // No background: the window clears the frame to the panel colour, and under
+  // llvmpipe every filled pixel costs (a full-window fill is several ms a frame).
   const ImGuiWindowFlags flags = ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse |
-                                 ImGuiWindowFlags_NoSavedSettings;
+                                 ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBackground;
   if (!ImGui::Begin("Training (close to go back to the graph)", &visible, flags)) {
     ImGui::End();
     return;
@@ -270,7 +276,8 @@ void TrainingPanel::drawControls() {
     const auto& e = snap_.history.back();
     ImGui::Text("epoch %d: train loss %.4f, acc %.4f", e.epoch, e.trainLoss, e.trainAcc);
     if (e.hasTest && preset_.needsCifar()) ImGui::Text("          test loss %.4f, acc %.4f", e.testLoss, e.testAcc);
-    ImGui::Text("%.2f s per epoch", e.seconds);
+    if (e.seconds >= 0.1) ImGui::Text("%.2f s per epoch", e.seconds);
+    else ImGui::Text("%.3f ms per epoch", e.seconds * 1000);
   }
   const bool bad = st == SessionState::Failed || st == SessionState::Diverged;
   if (bad || !snap_.message.empty()) {
@@ -286,16 +293,17 @@ void TrainingPanel::drawControls() {
 }
 
 void TrainingPanel::drawRuns() {
-  ImGui::TextUnformatted("Runs (tick to overlay)");
+  ImGui::TextUnformatted("Runs: tick to overlay, click to pick for Save");
   int remove = 0;
   for (const auto& r : runs_.runs()) {
     ImGui::PushID(r.id);
     bool on = r.overlaid;
     if (ImGui::Checkbox("##on", &on)) runs_.setOverlaid(r.id, on);
     ImGui::SameLine();
-    if (ImGui::RadioButton("##save", saveRun_ == r.id)) saveRun_ = r.id;
-    ImGui::SameLine();
-    ImGui::Text("%s  best %.3f", r.label.c_str(), r.run.bestTestAcc());
+    char label[160];
+    std::snprintf(label, sizeof label, "%s  best %.3f%s", r.label.c_str(), r.run.bestTestAcc(),
+                  r.run.status == nn::RunStatus::Finished ? "" : r.run.status == nn::RunStatus::Stopped ? " (stopped)" : " (diverged)");
+    if (ImGui::Selectable(label, saveRun_ == r.id, 0, {kControlsWidth - 80, 0})) saveRun_ = r.id;
     ImGui::SameLine(kControlsWidth - 40);
     if (ImGui::SmallButton("x")) remove = r.id;
     ImGui::PopID();
@@ -340,11 +348,11 @@ void TrainingPanel::drawLive() {
   ImGui::BeginGroup();
   if (snap_.grid > 0) {
     ImGui::Text("Decision boundary over the input plane (red: +1, blue: -1)");
-    boundary_->update(snap_.boundary, snap_.grid, snap_.boundaryVersion);
+    boundary_->update(snap_.boundary, snap_.grid, snap_.runId, snap_.boundaryVersion);
     boundary_->draw(std::min(w, h - ImGui::GetTextLineHeightWithSpacing()) - 4, snap_.extent, snap_.points, snap_.targets);
   } else if (WeightsView::shows(snap_.weights)) {
     ImGui::Text("First-layer weights: one 32x32 image per %s", snap_.weights.rows() == 10 ? "class" : "hidden unit");
-    weights_->update(snap_.weights, snap_.weightsBatch);
+    weights_->update(snap_.weights, snap_.runId, snap_.weightsBatch);
     weights_->draw(w, h - ImGui::GetTextLineHeightWithSpacing());
   } else {
     ImGui::TextDisabled("Start a run to see it learn.");
@@ -365,6 +373,7 @@ void TrainingPanel::drawCompare() {
     message_ = missing.empty() ? "" : "no run yet of " + m + ": train them or open their CSV";
   }
   const RunMetric metric = RunMetric(std::clamp(compareMetric_, 0, 3));
+  comparePlot_->setLabels(std::string("Comparison of runs: ") + runMetricName(metric), runMetricName(metric));
   const ImVec2 avail = ImGui::GetContentRegionAvail();
   comparePlot_->draw(runs_.overlay(metric), avail.x, avail.y);
 }
@@ -427,15 +436,33 @@ void TrainingPanel::drawTest() {
   ImGui::SameLine();
   ImGui::BeginGroup();
   if (WeightsView::shows(snap_.weights)) {
-    ImGui::Text("First-layer weights (each image scaled from its smallest to its largest weight)");
-    weights_->update(snap_.weights, snap_.weightsBatch);
+    ImGui::Text("First-layer weights (each scaled to its own range)");
+    weights_->update(snap_.weights, snap_.runId, snap_.weightsBatch);
     weights_->draw(avail.x - side - 40, top - ImGui::GetTextLineHeightWithSpacing());
   }
   ImGui::EndGroup();
   ImGui::Text("Test images: true class, and the network's guess (green: right, red: wrong)");
   strip_->update(snap_.stripPixels, snap_.runId);
-  strip_->draw(snap_.stripTrue, snap_.stripPredicted, snap_.classNames, 2);
+  strip_->draw(snap_.stripTrue, snap_.stripPredicted, snap_.classNames, 2, ImGui::GetContentRegionAvail().x);
 }
+
+std::string TrainingPanel::startRun(const std::string& name, const TrainingRequest& r) {
+  try {
+    (void)nn::loadPreset(name);  // report a bad name here; selectPreset only notes it
+  } catch (const std::exception& e) {
+    return e.what();
+  }
+  selectPreset(name);
+  if (r.epochs > 0) epochs_ = r.epochs;
+  SessionOptions o;
+  o.cifarPath = r.data.empty() ? settings_.cifarPath : r.data;
+  o.cifarRecords = r.cifarRecords;
+  o.threads = r.threads > 0 ? r.threads : settings_.threads;
+  visible = true;
+  return session_.start(editedPreset(), o);
+}
+
+bool TrainingPanel::running() const { return sessionActive(session_.state()); }
 
 std::string TrainingPanel::trainNow(const TrainingRequest& r) {
   visible = true;
@@ -449,19 +476,7 @@ std::string TrainingPanel::trainNow(const TrainingRequest& r) {
     }
   }
   for (const auto& name : r.presets) {
-    try {
-      (void)nn::loadPreset(name);  // report a bad name here; selectPreset only notes it
-    } catch (const std::exception& e) {
-      return e.what();
-    }
-    selectPreset(name);
-    if (r.epochs > 0) epochs_ = r.epochs;
-    SessionOptions o;
-    o.cifarPath = r.data.empty() ? settings_.cifarPath : r.data;
-    o.cifarRecords = r.cifarRecords;
-    o.threads = r.threads > 0 ? r.threads : settings_.threads;
-    const std::string err = session_.start(editedPreset(), o);
-    if (!err.empty()) return err;
+    if (std::string err = startRun(name, r); !err.empty()) return err;
     session_.wait();
     poll();
     if (snap_.state == SessionState::Failed || snap_.state == SessionState::Diverged) error = name + ": " + snap_.message;

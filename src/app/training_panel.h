@@ -49,6 +49,10 @@ class TrainingPanel {
   // Trains synchronously (before a screenshot) and shows the result. Returns an error
   // message, or "" if every run finished (a diverged run is an error too).
   std::string trainNow(const TrainingRequest& r);
+  // Starts one preset with the request's settings on the worker and returns at once
+  // (an error message, or "").
+  std::string startRun(const std::string& preset, const TrainingRequest& r);
+  bool running() const;
 
   RunStore& runs() { return runs_; }
   const Snapshot& snapshot() const { return snap_; }

@@ -249,15 +249,22 @@ void TrainingSession::work(std::stop_token stop, nn::Preset preset, SessionOptio
       }
       return r;
     };
-    auto lastPublish = Clock::now() - std::chrono::hours(1);
-    auto due = [&] { return Clock::now() - lastPublish >= std::chrono::duration<double>(o.publishSeconds); };
-    // Copies the weights and the derived views into the snapshot.
-    auto publish = [&](int epoch) {
+    // Copies are throttled: the weights at most every publishSeconds during an epoch,
+    // the derived views (forward passes) at most that often at the ends of epochs.
+    const auto every = std::chrono::duration<double>(o.publishSeconds);
+    auto lastWeights = Clock::now() - std::chrono::hours(1), lastDerived = lastWeights;
+    auto publishWeights = [&] {
       Mat<float> w = trainer.executor().value(model.params.front());
-      Derived r = derive();
       std::lock_guard lk(mutex_);
       live_.weights = std::move(w);
       live_.weightsBatch = long(live_.batchLoss.size());
+      ++version_;
+      lastWeights = Clock::now();
+    };
+    auto publish = [&](int epoch) {
+      publishWeights();
+      Derived r = derive();
+      std::lock_guard lk(mutex_);
       if (evalN > 0) {
         live_.confusion = std::move(r.confusion);
         live_.stripPredicted = std::move(r.stripPredicted);
@@ -268,18 +275,22 @@ void TrainingSession::work(std::stop_token stop, nn::Preset preset, SessionOptio
         ++live_.boundaryVersion;
       }
       ++version_;
-      lastPublish = Clock::now();
+      lastDerived = Clock::now();
     };
     publish(0);
 
     nn::Callbacks cb;
     cb.batch = [&](const nn::Progress& p) {
       const double loss = trainer.executor().value(model.dataLoss)(0, 0);
+      {
+        std::lock_guard lk(mutex_);
+        live_.progress = p;
+        live_.batchesPerEpoch = p.batches;
+        live_.batchLoss.push_back(loss);
+        ++version_;
+      }
+      if (Clock::now() - lastWeights >= every) publishWeights();
       std::unique_lock lk(mutex_);
-      live_.progress = p;
-      live_.batchesPerEpoch = p.batches;
-      live_.batchLoss.push_back(loss);
-      ++version_;
       if (pauseWanted_ && !stop.stop_requested()) {
         live_.state = SessionState::Paused;
         ++version_;
@@ -297,9 +308,9 @@ void TrainingSession::work(std::stop_token stop, nn::Preset preset, SessionOptio
         live_.history.push_back(e);
         ++version_;
       }
-      // The views cost a forward pass over a few images; on long CIFAR epochs that is
-      // nothing, on XOR's microsecond epochs they are throttled.
-      if (due() || e.epoch == 1) publish(e.epoch);
+      // The views cost a forward pass over a few images: nothing next to a CIFAR
+      // epoch, but XOR's epochs take microseconds.
+      if (Clock::now() - lastDerived >= every || e.epoch == 1) publish(e.epoch);
     };
 
     nn::Run run = trainer.fit(*d.train, d.test.get(), cb, stop);

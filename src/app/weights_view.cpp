@@ -28,11 +28,13 @@ WeightsView::WeightsView() : program_("shaders/heatmap.vert", "shaders/weights.f
 
 WeightsView::~WeightsView() { glDeleteVertexArrays(1, &vao_); }
 
-void WeightsView::update(const Mat<float>& w, long version) {
-  if (version == version_ || !shows(w)) return;
-  version_ = version;
+void WeightsView::update(const Mat<float>& w, int runId, long batch) {
+  if ((runId == runId_ && batch == batch_) || !shows(w)) return;
+  runId_ = runId;
+  batch_ = batch;
   units_ = int(w.rows());
-  columns_ = units_ <= 12 ? units_ : int(std::ceil(std::sqrt(double(units_))));
+  // Up to 12 units (the class templates of a linear classifier) in two rows, else a square.
+  columns_ = units_ <= 6 ? units_ : units_ <= 12 ? (units_ + 1) / 2 : int(std::ceil(std::sqrt(double(units_))));
   const int rows = (units_ + columns_ - 1) / columns_;
   if (!fb_ || fb_->width() != columns_ * kTile || fb_->height() != rows * kTile)
     fb_ = std::make_unique<gl::Framebuffer>(columns_ * kTile, rows * kTile);
@@ -103,7 +105,7 @@ void ImageStrip::update(const std::vector<std::uint8_t>& pixels, int runId) {
 }
 
 void ImageStrip::draw(const std::vector<int>& truth, const std::vector<int>& predicted, const std::vector<std::string>& names,
-                      float scale) const {
+                      float scale, float width) const {
   if (images_ == 0) return;
   auto name = [&](int c) { return c >= 0 && c < int(names.size()) ? names[size_t(c)] : std::to_string(c); };
   const float side = 32 * scale, gap = 8;
@@ -111,7 +113,8 @@ void ImageStrip::draw(const std::vector<int>& truth, const std::vector<int>& pre
   const ImVec2 origin = ImGui::GetCursorScreenPos();
   ImDrawList* dl = ImGui::GetWindowDrawList();
   const float lh = ImGui::GetTextLineHeight();
-  for (int i = 0; i < images_; ++i) {
+  const int shown = std::clamp(int((width + gap) / cell), 1, images_);
+  for (int i = 0; i < shown; ++i) {
     const float x = origin.x + float(i) * cell;
     const ImVec2 a{x, origin.y}, b{x + side, origin.y + side};
     const float u0 = float(i) / float(images_), u1 = float(i + 1) / float(images_);
@@ -124,7 +127,7 @@ void ImageStrip::draw(const std::vector<int>& truth, const std::vector<int>& pre
       dl->AddText({x, b.y + 4 + lh}, right ? IM_COL32(30, 140, 60, 255) : IM_COL32(200, 40, 40, 255),
                   ("-> " + name(predicted[size_t(i)])).c_str());
   }
-  ImGui::Dummy({float(images_) * cell, side + 2 * lh + 10});
+  ImGui::Dummy({float(shown) * cell, side + 2 * lh + 10});
 }
 
 }  // namespace bs::app

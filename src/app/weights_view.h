@@ -22,8 +22,8 @@ class WeightsView {
 
   // True when `w` has 3072 columns (a CIFAR image per row).
   static bool shows(const Mat<float>& w) { return w.cols() == 3072 && w.rows() > 0; }
-  // Re-renders the tiles when `version` changed. `w` must satisfy shows().
-  void update(const Mat<float>& w, long version);
+  // Re-renders the tiles when the run or its batch count changed. `w` must satisfy shows().
+  void update(const Mat<float>& w, int runId, long batch);
   // Draws the tiles, as large as fits in width x height, in whole-pixel multiples.
   void draw(float width, float height) const;
 
@@ -31,7 +31,8 @@ class WeightsView {
   gl::ShaderProgram program_;
   GLuint vao_ = 0;
   std::unique_ptr<gl::Framebuffer> fb_;
-  long version_ = -1;
+  int runId_ = -1;
+  long batch_ = -1;
   int units_ = 0, columns_ = 0;
 };
 
@@ -41,7 +42,7 @@ class ImageStrip {
   // `pixels`: 3072 bytes per image in the CIFAR layout (red, green, blue planes).
   void update(const std::vector<std::uint8_t>& pixels, int runId);
   void draw(const std::vector<int>& truth, const std::vector<int>& predicted, const std::vector<std::string>& classNames,
-            float scale) const;
+            float scale, float width) const;  // as many images as fit in `width`
 
  private:
   gl::Texture texture_;

@@ -173,16 +173,23 @@ std::string tickLabel(double v, double step) {
 }
 
 std::vector<double> smooth(std::span<const double> y, double window) {
-  std::vector<double> out(y.size());
-  const double alpha = 1.0 / std::max(1.0, window);
-  double avg = std::numeric_limits<double>::quiet_NaN();
-  for (size_t i = 0; i < y.size(); ++i) {
+  // Prefix sums of the finite values and of their count, so each mean costs O(1).
+  const size_t n = y.size();
+  std::vector<double> sum(n + 1, 0.0), count(n + 1, 0.0);
+  for (size_t i = 0; i < n; ++i) {
+    const bool ok = finite(y[i]);
+    sum[i + 1] = sum[i] + (ok ? y[i] : 0.0);
+    count[i + 1] = count[i] + (ok ? 1.0 : 0.0);
+  }
+  const size_t half = size_t(std::max(0.0, std::floor((std::max(1.0, window) - 1) / 2)));
+  std::vector<double> out(n);
+  for (size_t i = 0; i < n; ++i) {
     if (!finite(y[i])) {
       out[i] = y[i];
       continue;
     }
-    avg = finite(avg) ? avg + alpha * (y[i] - avg) : y[i];
-    out[i] = avg;
+    const size_t a = i >= half ? i - half : 0, b = std::min(n, i + half + 1);
+    out[i] = (sum[b] - sum[a]) / (count[b] - count[a]);
   }
   return out;
 }

@@ -65,8 +65,9 @@ std::vector<double> logTicks(Range r, int maxTicks);
 // A tick's label: short, with just enough digits to tell neighbouring ticks apart.
 std::string tickLabel(double v, double step);
 
-// Exponential moving average with a time constant of `window` points (the classic
-// loss-curve smoothing); non-finite points are carried over without disturbing it.
+// Centred moving average over `window` points (fewer at the ends): unlike an
+// exponential average it does not lag, so a fast early drop stays where it happened.
+// Non-finite points are left as they are and out of their neighbours' means.
 std::vector<double> smooth(std::span<const double> y, double window);
 
 struct Hit {

@@ -14,37 +14,54 @@ namespace bs::app::plot {
 namespace {
 
 constexpr float kLeft = 58, kRight = 12, kTop = 24, kBottom = 40;
-constexpr ImU32 kAxis = IM_COL32(90, 90, 90, 255), kGrid = IM_COL32(225, 225, 225, 255), kText = IM_COL32(40, 40, 40, 255);
+constexpr ImU32 kAxis = IM_COL32(90, 90, 90, 255), kGrid = IM_COL32(212, 212, 212, 255), kText = IM_COL32(40, 40, 40, 255);
 
 ImU32 faded(std::uint32_t c, float alpha) {
   const auto a = std::uint32_t(float((c >> 24) & 0xff) * alpha);
   return (c & 0x00ffffffu) | (a << 24);
 }
 
-// Draws one series through its decimated points, breaking the line where a point
-// cannot be shown (a value ≤ 0 on a log scale).
-void drawLine(ImDrawList* dl, const Series& s, const Frame& f) {
-  const std::vector<int> idx = decimate(s.x, s.y, f);
+// One series on the screen: its decimated points, NaN where the line must break (a
+// value ≤ 0 on a log scale).
+std::vector<ImVec2> screenPoints(const Series& s, const Frame& f) {
+  std::vector<ImVec2> pts;
+  for (int i : decimate(s.x, s.y, f)) pts.emplace_back(f.screenX(s.x[size_t(i)]), f.screenY(s.y[size_t(i)]));
+  return pts;
+}
+
+void drawLine(ImDrawList* dl, const Series& s, const std::vector<ImVec2>& pts) {
   const ImU32 col = s.faint ? faded(s.colour, 0.28f) : s.colour;
   const float thick = s.faint ? 1.0f : 2.0f;
-  std::vector<ImVec2> pts;
-  pts.reserve(idx.size());
-  auto flush = [&] {
-    if (pts.size() >= 2) dl->AddPolyline(pts.data(), int(pts.size()), col, ImDrawFlags_None, thick);
-    pts.clear();
-  };
-  for (int i : idx) {
-    const float sx = f.screenX(s.x[size_t(i)]), sy = f.screenY(s.y[size_t(i)]);
-    if (!std::isfinite(sy)) {
-      flush();
-      continue;
+  size_t begin = 0;
+  for (size_t i = 0; i <= pts.size(); ++i)
+    if (i == pts.size() || !std::isfinite(pts[i].y)) {
+      if (i - begin >= 2) dl->AddPolyline(pts.data() + begin, int(i - begin), col, ImDrawFlags_None, thick);
+      begin = i + 1;
     }
-    pts.emplace_back(sx, sy);
-  }
-  // Few points (epochs): mark each one so single epochs are visible.
-  if (!s.faint && idx.size() <= 60)
-    for (const ImVec2& p : pts) dl->AddCircleFilled(p, 2.5f, col);
-  flush();
+  // Few points (epochs): mark each one so that a single epoch shows.
+  if (!s.faint && pts.size() <= 60)
+    for (const ImVec2& p : pts)
+      if (std::isfinite(p.y)) dl->AddCircleFilled(p, 2.5f, col);
+}
+
+// The corner of the plot where the legend hides the least of the lines (sampled
+// along each segment, so a line crossing the box counts even between its points).
+ImVec2 legendCorner(const std::vector<std::vector<ImVec2>>& lines, ImVec2 a, ImVec2 b, ImVec2 size) {
+  const ImVec2 corners[] = {{b.x - size.x - 4, a.y + 4}, {b.x - size.x - 4, b.y - size.y - 4},
+                            {a.x + 4, a.y + 4}, {a.x + 4, b.y - size.y - 4}};
+  long hidden[4] = {0, 0, 0, 0};
+  for (const auto& pts : lines)
+    for (size_t i = 0; i < pts.size(); ++i) {
+      const ImVec2 p = pts[i], q = i + 1 < pts.size() ? pts[i + 1] : pts[i];
+      const int steps = std::clamp(int(std::hypot(q.x - p.x, q.y - p.y) / 4), 1, 200);
+      for (int k = 0; k < steps; ++k) {
+        const float t = float(k) / float(steps);
+        const ImVec2 s{p.x + (q.x - p.x) * t, p.y + (q.y - p.y) * t};
+        for (int c = 0; c < 4; ++c)
+          hidden[c] += s.x >= corners[c].x && s.x <= corners[c].x + size.x && s.y >= corners[c].y && s.y <= corners[c].y + size.y;
+      }
+    }
+  return corners[std::min_element(hidden, hidden + 4) - hidden];
 }
 
 std::string exact(double v) {
@@ -56,17 +73,23 @@ std::string exact(double v) {
 }  // namespace
 
 PlotView::PlotView(std::string title, std::string xLabel, std::string yLabel, bool allowLog)
-    : title_(std::move(title)), xLabel_(std::move(xLabel)), yLabel_(std::move(yLabel)), allowLog_(allowLog) {}
+    : id_(title), title_(std::move(title)), xLabel_(std::move(xLabel)), yLabel_(std::move(yLabel)), allowLog_(allowLog) {}
+
+void PlotView::setLabels(std::string title, std::string yLabel) {
+  title_ = std::move(title);
+  yLabel_ = std::move(yLabel);
+}
 
 void PlotView::draw(const std::vector<Series>& series, float width, float height) {
-  ImGui::PushID(title_.c_str());
+  ImGui::PushID(id_.c_str());
   const ImVec2 origin = ImGui::GetCursorScreenPos();
   width = std::max(width, 120.f);
   height = std::max(height, 90.f);
   ImGui::InvisibleButton("plot", {width, height});
   const bool hovered = ImGui::IsItemHovered();
   ImDrawList* dl = ImGui::GetWindowDrawList();
-  dl->AddRectFilled(origin, {origin.x + width, origin.y + height}, IM_COL32(255, 255, 255, 255));
+  // No background fill: under llvmpipe every filled pixel costs; the frame's panel
+  // colour shows through and the grid lines carry the axes.
   dl->AddText({origin.x + kLeft, origin.y + 4}, kText, title_.c_str());
 
   Frame f;
@@ -109,26 +132,26 @@ void PlotView::draw(const std::vector<Series>& series, float width, float height
     }
     dl->AddRect(a, b, kAxis);
     // Lines: faint ones first, so the smoothed ones lie on top.
+    std::vector<std::vector<ImVec2>> pts;
+    for (const auto& s : series) pts.push_back(screenPoints(s, f));
     dl->PushClipRect(a, b, true);
     for (int pass = 0; pass < 2; ++pass)
-      for (const auto& s : series)
-        if (s.faint == (pass == 0)) drawLine(dl, s, f);
+      for (size_t i = 0; i < series.size(); ++i)
+        if (series[i].faint == (pass == 0)) drawLine(dl, series[i], pts[i]);
     dl->PopClipRect();
 
-    // Legend, top right.
-    float ly = a.y + 6, lw = 0;
-    for (const auto& s : series)
-      if (!s.faint) lw = std::max(lw, ImGui::CalcTextSize(s.name.c_str()).x);
-    const float lx = b.x - lw - 36;
-    int shown = 0;
-    for (const auto& s : series) shown += s.faint ? 0 : 1;
-    if (shown > 0) {
+    // Legend, in the emptiest corner; faint series are listed faint.
+    float lw = 0;
+    for (const auto& s : series) lw = std::max(lw, ImGui::CalcTextSize(s.name.c_str()).x);
+    if (!series.empty()) {
       const float lh = ImGui::GetTextLineHeight() + 2;
-      dl->AddRectFilled({lx - 6, ly - 3}, {b.x - 4, ly + lh * float(shown) + 1}, IM_COL32(255, 255, 255, 215));
+      const ImVec2 box{lw + 40, lh * float(series.size()) + 6};
+      const ImVec2 c = legendCorner(pts, a, b, box);
+      dl->AddRectFilled(c, {c.x + box.x, c.y + box.y}, IM_COL32(242, 242, 242, 235));
+      float ly = c.y + 3;
       for (const auto& s : series) {
-        if (s.faint) continue;
-        dl->AddLine({lx, ly + lh / 2}, {lx + 20, ly + lh / 2}, s.colour, 2.5f);
-        dl->AddText({lx + 26, ly}, kText, s.name.c_str());
+        dl->AddLine({c.x + 6, ly + lh / 2}, {c.x + 26, ly + lh / 2}, s.faint ? faded(s.colour, 0.35f) : s.colour, s.faint ? 1.5f : 2.5f);
+        dl->AddText({c.x + 32, ly}, kText, s.name.c_str());
         ly += lh;
       }
     }

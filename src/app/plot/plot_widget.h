@@ -14,6 +14,7 @@ class PlotView {
  public:
   PlotView(std::string title, std::string xLabel, std::string yLabel, bool allowLog = false);
 
+  void setLabels(std::string title, std::string yLabel);
   // Draws the series in a box of `width` x `height` pixels at the cursor.
   void draw(const std::vector<Series>& series, float width, float height);
 
@@ -22,6 +23,7 @@ class PlotView {
   std::optional<Range> fixedY;
 
  private:
+  std::string id_;  // the first title: keeps its popup's ImGui id when the title changes
   std::string title_, xLabel_, yLabel_;
   bool allowLog_;
   std::string exportPath_;
