@@ -131,11 +131,6 @@ class Checker {
         pending_(size_t(g.size())) {}
 
   CheckReport run() {
-    Index numbers = 0;
-    for (const Node& n : g_.nodes()) numbers += n.shape.size();
-    if (numbers > kMaxNumbers)
-      throw std::invalid_argument("this graph has " + std::to_string(numbers) + " numbers; hand calculations can be checked on graphs of up to " +
-                                  std::to_string(kMaxNumbers));
     stepper_.toEnd();
     fits();
     assumed_ = assumedDecimals();
@@ -467,6 +462,13 @@ class Checker {
 
 }  // namespace
 
-CheckReport checkAnswers(const Graph& g, const AnswerSheet& sheet) { return Checker(g, sheet).run(); }
+CheckReport checkAnswers(const Graph& g, const AnswerSheet& sheet) {
+  Index numbers = 0;
+  for (const Node& n : g.nodes()) numbers += n.shape.size();
+  if (numbers > kMaxNumbers)  // before the checker copies the graph
+    throw std::invalid_argument("this graph has " + std::to_string(numbers) + " numbers; hand calculations can be checked on graphs of up to " +
+                                std::to_string(kMaxNumbers));
+  return Checker(g, sheet).run();
+}
 
 }  // namespace bs

@@ -4,17 +4,21 @@
 // they did not write are computed from theirs). So a mistake is blamed on the step
 // where it was made, and later numbers that inherit it are "carried over".
 //
-// Tolerance: a number written with d decimals stands for anything within h = ½·10^−d.
-// It is correct when it is the exact value rounded to d decimals (|written − exact| ≤ h).
-// Otherwise it is within rounding when, redone from the student's numbers, the step gives
-//   |written − redone| ≤ n·h + Σ spread
-// where n is the number of rounded results in the step (1; one per contribution of a
-// gradient that is a sum of several; one more for a rounded local derivative such as
-// σ'(y) = 0.241), and each spread is how far the redone result moves when one number
-// it was computed from moves by that number's own h (written numbers: ½·10^−d of their
-// decimals; numbers the student did not write: computed from theirs and rounded like the
-// coarsest number on the sheet; given leaf values, and numbers written exactly: 0).
-// A number right locally but computed from an earlier wrong number is carried over.
+// Tolerance (README "Checking a hand calculation"): a number written with d decimals
+// stands for anything within h = ½·10^−d. It is
+// - correct: |written − exact| ≤ h;
+// - rounding: |written − exact| ≤ the rounding drift accumulated up to it, or
+//   |written − redone| ≤ tolerance and nothing it was computed from is wrong;
+// - carried over: |written − redone| ≤ tolerance, but something it was computed from
+//   is wrong or carried over;
+// - wrong: otherwise.
+// tolerance = n·h + Σ spread: n counts the rounded results in the step (1; for a sum of
+// contributions, those that rounding changes; one more for a local derivative such as
+// σ'(y) = 0.2412 that rounding changes), and each spread is how far the redone result
+// moves when one number it was computed from moves by that number's own h (written
+// numbers: ½·10^−d of their decimals; numbers not written: rounded like the coarsest
+// number on the sheet; given values and numbers written exactly: 0). The drift is the
+// same sum over the exact numbers, step after step.
 #pragma once
 #include <optional>
 #include <string>
