@@ -588,6 +588,7 @@ TEST_CASE("answers: names, elements, comments, separators and decimals") {
   // The output's name, or L, in gradients: ex1 graphs call it f.
   Graph e1 = loadGraph("ex1a");
   CHECK(parseAnswers("df/dw0 = 0.623\ndL/dx0 = 0.323\nb.grad = 0.22\n", e1).answers().size() == 3);
+  CHECK(parseAnswers("\xEF\xBB\xBFz = [0.406, 0.525]\r\nL = 0.44\r\n", g).answers().size() == 2);  // a Windows editor's file
   CHECK(decimalsOf("4") == 0);
   CHECK(decimalsOf("4.50") == 2);
   CHECK(decimalsOf("1.5e-3") == 4);

@@ -182,6 +182,7 @@ class SheetReader {
 }  // namespace
 
 AnswerSheet parseAnswers(std::string_view text, const Graph& g) {
+  if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);  // the byte-order mark some editors write
   const std::vector<Token> toks = tokenize(text, true);
   SheetReader reader(g);
   std::vector<Token> stmt;
