@@ -19,6 +19,13 @@
 // numbers: ½·10^−d of their decimals; numbers not written: rounded like the coarsest
 // number on the sheet; given values and numbers written exactly: 0). The drift is the
 // same sum over the exact numbers, step after step.
+//
+// A front end (the window's answers mode, `backstep check`) keeps an AnswerSheet, sets
+// the numbers typed (sheet.set(g, node, q, r, c, parseWrittenNumber(text))), calls
+// checkAnswers after each change (well under a millisecond for the exercises), colours
+// each number by report.element(node, q, r, c)->verdict and each node by
+// report.verdictOf(node, q), shows report.entryFor(...)->explanation, and jumps to
+// blamedStep (a schedule index: Stepper::goTo(blamedStep + 1) shows it done).
 #pragma once
 #include <optional>
 #include <string>
