@@ -22,7 +22,7 @@
 //
 // A front end (the window's answers mode, `backstep check`) keeps an AnswerSheet, sets
 // the numbers typed (sheet.set(g, node, q, r, c, parseWrittenNumber(text))), calls
-// checkAnswers after each change (well under a millisecond for the exercises), colours
+// checkAnswers after each change (0.02-2 ms for the example graphs), colours
 // each number by report.element(node, q, r, c)->verdict and each node by
 // report.verdictOf(node, q), shows report.entryFor(...)->explanation, and jumps to
 // blamedStep (a schedule index: Stepper::goTo(blamedStep + 1) shows it done).
