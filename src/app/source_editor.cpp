@@ -39,7 +39,8 @@ void drawSourceEditor(AppState& s) {
     }
   }
   ImGui::InputTextMultiline("##source", &s.sourceText(), ImGui::GetContentRegionAvail(), ImGuiInputTextFlags_AllowTabInput);
-  const bool ctrlEnter = ImGui::IsItemFocused() && ImGui::GetIO().KeyCtrl && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter));
+  // In a multi-line field ImGui 1.86 ends editing on Ctrl+Enter (Enter is a new line).
+  const bool ctrlEnter = ImGui::IsItemDeactivated() && ImGui::GetIO().KeyCtrl && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter));
   if (apply || ctrlEnter) s.applySource();
 }
 
