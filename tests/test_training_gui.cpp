@@ -238,7 +238,8 @@ TEST_CASE("bad requests give messages, not crashes") {
 // Not part of the suite (doctest skips it; run with --no-skip): exercise 3 on the real
 // CIFAR-10 ($BACKSTEP_DATA) while the panel redraws at 60 frames per second, to compare
 // the seconds per epoch with `backstep train ex3 --epochs 3 --threads N` headless.
-// BACKSTEP_BENCH_THREADS sets N (default 1). Prints the figures; asserts no timing.
+// BACKSTEP_BENCH_THREADS sets N (default 1), BACKSTEP_BENCH_EPOCHS the epochs (3).
+// Prints the figures; asserts no timing.
 // Frame times of each view (skipped; run with --no-skip).
 TEST_CASE("benchmark: frame times" * doctest::skip()) {
   Gui gui;
@@ -271,8 +272,9 @@ TEST_CASE("benchmark: ex3 epochs while the window draws" * doctest::skip()) {
   TrainingPanel panel(gui.settingsPath());
   const char* t = std::getenv("BACKSTEP_BENCH_THREADS");
   const int threads = t ? std::atoi(t) : 1;
+  const char* e = std::getenv("BACKSTEP_BENCH_EPOCHS");
   TrainingRequest r;
-  r.epochs = 3;
+  r.epochs = e ? std::atoi(e) : 3;
   r.threads = threads;
   REQUIRE(panel.startRun("ex3", r) == "");
   int frames = 0;
@@ -284,6 +286,10 @@ TEST_CASE("benchmark: ex3 epochs while the window draws" * doctest::skip()) {
     std::this_thread::sleep_until(next);
   }
   gui.render(panel, "bench_ex3.png");
+  r = {};
+  r.view = "test";
+  panel.trainNow(r);  // no presets: only switches the tab
+  gui.render(panel, "bench_ex3_test.png");
   const app::Snapshot& s = panel.snapshot();
   const auto f0 = std::chrono::steady_clock::now();
   gui.render(panel, "", {-FLT_MAX, -FLT_MAX}, 60);

@@ -10,6 +10,7 @@
 
 #include "app/run_store.h"
 #include "app/settings.h"
+#include "app/training_request.h"
 #include "app/training_session.h"
 #include "nn/preset.h"
 
@@ -21,17 +22,6 @@ class PlotView;
 class WeightsView;
 class ImageStrip;
 class DecisionBoundaryView;
-
-// What `backstep --train ...` asks for before a screenshot (or before the window opens).
-struct TrainingRequest {
-  std::vector<std::string> presets;  // built-in names or .json files, trained one after another
-  int epochs = -1;                   // -1: the preset's
-  std::string data;                  // CIFAR folder; empty: the settings' (then findCifar's defaults)
-  int cifarRecords = 10000;          // records per CIFAR file (tests write small ones)
-  int threads = 0;                   // 0: the settings'
-  std::vector<std::string> openRuns; // run CSVs to reopen and overlay
-  std::string view = "live";         // the tab to show: live, compare, test
-};
 
 class TrainingPanel {
  public:
