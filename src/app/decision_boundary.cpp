@@ -11,7 +11,8 @@ namespace {
 constexpr int kPixels = 384;  // the rendered image; the grid is interpolated up to it
 }
 
-DecisionBoundaryView::DecisionBoundaryView() : program_("shaders/heatmap.vert", "shaders/boundary.frag") {
+DecisionBoundaryView::DecisionBoundaryView(const std::string& shaderDir)
+    : program_("shaders/heatmap.vert", "shaders/boundary.frag", shaderDir) {
   glGenVertexArrays(1, &vao_);
 }
 

@@ -3,6 +3,7 @@
 // with the training points drawn on top.
 #pragma once
 #include <memory>
+#include <string>
 #include <vector>
 
 #include "app/gl/framebuffer.h"
@@ -13,7 +14,8 @@ namespace bs::app {
 
 class DecisionBoundaryView {
  public:
-  DecisionBoundaryView();  // compiles the shader; throws gl::ShaderError
+  // Compiles the shader (embedded, or from `shaderDir`); throws gl::ShaderError.
+  explicit DecisionBoundaryView(const std::string& shaderDir = "");
   ~DecisionBoundaryView();
   DecisionBoundaryView(const DecisionBoundaryView&) = delete;
   DecisionBoundaryView& operator=(const DecisionBoundaryView&) = delete;

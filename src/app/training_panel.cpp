@@ -34,15 +34,15 @@ std::string fmt(const char* f, double v) {
 
 }  // namespace
 
-TrainingPanel::TrainingPanel(std::string settingsPath)
+TrainingPanel::TrainingPanel(std::string settingsPath, const std::string& shaderDir)
     : settingsPath_(std::move(settingsPath)),
       lossPlot_(std::make_unique<plot::PlotView>("Loss per epoch", "epoch", "loss", true)),
       accPlot_(std::make_unique<plot::PlotView>("Accuracy per epoch", "epoch", "accuracy")),
       batchPlot_(std::make_unique<plot::PlotView>("Loss per batch", "batch", "loss", true)),
       comparePlot_(std::make_unique<plot::PlotView>("Comparison", "epoch", "value", true)),
-      weights_(std::make_unique<WeightsView>()),
+      weights_(std::make_unique<WeightsView>(shaderDir)),
       strip_(std::make_unique<ImageStrip>()),
-      boundary_(std::make_unique<DecisionBoundaryView>()) {
+      boundary_(std::make_unique<DecisionBoundaryView>(shaderDir)) {
   std::string warning;
   settings_ = Settings::load(settingsPath_, &warning);
   message_ = warning;

@@ -25,8 +25,9 @@ class DecisionBoundaryView;
 
 class TrainingPanel {
  public:
-  // Throws gl::ShaderError if a shader does not compile.
-  explicit TrainingPanel(std::string settingsPath = Settings::defaultPath());
+  // Shaders are the embedded ones, or read from `shaderDir`. Throws gl::ShaderError
+  // if one does not compile.
+  explicit TrainingPanel(std::string settingsPath = Settings::defaultPath(), const std::string& shaderDir = "");
   ~TrainingPanel();
   TrainingPanel(const TrainingPanel&) = delete;
   TrainingPanel& operator=(const TrainingPanel&) = delete;

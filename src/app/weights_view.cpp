@@ -24,7 +24,7 @@ struct SavedTarget {
 };
 }  // namespace
 
-WeightsView::WeightsView() : program_("shaders/heatmap.vert", "shaders/weights.frag") { glGenVertexArrays(1, &vao_); }
+WeightsView::WeightsView(const std::string& shaderDir) : program_("shaders/heatmap.vert", "shaders/weights.frag", shaderDir) { glGenVertexArrays(1, &vao_); }
 
 WeightsView::~WeightsView() { glDeleteVertexArrays(1, &vao_); }
 

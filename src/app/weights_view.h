@@ -15,7 +15,8 @@ namespace bs::app {
 
 class WeightsView {
  public:
-  WeightsView();  // compiles the shader; throws gl::ShaderError
+  // Compiles the shader (embedded, or from `shaderDir`); throws gl::ShaderError.
+  explicit WeightsView(const std::string& shaderDir = "");
   ~WeightsView();
   WeightsView(const WeightsView&) = delete;
   WeightsView& operator=(const WeightsView&) = delete;
