@@ -186,6 +186,7 @@ int runWindow(const WindowOptions& o) {
 
   FrameTimes times;
   std::string pendingShot;
+  std::string shownTitle = ui.state.title();
   int shotDelay = 0;
   auto last = std::chrono::steady_clock::now();
   // CPU time of this process: tells the renderer's cost apart from other programs' load.
@@ -247,6 +248,10 @@ int runWindow(const WindowOptions& o) {
       pendingShot.clear();
     }
     if (req.quit) glfwSetWindowShouldClose(window, GLFW_TRUE);
+    if (ui.state.title() != shownTitle) {  // another graph was opened
+      shownTitle = ui.state.title();
+      glfwSetWindowTitle(window, ("Backstep - " + shownTitle).c_str());
+    }
     if (o.benchFrames > 0) {
       glFinish();  // count the renderer's work, not just the submission
       if (frame >= warmup) {
