@@ -7,6 +7,7 @@
 #include <thread>
 
 #include "app/training_session.h"
+#include "core/executor.h"
 #include "testing.h"
 
 using namespace bs;
@@ -94,10 +95,18 @@ TEST_CASE("pause holds the worker; stop while paused ends the run with no furthe
   REQUIRE(session.start(parityPreset(100000000), {}) == "");
   waitFor(session, [](const Snapshot& s) { return s.batchLoss.size() >= 20; });
   session.pause();
-  const Snapshot paused = waitFor(session, [](const Snapshot& s) { return s.state == SessionState::Paused; });
+  const Snapshot paused = waitFor(session, [](const Snapshot& s) { return s.pausedGraph != nullptr; });
   checkConsistent(paused);
+  // The paused run as a graph to step through: the current weights and batch (8 columns).
+  Graph g = *paused.pausedGraph;
+  const int w1 = *g.find("W1"), x = *g.find("x");
+  CHECK(g.node(x).shape == Shape{6, 8});
+  CHECK(g.node(w1).value.cast<float>() == paused.weights);
+  runPasses(g);
+  CHECK(std::isfinite(g.node(g.output()).value(0, 0)));
   session.resume();
-  waitFor(session, [&](const Snapshot& s) { return s.batchLoss.size() > paused.batchLoss.size() + 10; });
+  const Snapshot resumed = waitFor(session, [&](const Snapshot& s) { return s.batchLoss.size() > paused.batchLoss.size() + 10; });
+  CHECK(resumed.pausedGraph == nullptr);
   session.pause();
   const Snapshot again = waitFor(session, [](const Snapshot& s) { return s.state == SessionState::Paused; });
   session.stop();

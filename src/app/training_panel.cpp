@@ -7,6 +7,7 @@
 #include <cmath>
 #include <cstdio>
 #include <thread>
+#include <utility>
 
 #include "app/decision_boundary.h"
 #include "app/plot/plot_widget.h"
@@ -264,6 +265,15 @@ void TrainingPanel::drawControls() {
   ImGui::BeginDisabled(!busy);
   if (ImGui::Button("Stop", {90, 0})) session_.stop();
   ImGui::EndDisabled();
+  if (st == SessionState::Paused && snap_.pausedGraph) {
+    if (ImGui::Button("Step through this batch", {-1, 0})) {
+      stepRequest_ = snap_.pausedGraph;
+      stepTitle_ = snap_.preset + ": epoch " + std::to_string(snap_.progress.epoch) + ", batch " + std::to_string(snap_.progress.batch) +
+                   " (paused run)";
+    }
+    if (ImGui::IsItemHovered())
+      ImGui::SetTooltip("Opens the network in the step-through view with the current weights and this batch");
+  }
 
   // Where the run stands.
   const nn::Progress& p = snap_.progress;
@@ -466,6 +476,11 @@ std::string TrainingPanel::startRun(const std::string& name, const TrainingReque
 }
 
 bool TrainingPanel::running() const { return sessionActive(session_.state()); }
+
+std::shared_ptr<const Graph> TrainingPanel::takeStepRequest(std::string& title) {
+  title = stepTitle_;
+  return std::exchange(stepRequest_, nullptr);
+}
 
 std::string TrainingPanel::trainNow(const TrainingRequest& r) {
   visible = true;

@@ -44,6 +44,9 @@ class TrainingPanel {
   // (an error message, or "").
   std::string startRun(const std::string& preset, const TrainingRequest& r);
   bool running() const;
+  // "Step through this batch" was pressed on a paused run: the graph to open in the
+  // step-through view, and its title; null otherwise. Handed over once.
+  std::shared_ptr<const Graph> takeStepRequest(std::string& title);
 
   RunStore& runs() { return runs_; }
   const Snapshot& snapshot() const { return snap_; }
@@ -80,6 +83,8 @@ class TrainingPanel {
   int saveRun_ = 0;
   std::string savePath_ = "run.csv", openPath_;
   std::string pendingTab_;
+  std::shared_ptr<const Graph> stepRequest_;
+  std::string stepTitle_;
 
   std::unique_ptr<plot::PlotView> lossPlot_, accPlot_, batchPlot_, comparePlot_;
   std::unique_ptr<WeightsView> weights_;

@@ -159,6 +159,7 @@ bool TrainingSession::snapshot(Snapshot& out) const {
     out.grid = live_.grid;
     out.extent = live_.extent;
     out.boundaryVersion = live_.boundaryVersion;
+    out.pausedGraph = live_.pausedGraph;
   }
   out.version = version_;
   return true;
@@ -279,6 +280,21 @@ void TrainingSession::work(std::stop_token stop, nn::Preset preset, SessionOptio
     };
     publish(0);
 
+    // The graph a student can step through while the run is paused: built for this
+    // batch's number of columns, with the trainer's current weights and batch.
+    auto graphNow = [&]() -> std::shared_ptr<const Graph> {
+      try {
+        const Executor<float>& ex = trainer.executor();
+        nn::Model m = preset.network.build(preset.objective, int(ex.value(model.input).cols()), preset.seed);
+        for (size_t i = 0; i < model.params.size(); ++i) m.graph.setValue(m.params[i], ex.value(model.params[i]).cast<double>());
+        m.graph.setValue(m.input, ex.value(model.input).cast<double>());
+        m.graph.setValue(m.target, ex.value(model.target).cast<double>());
+        return std::make_shared<const Graph>(std::move(m.graph));
+      } catch (const std::exception&) {
+        return nullptr;  // the panel then offers no step-through; training goes on
+      }
+    };
+
     nn::Callbacks cb;
     cb.batch = [&](const nn::Progress& p) {
       const double loss = trainer.executor().value(model.dataLoss)(0, 0);
@@ -296,8 +312,12 @@ void TrainingSession::work(std::stop_token stop, nn::Preset preset, SessionOptio
         ++version_;
         lk.unlock();
         publish(p.epoch - 1);  // show the weights the pause is looking at
+        std::shared_ptr<const Graph> g = graphNow();
         lk.lock();
+        live_.pausedGraph = std::move(g);
+        ++version_;
         resumed_.wait(lk, stop, [this] { return !pauseWanted_; });
+        live_.pausedGraph.reset();
         if (!stop.stop_requested()) live_.state = SessionState::Running;
         ++version_;
       }

@@ -15,6 +15,7 @@
 #include <thread>
 #include <vector>
 
+#include "core/graph.h"
 #include "core/tensor.h"
 #include "nn/preset.h"
 #include "nn/run.h"
@@ -68,6 +69,10 @@ struct Snapshot {
   std::vector<float> boundary;
   int boundaryVersion = 0;
   Mat<float> points, targets;  // 2 x N inputs, 1 x N targets
+
+  // While paused: the network as an engine graph holding the current weights and the
+  // current batch, for the step-through view (null otherwise).
+  std::shared_ptr<const Graph> pausedGraph;
 };
 
 class TrainingSession {
