@@ -49,9 +49,6 @@ Normalizer Normalizer::fit(const ImageSet& train, Preprocess p) {
 void Normalizer::batch(const ImageSet& set, std::span<const int> idx, Mat<float>& x) const {
   constexpr int D = ImageSet::kPixels;
   x.resize(D, Index(idx.size()));
-  // Columns are independent; with the matrix products on two threads, a serial
-  // conversion would be a fixed share of every batch.
-#pragma omp parallel for schedule(static) if (idx.size() >= 32)
   for (size_t c = 0; c < idx.size(); ++c) {
     const std::uint8_t* im = set.image(idx[c]);
     float* col = x.col(Index(c)).data();

@@ -1,6 +1,5 @@
 #include "nn/optimizer.h"
 
-#include <algorithm>
 #include <cmath>
 #include <stdexcept>
 
@@ -33,36 +32,24 @@ void Optimizer::step(Executor<float>& ex) {
   for (size_t i = 0; i < params_.size(); ++i) update(i, ex.value(params_[i]), ex.grad(params_[i]));
 }
 
-void Optimizer::update(size_t i, Mat<float>& weights, const Mat<float>& grads) {
+void Optimizer::update(size_t i, Mat<float>& w, const Mat<float>& g) {
+  // Serial on purpose: a parallel region this short costs more than it saves when
+  // another process holds a core (every region waits for both threads to run).
   const float lr = float(spec_.lr);
-  // Large matrices (the first layer: 100 x 3072) are updated in column blocks on all
-  // threads: elementwise, so the result does not depend on the thread count.
-  const Index cols = weights.cols(), block = std::max<Index>(1, cols / 8);
-  const bool parallel = weights.size() >= 65536;
-#pragma omp parallel for schedule(static) if (parallel)
-  for (Index c0 = 0; c0 < cols; c0 += block) {
-    const Index n = std::min(block, cols - c0);
-    auto w = weights.middleCols(c0, n);
-    auto g = grads.middleCols(c0, n);
-    switch (spec_.kind) {
-      case OptimizerSpec::Sgd: w.noalias() -= lr * g; break;
-      case OptimizerSpec::Momentum: {
-        auto m = m_[i].middleCols(c0, n);
-        m = float(spec_.momentum) * m - lr * g;
-        w += m;
-        break;
-      }
-      case OptimizerSpec::Adam: {
-        auto m = m_[i].middleCols(c0, n);
-        auto v = v_[i].middleCols(c0, n);
-        const float b1 = float(spec_.beta1), b2 = float(spec_.beta2);
-        m = b1 * m + (1 - b1) * g;
-        v = b2 * v + (1 - b2) * g.cwiseProduct(g);
-        const float c1 = 1 - float(std::pow(spec_.beta1, double(t_)));
-        const float c2 = 1 - float(std::pow(spec_.beta2, double(t_)));
-        w.array() -= lr * (m.array() / c1) / ((v.array() / c2).sqrt() + float(spec_.eps));
-        break;
-      }
+  switch (spec_.kind) {
+    case OptimizerSpec::Sgd: w.noalias() -= lr * g; break;
+    case OptimizerSpec::Momentum:
+      m_[i] = float(spec_.momentum) * m_[i] - lr * g;
+      w += m_[i];
+      break;
+    case OptimizerSpec::Adam: {
+      const float b1 = float(spec_.beta1), b2 = float(spec_.beta2);
+      m_[i] = b1 * m_[i] + (1 - b1) * g;
+      v_[i] = b2 * v_[i] + (1 - b2) * g.cwiseProduct(g);
+      const float c1 = 1 - float(std::pow(spec_.beta1, double(t_)));
+      const float c2 = 1 - float(std::pow(spec_.beta2, double(t_)));
+      w.array() -= lr * (m_[i].array() / c1) / ((v_[i].array() / c2).sqrt() + float(spec_.eps));
+      break;
     }
   }
 }
