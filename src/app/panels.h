@@ -1,6 +1,8 @@
 // The panels besides the graph view. Each reads the AppState and issues its commands;
 // none keeps numbers of its own.
 #pragma once
+#include <imgui.h>
+
 #include <string>
 
 #include "app/app_state.h"
@@ -27,7 +29,7 @@ void drawMenu(AppState& s, MenuState& m, MenuRequests& out);
 bool drawControls(AppState& s, const MenuState& m);
 // The current step's arithmetic (the text of `backstep trace`) and the selected node.
 void drawInspector(AppState& s);
-// The .bsg source with Apply and the error, if any, at its line and column.
-void drawSourceEditor(AppState& s);
+// The .bsg source (in `mono`) with Apply and the error, if any, at its line and column.
+void drawSourceEditor(AppState& s, ImFont* mono);
 
 }  // namespace bs::app

@@ -48,6 +48,7 @@ struct Ui {
   GraphView view;
   MenuState menu;
   ImVec4 graphRect;  // x, y, w, h of the graph view, in pixels from the top left
+  bool sourceTabFirst = false;  // select the Source tab in the first frame
 };
 
 void handleKeys(Ui& ui, MenuRequests& req) {
@@ -98,14 +99,14 @@ void drawFrame(Ui& ui, MenuRequests& req) {
   ImGui::SetNextWindowSize({rightW, size.y - controlsH});
   ImGui::Begin("Side", nullptr, fixed | ImGuiWindowFlags_NoTitleBar);
   if (ImGui::BeginTabBar("tabs")) {
+    const ImGuiTabItemFlags toSource = ui.sourceTabFirst ? ImGuiTabItemFlags_SetSelected : 0;
+    ui.sourceTabFirst = false;
     if (ImGui::BeginTabItem("Inspector")) {
       drawInspector(ui.state);
       ImGui::EndTabItem();
     }
-    if (ImGui::BeginTabItem("Source")) {
-      ImGui::PushFont(ui.fonts.mono);
-      drawSourceEditor(ui.state);
-      ImGui::PopFont();
+    if (ImGui::BeginTabItem("Source", nullptr, toSource)) {
+      drawSourceEditor(ui.state, ui.fonts.mono);
       ImGui::EndTabItem();
     }
     ImGui::EndTabBar();
@@ -145,6 +146,12 @@ int runWindow(const WindowOptions& o) {
                                 : err->message, 2);
   }
   if (o.step >= 0) ui.state.goTo(o.step);
+  if (!o.select.empty()) {
+    auto id = ui.state.graph().find(o.select);
+    if (!id) return fail("--select: no node named '" + o.select + "' in " + ui.state.title(), 2);
+    ui.state.select(*id);
+  }
+  ui.sourceTabFirst = o.sourceTab;
 
   const bool offscreen = !o.screenshot.empty();
   if (!glfwInit())

@@ -14,6 +14,8 @@ struct WindowOptions {
   int benchFrames = 0;          // > 0: render this many frames, print the frame times, exit
   int randomNodes = 0;          // > 0: show a random graph of about this many nodes
   std::string shaderDir;        // non-empty: read the GLSL files from here, not the embedded ones
+  std::string select;           // non-empty: select this node (the inspector shows it)
+  bool sourceTab = false;       // start on the Source tab instead of the Inspector
 };
 
 // Returns the exit code: 0 fine, 2 bad input or no display, 3 OpenGL or shader failure.

@@ -19,6 +19,8 @@ Run addWindow(CLI::App& app) {
   app.add_option("--bench-frames", o->benchFrames, "Render N frames, print the frame times and exit")->check(CLI::PositiveNumber);
   app.add_option("--random-graph", o->randomNodes, "Show a random graph of about N nodes (for --bench-frames)")->check(CLI::Range(2, 5000));
   app.add_option("--shader-dir", o->shaderDir, "Read the GLSL shaders from this folder instead of the built-in ones");
+  app.add_option("--select", o->select, "Select this node, so the inspector shows it");
+  app.add_flag("--source-tab", o->sourceTab, "Start on the Source tab (the .bsg text) instead of the Inspector");
   return [o, size]() {
     const auto x = size->find('x');
     try {
