@@ -4,6 +4,7 @@
 #include <imgui_stdlib.h>
 
 #include <algorithm>
+#include <chrono>
 #include <cmath>
 #include <cstdio>
 #include <thread>
@@ -102,7 +103,15 @@ void TrainingPanel::start() {
 }
 
 void TrainingPanel::poll() {
-  if (session_.snapshot(snap_)) rebuildSeries();
+  if (session_.snapshot(snap_)) seriesStale_ = true;
+  // Rebuilding costs O(batches) (the smoothing): with a long run's 100 000 batches,
+  // four times a second is plenty and keeps frames short.
+  const auto now = std::chrono::steady_clock::now();
+  if (seriesStale_ && (snap_.batchLoss.size() < 20000 || !sessionActive(snap_.state) || now - lastRebuild_ > std::chrono::milliseconds(250))) {
+    rebuildSeries();
+    seriesStale_ = false;
+    lastRebuild_ = now;
+  }
   if (auto run = session_.takeRun()) {
     const int id = runs_.add(std::move(*run));
     runs_.setOverlaid(id, true);

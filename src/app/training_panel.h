@@ -4,6 +4,7 @@
 // problems. Training runs in a TrainingSession; every finished run lands in a
 // RunStore. Needs a current OpenGL context (the views compile shaders).
 #pragma once
+#include <chrono>
 #include <memory>
 #include <string>
 #include <vector>
@@ -78,7 +79,8 @@ class TrainingPanel {
   Snapshot snap_;
   RunStore runs_;
   std::vector<plot::Series> loss_, acc_, batchLoss_;
-  double smoothing_ = 50;
+  bool seriesStale_ = false;
+  std::chrono::steady_clock::time_point lastRebuild_;
   int compareMetric_ = 3;  // RunMetric::TestAcc
   int saveRun_ = 0;
   std::string savePath_ = "run.csv", openPath_;
