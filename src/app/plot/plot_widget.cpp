@@ -170,8 +170,10 @@ void PlotView::draw(const std::vector<Series>& series, float width, float height
   // Axis labels.
   const ImVec2 xs = ImGui::CalcTextSize(xLabel_.c_str());
   dl->AddText({f.left + f.width / 2 - xs.x / 2, origin.y + height - xs.y - 2}, kText, xLabel_.c_str());
-  const std::string yl = yLabel_ + (f.yScale == Scale::Log ? " (log)" : "");
-  dl->AddText({origin.x + kLeft + ImGui::CalcTextSize(title_.c_str()).x + 14, origin.y + 4}, IM_COL32(120, 120, 120, 255), yl.c_str());
+  // The title names the quantity; the y label shows in the hover read-out.
+  if (f.yScale == Scale::Log)
+    dl->AddText({origin.x + kLeft + ImGui::CalcTextSize(title_.c_str()).x + 10, origin.y + 4}, IM_COL32(120, 120, 120, 255),
+                "(log scale)");
 
   // Right-click: log scale and export.
   if (ImGui::BeginPopupContextItem("plot menu")) {
