@@ -10,12 +10,14 @@
 #include <filesystem>
 #include <thread>
 #include <fstream>
+#include <functional>
 #include <memory>
 
 #include "app/fonts.h"
 #include "app/gl/framebuffer.h"
 #include "app/gl/gl.h"
 #include "app/gl/screenshot.h"
+#include "app/plot/plot_widget.h"
 #include "app/training_panel.h"
 #include "testing.h"
 
@@ -72,6 +74,13 @@ class Gui {
   // `mouse`: where the pointer rests (a hover read-out), if anywhere.
   // `png` empty: no file, and no pixels read back.
   void render(TrainingPanel& panel, const std::string& png, ImVec2 mouse = {-FLT_MAX, -FLT_MAX}, int frames = 4) {
+    renderWith([&] {
+      panel.drawMenu();
+      panel.draw();
+    }, png, mouse, frames);
+  }
+
+  void renderWith(const std::function<void()>& draw, const std::string& png, ImVec2 mouse = {-FLT_MAX, -FLT_MAX}, int frames = 4) {
     for (int frame = 0; frame < frames; ++frame) {
       ImGui_ImplOpenGL3_NewFrame();
       ImGui_ImplGlfw_NewFrame();
@@ -80,8 +89,7 @@ class Gui {
       io.DisplayFramebufferScale = {1, 1};
       io.MousePos = mouse;
       ImGui::NewFrame();
-      panel.drawMenu();
-      panel.draw();
+      draw();
       ImGui::Render();
       target_->bind();
       glClearColor(0.95f, 0.95f, 0.95f, 1);
@@ -218,6 +226,36 @@ TEST_CASE("a diverging run reports the loss and the window keeps drawing") {
   CHECK(panel.snapshot().state == app::SessionState::Diverged);
   gui.render(panel, "diverged.png");
   CHECK(panel.runs().runs().size() == 1);  // the epochs before it are kept
+}
+
+TEST_CASE("a plot saves its own picture as a PNG of its size") {
+  Gui gui;
+  app::plot::PlotView view("Squares", "x", "y");
+  app::plot::Series s;
+  s.name = "x squared";
+  s.x = {1, 2, 3, 4};
+  s.y = {1, 4, 9, 16};
+  s.colour = app::lineColour(0);
+  std::filesystem::create_directories("training_gui");
+  const std::string path = "training_gui/plot_only.png";
+  std::filesystem::remove(path);
+  view.savePng(path);
+  gui.renderWith([&] {
+    ImGui::SetNextWindowPos({20, 30});
+    ImGui::SetNextWindowSize({480, 380});
+    ImGui::Begin("a plot");
+    view.draw({s}, 400, 300);
+    ImGui::End();
+  }, "plot_window.png", {-FLT_MAX, -FLT_MAX}, 2);
+  CHECK(view.lastMessage() == "wrote " + path + " (400x300)");
+  CHECK(std::filesystem::file_size(path) > 1000);
+  view.savePng("/proc/no/plot.png");
+  gui.renderWith([&] {
+    ImGui::Begin("a plot");
+    view.draw({s}, 400, 300);
+    ImGui::End();
+  }, "", {-FLT_MAX, -FLT_MAX}, 1);
+  CHECK(view.lastMessage().find("/proc/no/plot.png") == 0);
 }
 
 TEST_CASE("bad requests give messages, not crashes") {

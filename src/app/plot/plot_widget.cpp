@@ -3,10 +3,14 @@
 #include <imgui.h>
 #include <imgui_stdlib.h>
 
+#include <stb_image_write.h>  // the implementation is inside libstb.so
+
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <cstdio>
 
+#include "app/gl/gl.h"
 #include "app/run_store.h"
 
 namespace bs::app::plot {
@@ -178,23 +182,75 @@ void PlotView::draw(const std::vector<Series>& series, float width, float height
   // Right-click: log scale and export.
   if (ImGui::BeginPopupContextItem("plot menu")) {
     if (allowLog_) ImGui::Checkbox("Log scale", &logScale);
-    ImGui::TextUnformatted("Export the data as CSV:");
-    if (exportPath_.empty()) exportPath_ = title_ + ".csv";
+    if (csvPath_.empty()) {  // "Loss per epoch" -> loss-per-epoch.csv
+      std::string stem;
+      for (char c : title_) stem += std::isalnum(static_cast<unsigned char>(c)) ? char(std::tolower(c)) : '-';
+      csvPath_ = stem + ".csv";
+      pngPath_ = stem + ".png";
+    }
     ImGui::SetNextItemWidth(260);
-    ImGui::InputText("##path", &exportPath_);
+    ImGui::InputText("##csv", &csvPath_);
     ImGui::SameLine();
-    if (ImGui::Button("Export")) {
+    if (ImGui::Button("Export the data (CSV)")) {
       try {
-        exportPlotCsv(exportPath_, series);
-        message_ = "wrote " + exportPath_;
+        exportPlotCsv(csvPath_, series);
+        message_ = "wrote " + csvPath_;
       } catch (const std::exception& e) {
         message_ = e.what();
       }
     }
+    ImGui::SetNextItemWidth(260);
+    ImGui::InputText("##png", &pngPath_);
+    ImGui::SameLine();
+    if (ImGui::Button("Save the picture (PNG)")) savePng(pngPath_);
     if (!message_.empty()) ImGui::TextUnformatted(message_.c_str());
     ImGui::EndPopup();
   }
+  pngBox_[0] = origin.x;
+  pngBox_[1] = origin.y;
+  pngBox_[2] = origin.x + width;
+  pngBox_[3] = origin.y + height;
+  // The pixels are there once the renderer has drawn this list up to here.
+  if (pngPending_) {
+    dl->AddCallback(&PlotView::pngCallback, this);
+    dl->AddCallback(ImDrawCallback_ResetRenderState, nullptr);
+  }
   ImGui::PopID();
+}
+
+void PlotView::savePng(const std::string& path) {
+  pngPath_ = path;
+  pngPending_ = true;
+}
+
+void PlotView::pngCallback(const ImDrawList*, const ImDrawCmd* cmd) { static_cast<PlotView*>(cmd->UserCallbackData)->writePng(); }
+
+void PlotView::writePng() {
+  pngPending_ = false;
+  GLint vp[4] = {0, 0, 0, 0};
+  glGetIntegerv(GL_VIEWPORT, vp);  // the backend's viewport is the whole framebuffer
+  const ImVec2 s = ImGui::GetIO().DisplayFramebufferScale;
+  const int x0 = std::clamp(int(pngBox_[0] * s.x), 0, vp[2]), x1 = std::clamp(int(pngBox_[2] * s.x), 0, vp[2]);
+  const int y0 = std::clamp(int(pngBox_[1] * s.y), 0, vp[3]), y1 = std::clamp(int(pngBox_[3] * s.y), 0, vp[3]);
+  const int w = x1 - x0, h = y1 - y0;
+  if (w <= 0 || h <= 0) {
+    message_ = "the plot is not on screen";
+    return;
+  }
+  std::vector<unsigned char> px(size_t(w) * size_t(h) * 4);
+  glPixelStorei(GL_PACK_ALIGNMENT, 1);
+  glReadPixels(x0, vp[3] - y1, w, h, GL_RGBA, GL_UNSIGNED_BYTE, px.data());  // GL rows go bottom-up
+  for (size_t i = 3; i < px.size(); i += 4) px[i] = 255;
+  std::string png;
+  stbi_flip_vertically_on_write(1);
+  stbi_write_png_to_func([](void* out, void* data, int size) { static_cast<std::string*>(out)->append(static_cast<char*>(data), size_t(size)); },
+                         &png, w, h, 4, px.data(), w * 4);
+  try {
+    nn::writeFileAtomically(pngPath_, png);
+    message_ = "wrote " + pngPath_ + " (" + std::to_string(w) + "x" + std::to_string(h) + ")";
+  } catch (const std::exception& e) {
+    message_ = e.what();
+  }
 }
 
 }  // namespace bs::app::plot
