@@ -8,5 +8,5 @@ heatmap=""
 if [ "$1" = "--heatmap" ]; then heatmap=--heatmap; shift; fi
 [ "$1" = "--" ] && shift
 rm -f "$out"
-xvfb-run -a -s '-screen 0 1280x800x24' "$backstep" --screenshot "$out" --size "$size" "$@"
+"$(dirname "$0")/xvfb.sh" "$backstep" --screenshot "$out" --size "$size" "$@"
 "$check" "$out" "${size%x*}" "${size#*x}" $heatmap
