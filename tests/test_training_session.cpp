@@ -249,3 +249,30 @@ TEST_CASE("CIFAR-format data: confusion matrix over the test images, the strip a
   CHECK(s.classNames.size() == 10);
   std::filesystem::remove_all(dir);
 }
+
+TEST_CASE("slowed down, every epoch's boundary is published, and pause and stop still act") {
+  app::SessionOptions o;
+  o.boundaryGrid = 8;
+  o.epochsPerSecond = 1000;
+  nn::Preset p = nn::loadPreset("ex6");
+  p.train.epochs = 30;
+  TrainingSession session;
+  REQUIRE(session.start(p, o) == "");
+  session.wait();
+  Snapshot s;
+  session.snapshot(s);
+  CHECK(s.history.size() == 30);
+  CHECK(s.boundaryVersion == 32);  // before the first epoch, after each, and at the end
+
+  o.epochsPerSecond = 2;  // half a second an epoch
+  p.train.epochs = 1000;
+  REQUIRE(session.start(p, o) == "");
+  waitFor(session, [](const Snapshot& x) { return x.history.size() >= 1; });
+  session.pause();
+  const Snapshot paused = waitFor(session, [](const Snapshot& x) { return x.state == SessionState::Paused; });
+  session.stop();
+  session.wait();
+  session.snapshot(s);
+  CHECK(s.state == SessionState::Stopped);
+  CHECK(s.batchLoss.size() == paused.batchLoss.size());
+}

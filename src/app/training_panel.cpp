@@ -19,6 +19,9 @@ namespace bs::app {
 namespace {
 
 constexpr float kControlsWidth = 310;
+// Epochs a second for XOR and parity, so their milliseconds of training can be watched.
+constexpr double kSpeeds[] = {0, 100, 30, 10};
+const char* const kSpeedNames[] = {"full speed", "100 epochs/s", "30 epochs/s", "10 epochs/s"};
 const ImVec4 kError{0.75f, 0.1f, 0.1f, 1}, kOk{0.1f, 0.5f, 0.2f, 1};
 
 plot::Series line(std::string name, int colour) {
@@ -97,6 +100,7 @@ void TrainingPanel::start() {
   SessionOptions o;
   o.cifarPath = settings_.cifarPath;
   o.threads = settings_.threads;
+  if (!p.needsCifar()) o.epochsPerSecond = kSpeeds[std::clamp(speed_, 0, 3)];
   const std::string err = session_.start(p, o);
   if (!err.empty()) message_ = err;
   else if (message_.rfind("the CIFAR", 0) != 0) message_.clear();
@@ -243,6 +247,10 @@ void TrainingPanel::drawControls() {
   ImGui::InputDouble(preset_.objective.reg.kind == nn::Regularizer::L1 ? "L1 strength" : "L2 strength", &reg_, 0, 0, "%g");
   ImGui::SetNextItemWidth(w);
   ImGui::InputInt("seed", &seed_);
+  if (!preset_.needsCifar()) {
+    ImGui::SetNextItemWidth(w);
+    ImGui::Combo("speed", &speed_, kSpeedNames, 4);
+  }
   batch_ = std::max(batch_, 0);
   epochs_ = std::clamp(epochs_, 1, 100000000);
   // One core stays with the window: two-thread matrix products collapse when the

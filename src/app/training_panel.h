@@ -73,6 +73,7 @@ class TrainingPanel {
   double lr_ = 0, reg_ = 0;
   int batch_ = 0, epochs_ = 0, seed_ = 1;
   std::string cifarEdit_;
+  int speed_ = 0;  // index into the speeds of two-input and parity runs (0: full speed)
   std::string message_;
 
   TrainingSession session_;

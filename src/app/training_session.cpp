@@ -81,6 +81,7 @@ std::string TrainingSession::start(const nn::Preset& preset, const SessionOption
   if (t.epochs < 1) return "train for at least one epoch";
   if (o.threads < 1 || o.threads > 256) return "threads must be between 1 and 256";
   if (o.boundaryGrid < 2 || o.boundaryGrid > 1024) return "the boundary grid must be between 2 and 1024";
+  if (!(o.epochsPerSecond >= 0) || o.epochsPerSecond > 1e6) return "epochs per second must be 0 (full speed) or more";
   if (worker_.joinable()) worker_.join();  // the last run has ended; its thread is finishing
   {
     std::lock_guard lk(mutex_);
@@ -97,8 +98,11 @@ std::string TrainingSession::start(const nn::Preset& preset, const SessionOption
 }
 
 void TrainingSession::pause() {
-  std::lock_guard lk(mutex_);
-  pauseWanted_ = true;
+  {
+    std::lock_guard lk(mutex_);
+    pauseWanted_ = true;
+  }
+  wake_.notify_all();  // a slowed-down worker pauses now, not at its next epoch
 }
 
 void TrainingSession::resume() {
@@ -106,7 +110,7 @@ void TrainingSession::resume() {
     std::lock_guard lk(mutex_);
     pauseWanted_ = false;
   }
-  resumed_.notify_all();
+  wake_.notify_all();
 }
 
 void TrainingSession::stop() {
@@ -295,6 +299,7 @@ void TrainingSession::work(std::stop_token stop, nn::Preset preset, SessionOptio
       }
     };
 
+    auto epochStart = Clock::now();
     nn::Callbacks cb;
     cb.batch = [&](const nn::Progress& p) {
       const double loss = trainer.executor().value(model.dataLoss)(0, 0);
@@ -316,7 +321,7 @@ void TrainingSession::work(std::stop_token stop, nn::Preset preset, SessionOptio
         lk.lock();
         live_.pausedGraph = std::move(g);
         ++version_;
-        resumed_.wait(lk, stop, [this] { return !pauseWanted_; });
+        wake_.wait(lk, stop, [this] { return !pauseWanted_; });
         live_.pausedGraph.reset();
         if (!stop.stop_requested()) live_.state = SessionState::Running;
         ++version_;
@@ -330,7 +335,14 @@ void TrainingSession::work(std::stop_token stop, nn::Preset preset, SessionOptio
       }
       // The views cost a forward pass over a few images: nothing next to a CIFAR
       // epoch, but XOR's epochs take microseconds.
-      if (Clock::now() - lastDerived >= every || e.epoch == 1) publish(e.epoch);
+      if (Clock::now() - lastDerived >= every || e.epoch == 1 || o.epochsPerSecond > 0) publish(e.epoch);
+      if (o.epochsPerSecond > 0) {
+        // Wait out the rest of this epoch's time; stop (and pause) still act at once.
+        const auto until = epochStart + std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(1 / o.epochsPerSecond));
+        std::unique_lock lk(mutex_);
+        wake_.wait_until(lk, stop, until, [this] { return pauseWanted_; });
+        epochStart = Clock::now();
+      }
     };
 
     nn::Run run = trainer.fit(*d.train, d.test.get(), cb, stop);

@@ -38,6 +38,9 @@ struct SessionOptions {
   int boundaryGrid = 96;     // two-input problems: the output on a grid x grid lattice
   double boundaryExtent = 1.6;   // ... over [-extent, extent]^2
   double publishSeconds = 0.2;   // weights and the boundary are copied at most this often
+  // > 0: at most this many epochs a second, every one shown (XOR trains in
+  // milliseconds; slowed down, a student watches the boundary turn into place).
+  double epochsPerSecond = 0;
 };
 
 // What the panels show, copied out of the session in one piece.
@@ -105,7 +108,7 @@ class TrainingSession {
   void setState(SessionState s, const std::string& message = "");
 
   mutable std::mutex mutex_;
-  std::condition_variable_any resumed_;
+  std::condition_variable_any wake_;  // a paused or slowed-down worker waits on it
   Snapshot live_;            // guarded by mutex_
   std::uint64_t version_ = 0;  // bumped on every change of live_
   bool pauseWanted_ = false;
