@@ -273,11 +273,6 @@ TEST_CASE("bad requests give messages, not crashes") {
   gui.render(panel, "errors.png");
 }
 
-// Not part of the suite (doctest skips it; run with --no-skip): exercise 3 on the real
-// CIFAR-10 ($BACKSTEP_DATA) while the panel redraws at 60 frames per second, to compare
-// the seconds per epoch with `backstep train ex3 --epochs 3 --threads N` headless.
-// BACKSTEP_BENCH_THREADS sets N (default 1), BACKSTEP_BENCH_EPOCHS the epochs (3).
-// Prints the figures; asserts no timing.
 // Frame times of each view (skipped; run with --no-skip).
 TEST_CASE("benchmark: frame times" * doctest::skip()) {
   Gui gui;
@@ -305,6 +300,11 @@ TEST_CASE("benchmark: frame times" * doctest::skip()) {
   std::filesystem::remove_all(r.data);
 }
 
+// Not part of the suite (doctest skips it; run with --no-skip): exercise 3 on the real
+// CIFAR-10 ($BACKSTEP_DATA) while the panel redraws at 60 frames per second, to compare
+// the seconds per epoch with `backstep train ex3 --epochs 3 --threads N` headless.
+// BACKSTEP_BENCH_THREADS sets N (default 1), BACKSTEP_BENCH_EPOCHS the epochs (3).
+// Prints the figures; asserts no timing.
 TEST_CASE("benchmark: ex3 epochs while the window draws" * doctest::skip()) {
   Gui gui;
   TrainingPanel panel(gui.settingsPath());

@@ -5,6 +5,8 @@
 #include <cmath>
 #include <cstdio>
 
+#include "app/training_render_pass.h"
+
 namespace bs::app {
 
 namespace {
@@ -33,22 +35,11 @@ void DecisionBoundaryView::update(const std::vector<float>& values, int grid, in
   glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
   glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
 
-  GLint previousFb = 0, viewport[4];
-  glGetIntegerv(GL_FRAMEBUFFER_BINDING, &previousFb);
-  glGetIntegerv(GL_VIEWPORT, viewport);
-  fb_->bind();
-  glDisable(GL_BLEND);
-  glDisable(GL_SCISSOR_TEST);
-  program_.use();
-  glActiveTexture(GL_TEXTURE0);
-  glBindTexture(GL_TEXTURE_2D, tex.id());
-  glUniform1i(program_.uniform("values"), 0);
-  glBindVertexArray(vao_);
-  glDrawArrays(GL_TRIANGLES, 0, 3);
-  glBindVertexArray(0);
-  glUseProgram(0);
-  glBindFramebuffer(GL_FRAMEBUFFER, GLuint(previousFb));
-  glViewport(viewport[0], viewport[1], viewport[2], viewport[3]);
+  renderPass(program_, *fb_, vao_, [&] {
+    glActiveTexture(GL_TEXTURE0);
+    glBindTexture(GL_TEXTURE_2D, tex.id());
+    glUniform1i(program_.uniform("values"), 0);
+  });
 }
 
 void DecisionBoundaryView::draw(float side, double extent, const Mat<float>& points, const Mat<float>& targets) const {

@@ -5,23 +5,12 @@
 #include <algorithm>
 #include <cmath>
 
+#include "app/training_render_pass.h"
+
 namespace bs::app {
 
 namespace {
 constexpr int kTile = 34;  // 32 pixels and a 1-pixel border on each side (as in weights.frag)
-
-// Keeps our GL state changes from leaking into ImGui's rendering.
-struct SavedTarget {
-  GLint fb = 0, viewport[4] = {};
-  SavedTarget() {
-    glGetIntegerv(GL_FRAMEBUFFER_BINDING, &fb);
-    glGetIntegerv(GL_VIEWPORT, viewport);
-  }
-  ~SavedTarget() {
-    glBindFramebuffer(GL_FRAMEBUFFER, GLuint(fb));
-    glViewport(viewport[0], viewport[1], viewport[2], viewport[3]);
-  }
-};
 }  // namespace
 
 WeightsView::WeightsView(const std::string& shaderDir) : program_("shaders/heatmap.vert", "shaders/weights.frag", shaderDir) { glGenVertexArrays(1, &vao_); }
@@ -54,25 +43,17 @@ void WeightsView::update(const Mat<float>& w, int runId, long batch) {
   const gl::Texture values = gl::Texture::floats(1024, units_ * 3, data);
   const gl::Texture bounds = gl::Texture::floats(2, units_, ranges);
 
-  SavedTarget saved;
-  fb_->bind();
-  glDisable(GL_BLEND);
-  glDisable(GL_SCISSOR_TEST);
-  program_.use();
-  glActiveTexture(GL_TEXTURE0);
-  glBindTexture(GL_TEXTURE_2D, values.id());
-  glActiveTexture(GL_TEXTURE1);
-  glBindTexture(GL_TEXTURE_2D, bounds.id());
-  glUniform1i(program_.uniform("weights"), 0);
-  glUniform1i(program_.uniform("ranges"), 1);
-  glUniform1i(program_.uniform("columns"), columns_);
-  glUniform1i(program_.uniform("units"), units_);
-  glUniform1i(program_.uniform("height"), fb_->height());
-  glBindVertexArray(vao_);
-  glDrawArrays(GL_TRIANGLES, 0, 3);
-  glBindVertexArray(0);
-  glActiveTexture(GL_TEXTURE0);
-  glUseProgram(0);
+  renderPass(program_, *fb_, vao_, [&] {
+    glActiveTexture(GL_TEXTURE0);
+    glBindTexture(GL_TEXTURE_2D, values.id());
+    glActiveTexture(GL_TEXTURE1);
+    glBindTexture(GL_TEXTURE_2D, bounds.id());
+    glUniform1i(program_.uniform("weights"), 0);
+    glUniform1i(program_.uniform("ranges"), 1);
+    glUniform1i(program_.uniform("columns"), columns_);
+    glUniform1i(program_.uniform("units"), units_);
+    glUniform1i(program_.uniform("height"), fb_->height());
+  });
 }
 
 void WeightsView::draw(float width, float height) const {
