@@ -216,6 +216,28 @@ TEST_CASE("two runs overlaid in the comparison plot") {
   CHECK(gui.count(320, 60, W, H).coloured > 300);
 }
 
+TEST_CASE("the course comparison trains the missing runs one after another and overlays all four") {
+  Gui gui;
+  TrainingPanel panel(gui.settingsPath());
+  TrainingRequest r;
+  r.presets = {"svm"};
+  r.epochs = 1;
+  r.data = tinyCifar(100);
+  r.cifarRecords = 100;
+  r.threads = 1;
+  CHECK(panel.trainNow(r) == "");
+  r.presets = {};
+  panel.trainMissingCourseRuns(r);
+  CHECK(panel.queueing());
+  for (int i = 0; i < 100000 && (panel.queueing() || panel.running()); ++i) gui.render(panel, "", {-FLT_MAX, -FLT_MAX}, 1);
+  std::vector<std::string> overlaid;
+  for (int id : panel.runs().overlaid()) overlaid.push_back(panel.runs().find(id)->run.preset);
+  CHECK(overlaid == std::vector<std::string>{"svm", "ex3", "ex4", "softmax"});
+  CHECK(panel.runs().overlay(app::RunMetric::TestAcc).size() == 4);
+  gui.render(panel, "course_comparison.png");
+  std::filesystem::remove_all(r.data);
+}
+
 TEST_CASE("a diverging run reports the loss and the window keeps drawing") {
   Gui gui;
   TrainingPanel panel(gui.settingsPath());

@@ -102,6 +102,10 @@ void TrainingPanel::start() {
 
 void TrainingPanel::poll() {
   if (session_.snapshot(snap_)) seriesStale_ = true;
+  if (queueing_ && snap_.state == SessionState::Failed) {  // e.g. no CIFAR data: the message says why
+    queue_.clear();
+    queueing_ = false;
+  }
   // Rebuilding costs O(batches) (the smoothing): with a long run's 100 000 batches,
   // four times a second is plenty and keeps frames short.
   const auto now = std::chrono::steady_clock::now();
@@ -111,9 +115,20 @@ void TrainingPanel::poll() {
     lastRebuild_ = now;
   }
   if (auto run = session_.takeRun()) {
+    const bool finished = run->status == nn::RunStatus::Finished;
     const int id = runs_.add(std::move(*run));
     runs_.setOverlaid(id, true);
     saveRun_ = id;
+    // Training the course comparison's missing runs one after another.
+    if (queueing_) {
+      if (!finished) queue_.clear();
+      if (queue_.empty()) {
+        queueing_ = false;
+        if (finished) showCourseComparison();
+      } else {
+        startQueued();
+      }
+    }
   }
 }
 
@@ -152,17 +167,7 @@ void TrainingPanel::drawMenu() {
   if (!ImGui::BeginMainMenuBar()) return;
   if (ImGui::BeginMenu("Training")) {
     ImGui::MenuItem("Show the training window", nullptr, &visible);
-    if (ImGui::MenuItem("Compare ex3, ex4, SVM, softmax")) {
-      visible = true;
-      pendingTab_ = "compare";
-      compareMetric_ = int(RunMetric::TestAcc);
-      const auto missing = runs_.overlayCourseComparison();
-      if (!missing.empty()) {
-        std::string m;
-        for (const auto& n : missing) m += (m.empty() ? "" : ", ") + n;
-        message_ = "no run yet of " + m + ": train them or open their CSV";
-      }
-    }
+    if (ImGui::MenuItem("Compare ex3, ex4, SVM, softmax")) showCourseComparison();
     ImGui::EndMenu();
   }
   ImGui::EndMainMenuBar();
@@ -356,6 +361,35 @@ void TrainingPanel::drawRuns() {
       message_.clear();
     } catch (const std::exception& e) {
       message_ = e.what();
+    }
+  }
+}
+
+void TrainingPanel::showCourseComparison() {
+  visible = true;
+  pendingTab_ = "compare";
+  compareMetric_ = int(RunMetric::TestAcc);
+  missing_ = runs_.overlayCourseComparison();
+}
+
+void TrainingPanel::trainMissingCourseRuns(const TrainingRequest& base) {
+  showCourseComparison();
+  queue_ = missing_;
+  missing_.clear();
+  queueBase_ = base;
+  queueing_ = !queue_.empty();
+  startQueued();
+}
+
+void TrainingPanel::startQueued() {
+  while (!queue_.empty() && !running()) {
+    const std::string next = queue_.front();
+    queue_.erase(queue_.begin());
+    if (const std::string err = startRun(next, queueBase_); !err.empty()) {
+      message_ = err;
+      queue_.clear();
+    } else {
+      return;
     }
   }
 }

@@ -45,6 +45,10 @@ class TrainingPanel {
   // (an error message, or "").
   std::string startRun(const std::string& preset, const TrainingRequest& r);
   bool running() const;
+  // Trains the course comparison's presets that have no run yet, one after another
+  // with `base`'s settings (data, epochs, threads), then overlays all four.
+  void trainMissingCourseRuns(const TrainingRequest& base);
+  bool queueing() const { return queueing_; }
   // "Step through this batch" was pressed on a paused run: the graph to open in the
   // step-through view, and its title; null otherwise. Handed over once.
   std::shared_ptr<const Graph> takeStepRequest(std::string& title);
@@ -54,6 +58,9 @@ class TrainingPanel {
 
  private:
   void selectPreset(const std::string& name);
+  // Overlays the latest runs of ex3, ex4, SVM and softmax on the Compare tab.
+  void showCourseComparison();
+  void startQueued();  // the next preset of queue_, if nothing is training
   nn::Preset editedPreset() const;
   void start();
   void poll();
@@ -86,6 +93,10 @@ class TrainingPanel {
   int saveRun_ = 0;
   std::string savePath_ = "run.csv", openPath_;
   std::string pendingTab_;
+  std::vector<std::string> missing_;  // course presets with no run yet
+  std::vector<std::string> queue_;    // presets still to train, in order
+  bool queueing_ = false;
+  TrainingRequest queueBase_;
   std::shared_ptr<const Graph> stepRequest_;
   std::string stepTitle_;
 

@@ -40,12 +40,16 @@ void TrainingPanel::drawCompare() {
   ImGui::SetNextItemWidth(160);
   ImGui::Combo("##metric", &compareMetric_, metrics, 4);
   ImGui::SameLine();
-  if (ImGui::Button("Course comparison: ex3, ex4, SVM, softmax")) {
-    compareMetric_ = int(RunMetric::TestAcc);
-    const auto missing = runs_.overlayCourseComparison();
+  if (ImGui::Button("Course comparison: ex3, ex4, SVM, softmax")) showCourseComparison();
+  if (!missing_.empty()) {
     std::string m;
-    for (const auto& n : missing) m += (m.empty() ? "" : ", ") + n;
-    message_ = missing.empty() ? "" : "no run yet of " + m + ": train them or open their CSV";
+    for (const auto& n : missing_) m += (m.empty() ? "" : ", ") + n;
+    ImGui::SameLine();
+    ImGui::Text("No run yet of %s.", m.c_str());
+    ImGui::SameLine();
+    ImGui::BeginDisabled(running() || queueing_);
+    if (ImGui::Button("Train them one after another")) trainMissingCourseRuns({});
+    ImGui::EndDisabled();
   }
   const RunMetric metric = RunMetric(std::clamp(compareMetric_, 0, 3));
   comparePlot_->setLabels(std::string("Comparison of runs: ") + runMetricName(metric), runMetricName(metric));
