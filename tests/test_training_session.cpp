@@ -164,6 +164,9 @@ TEST_CASE("bad settings and missing data are reported, not thrown") {
   app::SessionOptions o;
   o.threads = 0;
   CHECK(session.start(parityPreset(5), o) == "threads must be between 1 and 256");
+  o = {};
+  o.evalSamples = -5;
+  CHECK(session.start(parityPreset(5), o) == "sample counts must not be negative");
   nn::Preset cifar = nn::loadPreset("softmax");
   o = {};
   o.cifarPath = "/nonexistent/cifar";
