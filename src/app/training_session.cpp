@@ -83,7 +83,8 @@ std::string TrainingSession::start(const nn::Preset& preset, const SessionOption
   if (o.boundaryGrid < 2 || o.boundaryGrid > 1024) return "the boundary grid must be between 2 and 1024";
   if (!(o.epochsPerSecond >= 0) || o.epochsPerSecond > 1e6) return "epochs per second must be 0 (full speed) or more";
   if (o.evalSamples < 0 || o.stripImages < 0 || o.cifarRecords < 1) return "sample counts must not be negative";
-  if (!(o.boundaryExtent > 0) || !(o.publishSeconds >= 0)) return "the boundary extent must be positive";
+  if (!(o.boundaryExtent > 0)) return "the boundary extent must be positive";
+  if (!(o.publishSeconds >= 0)) return "the publishing interval must not be negative";
   if (worker_.joinable()) worker_.join();  // the last run has ended; its thread is finishing
   {
     std::lock_guard lk(mutex_);
