@@ -325,7 +325,8 @@ TEST_CASE("benchmark: frame times" * doctest::skip()) {
 // Not part of the suite (doctest skips it; run with --no-skip): exercise 3 on the real
 // CIFAR-10 ($BACKSTEP_DATA) while the panel redraws at 60 frames per second, to compare
 // the seconds per epoch with `backstep train ex3 --epochs 3 --threads N` headless.
-// BACKSTEP_BENCH_THREADS sets N (default 1), BACKSTEP_BENCH_EPOCHS the epochs (3).
+// BACKSTEP_BENCH_THREADS sets N (default 1), BACKSTEP_BENCH_EPOCHS the epochs (3),
+// BACKSTEP_BENCH_FPS the frames a second (at most; default 60).
 // Prints the figures; asserts no timing.
 TEST_CASE("benchmark: ex3 epochs while the window draws" * doctest::skip()) {
   Gui gui;
@@ -333,6 +334,8 @@ TEST_CASE("benchmark: ex3 epochs while the window draws" * doctest::skip()) {
   const char* t = std::getenv("BACKSTEP_BENCH_THREADS");
   const int threads = t ? std::atoi(t) : 1;
   const char* e = std::getenv("BACKSTEP_BENCH_EPOCHS");
+  const char* fps = std::getenv("BACKSTEP_BENCH_FPS");
+  const auto frameTime = std::chrono::microseconds(1000000 / std::max(1, fps ? std::atoi(fps) : 60));
   TrainingRequest r;
   r.epochs = e ? std::atoi(e) : 3;
   r.threads = threads;
@@ -340,7 +343,7 @@ TEST_CASE("benchmark: ex3 epochs while the window draws" * doctest::skip()) {
   int frames = 0;
   const auto t0 = std::chrono::steady_clock::now();
   while (panel.running()) {
-    const auto next = std::chrono::steady_clock::now() + std::chrono::microseconds(16667);
+    const auto next = std::chrono::steady_clock::now() + frameTime;
     gui.render(panel, "", {-FLT_MAX, -FLT_MAX}, 1);
     ++frames;
     std::this_thread::sleep_until(next);
