@@ -303,8 +303,8 @@ void TrainingPanel::drawControls() {
   }
   if (!snap_.history.empty()) {
     const auto& e = snap_.history.back();
-    ImGui::Text("epoch %d: train loss %.4f, acc %.4f", e.epoch, e.trainLoss, e.trainAcc);
-    if (e.hasTest && preset_.needsCifar()) ImGui::Text("          test loss %.4f, acc %.4f", e.testLoss, e.testAcc);
+    ImGui::Text("epoch %d: train loss %.5g, acc %.4f", e.epoch, e.trainLoss, e.trainAcc);
+    if (e.hasTest && preset_.needsCifar()) ImGui::Text("          test loss %.5g, acc %.4f", e.testLoss, e.testAcc);
     if (e.seconds >= 0.1) ImGui::Text("%.2f s per epoch", e.seconds);
     else ImGui::Text("%.3f ms per epoch", e.seconds * 1000);
   }
@@ -322,7 +322,7 @@ void TrainingPanel::drawControls() {
 }
 
 void TrainingPanel::drawRuns() {
-  ImGui::TextUnformatted("Runs: tick to overlay, click to pick for Save");
+  ImGui::TextUnformatted("Runs (best test accuracy): tick to overlay,\nclick to pick for Save");
   int remove = 0;
   for (const auto& r : runs_.runs()) {
     ImGui::PushID(r.id);
@@ -330,9 +330,10 @@ void TrainingPanel::drawRuns() {
     if (ImGui::Checkbox("##on", &on)) runs_.setOverlaid(r.id, on);
     ImGui::SameLine();
     char label[160];
-    std::snprintf(label, sizeof label, "%s  best %.3f%s", r.label.c_str(), r.run.bestTestAcc(),
+    std::snprintf(label, sizeof label, "%s  %.3f%s", r.label.c_str(), r.run.bestTestAcc(),
                   r.run.status == nn::RunStatus::Finished ? "" : r.run.status == nn::RunStatus::Stopped ? " (stopped)" : " (diverged)");
-    if (ImGui::Selectable(label, saveRun_ == r.id, 0, {kControlsWidth - 80, 0})) saveRun_ = r.id;
+    if (ImGui::Selectable(label, saveRun_ == r.id, 0, {kControlsWidth - 100, 0})) saveRun_ = r.id;
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s: best test accuracy %.4f, %zu epochs", r.label.c_str(), r.run.bestTestAcc(), r.run.history.size());
     ImGui::SameLine(kControlsWidth - 40);
     if (ImGui::SmallButton("x")) remove = r.id;
     ImGui::PopID();

@@ -112,9 +112,22 @@ void PlotView::draw(const std::vector<Series>& series, float width, float height
   } else {
     f.x = xr->span() > 0 ? *xr : padded(*xr);
     f.y = fixedY ? *fixedY : padded(*yr, 0.06);
+    // The y labels first: the left margin grows to hold the widest (1e+16 losses).
+    const bool log = f.yScale == Scale::Log;
+    const auto yt = log ? logTicks(f.y, std::max(2, int(f.height / 34))) : niceTicks(f.y, std::max(2, int(f.height / 34)));
+    const double yStep = yt.size() > 1 ? yt[1] - yt[0] : 1;
+    std::vector<std::string> yLabels;
+    float labelW = 0;
+    for (double v : yt) {
+      yLabels.push_back(log ? tickLabel(v, v / 10) : tickLabel(v, yStep));
+      labelW = std::max(labelW, ImGui::CalcTextSize(yLabels.back().c_str()).x);
+    }
+    const float grow = std::max(0.f, labelW + 12 - kLeft);
+    f.left += grow;
+    f.width -= grow;
     const ImVec2 a{f.left, f.top}, b{f.left + f.width, f.top + f.height};
     // Grid and ticks.
-    const int xMax = std::max(2, int(f.width / 70)), yMax = std::max(2, int(f.height / 34));
+    const int xMax = std::max(2, int(f.width / 70));
     const auto xt = niceTicks(f.x, xMax);
     const double xStep = xt.size() > 1 ? xt[1] - xt[0] : 1;
     for (double v : xt) {
@@ -124,15 +137,11 @@ void PlotView::draw(const std::vector<Series>& series, float width, float height
       const float w = ImGui::CalcTextSize(label.c_str()).x;
       dl->AddText({sx - w / 2, b.y + 3}, kText, label.c_str());
     }
-    const bool log = f.yScale == Scale::Log;
-    const auto yt = log ? logTicks(f.y, yMax) : niceTicks(f.y, yMax);
-    const double yStep = yt.size() > 1 ? yt[1] - yt[0] : 1;
-    for (double v : yt) {
-      const float sy = f.screenY(v);
+    for (size_t i = 0; i < yt.size(); ++i) {
+      const float sy = f.screenY(yt[i]);
       dl->AddLine({a.x, sy}, {b.x, sy}, kGrid);
-      const std::string label = log ? tickLabel(v, v / 10) : tickLabel(v, yStep);
-      const ImVec2 ts = ImGui::CalcTextSize(label.c_str());
-      dl->AddText({a.x - ts.x - 5, sy - ts.y / 2}, kText, label.c_str());
+      const ImVec2 ts = ImGui::CalcTextSize(yLabels[i].c_str());
+      dl->AddText({a.x - ts.x - 5, sy - ts.y / 2}, kText, yLabels[i].c_str());
     }
     dl->AddRect(a, b, kAxis);
     // Lines: faint ones first, so the smoothed ones lie on top.
