@@ -89,7 +89,7 @@ void ImageStrip::draw(const std::vector<int>& truth, const std::vector<int>& pre
                       float scale, float width) const {
   if (images_ == 0) return;
   auto name = [&](int c) { return c >= 0 && c < int(names.size()) ? names[size_t(c)] : std::to_string(c); };
-  const float side = 32 * scale, gap = 8;
+  const float side = 32 * scale, gap = 14;
   float caption = 0;  // the widest caption decides the spacing
   for (int i = 0; i < images_; ++i) {
     if (i < int(truth.size())) caption = std::max(caption, ImGui::CalcTextSize(name(truth[size_t(i)]).c_str()).x);
