@@ -362,3 +362,17 @@ TEST_CASE("benchmark: ex3 epochs while the window draws" * doctest::skip()) {
   for (const auto& e : s.history) MESSAGE("epoch " << e.epoch << ": " << e.seconds << " s, test acc " << e.testAcc);
   MESSAGE(threads << " training thread(s); " << frames << " frames in " << secs << " s (" << frames / secs << " per second)");
 }
+
+// A CTest fixture, not a test (skipped unless asked for by name): writes the small
+// CIFAR-format folder of 100 records a file to $BACKSTEP_TINY_CIFAR, for the
+// program's own --train screenshot test.
+TEST_CASE("fixture: tiny CIFAR folder" * doctest::skip()) {
+  const char* dir = std::getenv("BACKSTEP_TINY_CIFAR");
+  REQUIRE_MESSAGE(dir, "set BACKSTEP_TINY_CIFAR to the folder to write");
+  const std::string tmp = tinyCifar(100);
+  std::filesystem::create_directories(dir);
+  for (const auto& f : std::filesystem::directory_iterator(tmp))
+    std::filesystem::copy_file(f.path(), std::filesystem::path(dir) / f.path().filename(), std::filesystem::copy_options::overwrite_existing);
+  std::filesystem::remove_all(tmp);
+  CHECK(std::filesystem::file_size(std::filesystem::path(dir) / "test_batch.bin") == 100u * 3073u);
+}
