@@ -62,6 +62,7 @@ void AppState::openGraph(Graph g, const std::string& title) {
 
 void AppState::show(std::unique_ptr<Graph> g, const std::string& title, int step) {
   stepper_.reset();  // it refers to the old graph
+  answers_.carryOver(graph_.get(), *g);
   graph_ = std::move(g);
   pristine_ = std::make_unique<Graph>(*graph_);
   stepper_ = std::make_unique<Stepper>(*graph_);
@@ -159,6 +160,7 @@ void AppState::setLeafElement(int node, Index r, Index c, double v) {
   graph_->setValue(node, t);
   stepper_->refresh();
   edited_.insert(node);
+  answers_.recheck(*graph_);  // the given numbers changed
   changed();
 }
 
@@ -167,6 +169,7 @@ void AppState::resetEdits() {
   for (int id : edited_) graph_->setValue(id, pristine_->node(id).value);
   edited_.clear();
   stepper_->refresh();
+  answers_.recheck(*graph_);
   changed();
 }
 

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "app/answers_state.h"
 #include "app/layout_input.h"
 #include "core/graph.h"
 #include "core/stepper.h"
@@ -96,6 +97,22 @@ class AppState {
   // structure and shapes, not on the values.
   LayoutInput layoutInput(const LayoutMetrics& m = {}) const;
 
+  // Answers mode (issue 4; app_state_answers.cpp): the student's numbers and verdicts.
+  const Answers& answers() const { return answers_; }
+  void setAnswersMode(bool on);
+  // One field typed: sets the number (empty text erases it) and checks the sheet again.
+  void typeAnswer(const AnswerKey& k, const std::string& text);
+  void clearAnswers();
+  // Replaces the sheet with the file's (and turns the mode on); on failure the sheet
+  // stays and the error has the line and column.
+  std::optional<SourceError> loadAnswers(const std::string& path);
+  std::optional<SourceError> loadAnswersText(const std::string& text);
+  // Empty on success, else why the file could not be written.
+  std::string saveAnswers(const std::string& path) const;
+  // Shows the step where the number went wrong (or, carried over, the earlier mistake it
+  // inherits) done, and selects that step's node; false if there is no such step.
+  bool goToBlamed(const AnswerKey& k);
+
  private:
   void show(std::unique_ptr<Graph> g, const std::string& title, int step);
   void changed() { ++valuesVersion_; }
@@ -113,6 +130,7 @@ class AppState {
   double speed_ = 2.0;
   double pending_ = 0;  // seconds accumulated towards the next step while playing
   int graphVersion_ = 0, valuesVersion_ = 0;
+  Answers answers_;
 };
 
 }  // namespace bs::app
