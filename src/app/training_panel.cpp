@@ -47,7 +47,8 @@ TrainingPanel::TrainingPanel(std::string settingsPath, const std::string& shader
   message_ = warning;
   cifarEdit_ = settings_.cifarPath;
   presets_ = nn::presetNames();
-  selectPreset(std::find(presets_.begin(), presets_.end(), "ex6") != presets_.end() ? "ex6" : presets_.front());
+  if (!presets_.empty())  // the built-in presets are compiled in; never empty in practice
+    selectPreset(std::find(presets_.begin(), presets_.end(), "ex6") != presets_.end() ? "ex6" : presets_.front());
 }
 
 TrainingPanel::~TrainingPanel() = default;
