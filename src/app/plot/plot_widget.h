@@ -19,7 +19,8 @@ class PlotView {
   PlotView(std::string title, std::string xLabel, std::string yLabel, bool allowLog = false);
 
   void setLabels(std::string title, std::string yLabel);
-  // Draws the series in a box of `width` x `height` pixels at the cursor.
+  // Draws the series in a box of `width` x `height` pixels at the cursor; the y range
+  // fits the solid (not faint) series when there are any.
   void draw(const std::vector<Series>& series, float width, float height);
 
   // Writes the plot's pixels as a PNG when this frame is rendered (the result shows in
