@@ -310,3 +310,11 @@ TEST_CASE("accuracy: argmax for labels, beyond ±0.9 on the right side for ±1 t
   t << 1, 1, -1, -1;
   CHECK(countCorrect({Metric::Sign, 0.9}, s, t) == 2);
 }
+
+TEST_CASE("presets with numbers out of range are refused with a message") {
+  const std::string base = R"({"dataset": "xor", "layers": [{"type": "input", "units": 2}, )";
+  CHECK_THROWS_WITH_AS(bs::nn::parsePreset(base + R"({"type": "dense", "units": 1000000000, "activation": "tanh"}]})", "big"),
+                       doctest::Contains("'units' must be at most 10000"), bs::nn::PresetError);
+  CHECK_THROWS_WITH_AS(bs::nn::parsePreset(R"({"optimizer": {"type": "sgd", "lr": 1e999}})", "overflow"),
+                       doctest::Contains("overflow: not valid JSON"), bs::nn::PresetError);
+}

@@ -94,7 +94,7 @@ Preset parsePreset(const std::string& text, const std::string& name) {
   json j;
   try {
     j = json::parse(text);
-  } catch (const json::parse_error& e) {
+  } catch (const json::exception& e) {  // syntax errors, and numbers too large for a double
     throw PresetError(name + ": not valid JSON: " + e.what());
   }
   Preset p;
@@ -132,6 +132,8 @@ Preset parsePreset(const std::string& text, const std::string& name) {
       l = dense(lr.integer("units", 0, 1), wrap(lr, [&] { return parseActivation(lr.str("activation", "linear")); }), defInit);
       if (const json* v = lr.get("init")) l.init = readInit(*v, "layer " + std::to_string(i + 1) + " init", name, defInit);
       if (l.units < 1) lr.fail("a dense layer needs 'units'");
+      // A cap keeps a typo (units: 1000000000) from exhausting memory when the network is built.
+      if (l.units > 10000) lr.fail("'units' must be at most 10000");
       if (const json* v = lr.get("input")) {
         if (!v->is_string()) lr.fail("'input' must be a layer name");
         l.inputs = {v->get<std::string>()};
