@@ -86,6 +86,18 @@ TEST_CASE("axis ranges: extents over several series, padding, log scale ignores 
   CHECK(flat.hi > 3);
 }
 
+TEST_CASE("autoscale fits the solid lines; a faint series alone still gets a range") {
+  Series raw{"raw", {1, 2, 3}, {5, 0.5, 0.2}}, smooth{"smooth", {1, 2, 3}, {1, 0.6, 0.3}};
+  raw.faint = true;
+  const Series* both[] = {&raw, &smooth};
+  CHECK(*autoscaleY(both, Scale::Linear) == Range{0.3, 1});
+  const Series* faintOnly[] = {&raw};
+  CHECK(*autoscaleY(faintOnly, Scale::Linear) == Range{0.2, 5});
+  Series empty{"e", {}, {}};
+  const Series* withEmpty[] = {&raw, &empty};  // the solid one has no values
+  CHECK(*autoscaleY(withEmpty, Scale::Linear) == Range{0.2, 5});
+}
+
 TEST_CASE("nice ticks are round numbers inside the range") {
   CHECK(niceTicks({0, 1}, 5) == std::vector<double>{0, 0.2, 0.4, 0.6, 0.8, 1.0});
   auto t = niceTicks({-3.7, 12.1}, 6);

@@ -82,6 +82,14 @@ std::optional<Range> yExtent(std::span<const Series* const> series, Scale s) {
   return Range{lo, hi};
 }
 
+std::optional<Range> autoscaleY(std::span<const Series* const> series, Scale s) {
+  std::vector<const Series*> solid;
+  for (const Series* p : series)
+    if (!p->faint) solid.push_back(p);
+  if (auto r = yExtent(solid, s)) return r;
+  return yExtent(series, s);
+}
+
 std::optional<Range> xExtent(std::span<const Series* const> series) {
   double lo = std::numeric_limits<double>::infinity(), hi = -lo;
   for (const Series* p : series)

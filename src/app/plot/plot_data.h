@@ -52,6 +52,10 @@ std::vector<int> decimate(std::span<const double> x, std::span<const double> y, 
 // a log scale, as log10). nullopt if there is none.
 std::optional<Range> yExtent(std::span<const Series* const> series, Scale s);
 std::optional<Range> xExtent(std::span<const Series* const> series);
+// The y extent a plot autoscales to: that of the solid (not faint) series when they
+// have values, so a faint raw series behind a smoothed one may poke out rather than
+// flatten the trend with its early spikes; else that of all of them.
+std::optional<Range> autoscaleY(std::span<const Series* const> series, Scale s);
 
 // A range widened by `margin` (a fraction of its span) on both sides; an empty range
 // (lo == hi) is widened to show something around its value.

@@ -105,13 +105,8 @@ void PlotView::draw(const std::vector<Series>& series, float width, float height
 
   std::vector<const Series*> all;
   for (const auto& s : series) all.push_back(&s);
-  // Autoscale to the solid lines: a faint raw series behind a smoothed one may poke
-  // out (its early spikes would otherwise flatten the trend).
-  std::vector<const Series*> solid;
-  for (const auto& s : series)
-    if (!s.faint) solid.push_back(&s);
   const auto xr = xExtent(all);
-  const auto yr = fixedY ? fixedY : yExtent(yExtent(solid, f.yScale) ? solid : all, f.yScale);
+  const auto yr = fixedY ? fixedY : autoscaleY(all, f.yScale);
   if (!xr || !yr) {
     dl->AddText({f.left + 8, f.top + f.height / 2 - 8}, IM_COL32(140, 140, 140, 255), "no data yet");
   } else {
