@@ -6,11 +6,9 @@
 #include <sys/resource.h>
 
 #include "cli/commands.h"
+#include "core/thread_pool.h"
 #include "nn/preset.h"
 
-#ifdef _OPENMP
-#include <omp.h>
-#endif
 
 namespace bs::cli {
 
@@ -42,13 +40,14 @@ double gflopPerEpoch(const nn::Model& m, double nTrain, double nTest) {
 
 // The rate of this preset's first-layer products alone (forward and dW, batch 100),
 // through the matmul op's own kernels, as training runs them.
-double gemmRate(const nn::Model& m, int batch) {
+double gemmRate(const nn::Model& m, int batch, int threads) {
   const Shape s = m.graph.node(m.params[0]).shape;
   const auto& k = findOp("matmul")->f;
   Mat<float> W = Mat<float>::Random(s.rows, s.cols), x = Mat<float>::Random(s.cols, batch);
   Mat<float> y, up = Mat<float>::Random(s.rows, batch), dW;
   const Mat<float>* ins[] = {&W, &x};
-  const Args<float> args{ins, {}};
+  ThreadPool pool(threads);
+  const Args<float> args{ins, {}, &pool};
   const double flop = 2.0 * 2.0 * double(s.rows) * double(s.cols) * batch;
   std::vector<double> rates;
   for (int rep = 0; rep < 5; ++rep) {
@@ -82,9 +81,6 @@ Run addBench(CLI::App& app) {
     p.train.threads = a->threads;
     // The references in ../shared/bench train with plain SGD: time the same work.
     p.train.optimizer.kind = nn::OptimizerSpec::Sgd;
-#ifdef _OPENMP
-    omp_set_num_threads(a->threads);
-#endif
     const std::string path = data::findCifar(a->data);
     auto t0 = Clock::now();
     nn::PreparedData d = nn::prepareData(p, path);
@@ -105,7 +101,7 @@ Run addBench(CLI::App& app) {
     std::sort(secs.begin(), secs.end());
     const double median = secs[secs.size() / 2];
     const double gflop = gflopPerEpoch(model, d.train->size(), d.test->size());
-    const double gemm = gemmRate(model, std::max(1, p.train.batch));
+    const double gemm = gemmRate(model, std::max(1, p.train.batch), a->threads);
     rusage ru{};
     getrusage(RUSAGE_SELF, &ru);
     std::printf("median epoch (epochs 2..N): %.3f s, %.1f GFLOP/epoch, %.1f GFLOP/s\n", median, gflop, gflop / median);

@@ -19,7 +19,7 @@ template <class T> Executor<T>::Executor(const Graph& g) : g_(g) {
 
 template <class T> Args<T> Executor<T>::args(int id) const {
   const Node& n = g_.node(id);
-  return {ins_[size_t(id)], n.attrs};
+  return {ins_[size_t(id)], n.attrs, pool_};
 }
 
 template <class T> void Executor<T>::forward() {

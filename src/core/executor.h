@@ -21,6 +21,9 @@ template <class T> class Executor {
   const Mat<T>& grad(int id) const { return grad_[size_t(id)]; }
   Mat<T>& grad(int id) { return grad_[size_t(id)]; }
 
+  // Threads for the big matrix products (none: one thread). The pool must outlive this.
+  void setPool(ThreadPool* pool) { pool_ = pool; }
+
   void forward();
   void backward();  // seeds dL/dL = 1 at the graph's output
   T loss() const { return val_[size_t(g_.output())](0, 0); }
@@ -32,6 +35,7 @@ template <class T> class Executor {
   std::vector<Mat<T>> val_, grad_;
   std::vector<std::vector<const Mat<T>*>> ins_;
   std::vector<char> reached_;
+  ThreadPool* pool_ = nullptr;
   std::vector<char> zero_;  // grad_[i] of a node that never gets a gradient is already zero
   std::vector<Mat<T>> scratch_;  // per node, so that buffers keep their size between passes
 };

@@ -14,10 +14,13 @@ namespace bs {
 
 using Attrs = std::span<const double>;
 
-// The inputs of one op application.
+class ThreadPool;
+
+// The inputs of one op application, and the threads it may use (none: one thread).
 template <class T> struct Args {
   std::span<const Mat<T>* const> in;
   Attrs attrs;
+  ThreadPool* pool = nullptr;
   const Mat<T>& operator[](size_t i) const { return *in[i]; }
 };
 

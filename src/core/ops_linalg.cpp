@@ -2,42 +2,36 @@
 #include <algorithm>
 
 #include "core/op_kit.h"
-
-#ifdef _OPENMP
-#include <omp.h>
-#endif
+#include "core/thread_pool.h"
 
 namespace bs {
 namespace {
 
-// out = a · b. Large products run as one single-threaded product per thread, each on
-// a block of out's columns: Eigen's own parallel product busy-waits for its other
-// thread and collapses (to ~1 GFLOP/s) when another process holds a core. Each
-// thread's block is fixed by the thread count, so results repeat for a given count.
-template <class T, class A, class B> void product(const A& a, const B& b, Mat<T>& out) {
-#ifdef _OPENMP
-  const int threads = omp_get_max_threads();
+// out = a · b. Large products are split by blocks of out's columns, one
+// single-threaded product per thread of the pool (see thread_pool.h for why not
+// OpenMP). The blocks depend only on the thread count, so results repeat for a given
+// count whichever thread computes a block.
+template <class T, class A, class B> void product(const A& a, const B& b, Mat<T>& out, ThreadPool* pool) {
   const Index n = b.cols();
-  if (threads > 1 && !omp_in_parallel() && n >= 2 * threads && double(a.rows()) * double(a.cols()) * double(n) >= 1e6) {
+  const int threads = pool ? pool->threads() : 1;
+  if (threads > 1 && n >= 2 * threads && double(a.rows()) * double(a.cols()) * double(n) >= 1e6) {
     out.resize(a.rows(), n);
     const Index block = (n + threads - 1) / threads;
-#pragma omp parallel for num_threads(threads) schedule(static)
-    for (int t = 0; t < threads; ++t) {
+    pool->run(threads, [&](int t) {
       const Index c0 = t * block, cols = std::min(block, n - c0);
       if (cols > 0) out.middleCols(c0, cols).noalias() = a * b.middleCols(c0, cols);
-    }
+    });
     return;
   }
-#endif
   out.noalias() = a * b;
 }
 
 template <class T> Kernels<T> matmulKernels() {
   Kernels<T> k;
-  k.forward = [](Args<T> a, Mat<T>& out) { product<T>(a[0], a[1], out); };
+  k.forward = [](Args<T> a, Mat<T>& out) { product<T>(a[0], a[1], out, a.pool); };
   k.vjp = [](int i, Args<T> a, const Mat<T>&, const Mat<T>& up, Mat<T>& g) {
-    if (i == 0) product<T>(up, a[1].transpose(), g);
-    else product<T>(a[0].transpose(), up, g);
+    if (i == 0) product<T>(up, a[1].transpose(), g, a.pool);
+    else product<T>(a[0].transpose(), up, g, a.pool);
   };
   return k;
 }

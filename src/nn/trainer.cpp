@@ -5,10 +5,7 @@
 #include <numeric>
 #include <random>
 #include <stdexcept>
-
-#ifdef _OPENMP
-#include <omp.h>
-#endif
+#include <thread>
 
 namespace bs::nn {
 
@@ -18,15 +15,9 @@ using Clock = std::chrono::steady_clock;
 
 double since(Clock::time_point t0) { return std::chrono::duration<double>(Clock::now() - t0).count(); }
 
-// Applies to the calling thread only (OpenMP's thread count is per thread), so a
-// GUI worker can train with 1 thread while the window keeps the other core.
-void useThreads(int n) {
-#ifdef _OPENMP
-  if (n > 0) omp_set_num_threads(n);
-#else
-  (void)n;
-#endif
-}
+// The trainer's own threads (0: one per core), so a GUI worker can train with 1 thread
+// while the window keeps the other core.
+int threadCount(int n) { return n > 0 ? n : int(std::max(1u, std::thread::hardware_concurrency())); }
 
 // Fisher-Yates with our own draw, so the order depends only on the seed.
 void shuffle(std::vector<int>& v, std::mt19937_64& rng) {
@@ -42,7 +33,10 @@ std::string fmt(double v) {
 }  // namespace
 
 Trainer::Trainer(Model& model, TrainOptions options)
-    : model_(model), opt_(options), ex_(model.graph), optimizer_(options.optimizer, model.params) {}
+    : model_(model), opt_(options), ex_(model.graph), optimizer_(options.optimizer, model.params),
+      pool_(std::make_unique<ThreadPool>(threadCount(options.threads))) {
+  ex_.setPool(pool_.get());
+}
 
 void Trainer::checkCompatible(const Dataset& d) const {
   const Index in = model_.graph.node(model_.input).shape.rows;
@@ -81,7 +75,6 @@ void Trainer::setBatch(const Dataset& d, std::span<const int> idx) {
 
 std::pair<double, double> Trainer::evaluate(const Dataset& data) {
   checkCompatible(data);
-  useThreads(opt_.threads);
   const int n = data.size(), chunk = std::max(1, opt_.evalBatch);
   std::vector<int> idx;
   double loss = 0;
@@ -101,7 +94,6 @@ Run Trainer::fit(const Dataset& train, const Dataset* test, const Callbacks& cb,
   checkCompatible(train);
   if (test) checkCompatible(*test);
   if (train.size() == 0) throw std::invalid_argument("the training set is empty");
-  useThreads(opt_.threads);
   Run run;
   const int n = train.size();
   const int B = opt_.batch <= 0 ? n : std::min(opt_.batch, n);

@@ -5,9 +5,11 @@
 #pragma once
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <stop_token>
 
 #include "core/executor.h"
+#include "core/thread_pool.h"
 #include "nn/dataset.h"
 #include "nn/metrics.h"
 #include "nn/network.h"
@@ -22,7 +24,7 @@ struct TrainOptions {
   OptimizerSpec optimizer;
   Metric metric;
   std::uint64_t seed = 1;   // the order of the samples (the weights are seeded by Network::build)
-  int threads = 0;          // matrix-product threads for this training thread; 0: leave as is
+  int threads = 0;          // threads for the matrix products (0: one per core)
   int evalBatch = 1000;     // columns per forward pass when evaluating
 };
 
@@ -64,6 +66,7 @@ class Trainer {
   Executor<float> ex_;
   Optimizer optimizer_;
   Mat<float> labels_;  // the batch's labels or targets as the dataset gives them
+  std::unique_ptr<ThreadPool> pool_;
 };
 
 }  // namespace bs::nn
