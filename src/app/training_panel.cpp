@@ -84,6 +84,7 @@ nn::Preset TrainingPanel::editedPreset() const {
 
 void TrainingPanel::start() {
   const nn::Preset p = editedPreset();
+  message_.clear();
   if (p.needsCifar() && cifarEdit_ != settings_.cifarPath) {
     settings_.cifarPath = cifarEdit_;
     try {
@@ -96,9 +97,7 @@ void TrainingPanel::start() {
   o.cifarPath = settings_.cifarPath;
   o.threads = settings_.threads;
   if (!p.needsCifar()) o.epochsPerSecond = kSpeeds[std::clamp(speed_, 0, 3)];
-  const std::string err = session_.start(p, o);
-  if (!err.empty()) message_ = err;
-  else if (message_.rfind("the CIFAR", 0) != 0) message_.clear();
+  if (const std::string err = session_.start(p, o); !err.empty()) message_ = err;
 }
 
 void TrainingPanel::poll() {
