@@ -4,6 +4,8 @@
 #include <chrono>
 #include <cmath>
 
+#include "app/verdict_marks.h"
+
 namespace bs::app {
 
 namespace {
@@ -45,6 +47,7 @@ void GraphView::relayout(const AppState& s, const Fonts& fonts) {
   ImFont* font = fonts.graph;
   metrics_.lineHeight = base * 1.2f;
   metrics_.pad = base * 0.5f;
+  metrics_.markWidth = s.answers().active() ? base * 0.9f : 0;  // a verdict mark beside each number
   metrics_.textWidth = [font, base](std::string_view t) {
     return font->CalcTextSizeA(base, FLT_MAX, 0, t.data(), t.data() + t.size()).x;
   };
@@ -121,6 +124,14 @@ void GraphView::drawNode(ImDrawList* dl, const AppState& s, const LayoutBox& b, 
     text({c.x, c.y - lh * 0.35f}, n.op->symbol, palette_.ink, 1.15f);
     text({c.x, c.y + lh * 0.55f}, n.name, palette_.faint, 0.8f);
   }
+  // Answers mode: the worst verdict of the node's value (top right) and gradient (bottom right).
+  if (!s.answers().active()) return;
+  const float mr = std::max(lh * 0.36f, 3.0f);
+  const float inset = b.kind == BoxKind::Leaf ? 0.0f : (max.x - min.x) * 0.146f;  // onto the circle at 45°
+  if (auto v = s.answers().report().verdictOf(b.node, Quantity::Value))
+    drawVerdictMark(dl, {max.x - inset, min.y + inset}, mr, *v);
+  if (auto v = s.answers().report().verdictOf(b.node, Quantity::Grad))
+    drawVerdictMark(dl, {max.x - inset, max.y - inset}, mr, *v);
 }
 
 void GraphView::drawLegend(ImDrawList* dl, ImVec2 cmin, ImVec2 cmax, const Fonts& fonts, Heatmaps& h, bool heatmapsShown) const {
@@ -150,6 +161,10 @@ void GraphView::draw(AppState& s, Heatmaps& heatmaps, const Fonts& fonts) {
     heatmaps.clear();
     graphVersion_ = s.graphVersion();
     valuesVersion_ = -1;
+  }
+  if (s.answers().active() != answersLayout_) {  // numbers get room for their marks
+    answersLayout_ = s.answers().active();
+    relayout(s, fonts);
   }
   if (s.valuesVersion() != valuesVersion_) {
     edges_ = s.edgeValues();
@@ -208,6 +223,11 @@ void GraphView::draw(AppState& s, Heatmaps& heatmaps, const Fonts& fonts) {
   vp.metrics = &metrics_;
   vp.heatmaps = &heatmaps;
   vp.valuesVersion = valuesVersion_;
+  std::vector<int> edgesOut(size_t(nodes), 0);  // value boxes per producer: one means its gradient is whole
+  if (s.answers().active()) {
+    vp.answers = &s.answers();
+    for (const EdgeValue& e : edges_) ++edgesOut.at(size_t(e.producer));
+  }
   bool heatmapShown = false;
   for (size_t i = 0; i < input_.boxes.size(); ++i) {
     const LayoutBox& b = input_.boxes[i];
@@ -221,13 +241,19 @@ void GraphView::draw(AppState& s, Heatmaps& heatmaps, const Fonts& fonts) {
       dl->AddRect(bmin, bmax, current ? palette_.highlight : IM_COL32(215, 215, 210, 255), 3 * zoom_, 0, current ? 2.5f : 1.0f);
       const Shape shape = s.graph().node(b.node).shape;
       heatmapShown |= valueStyle(shape, metrics_) == ValueStyle::Heatmap;
-      vp.draw(bmin, bmax, shape, edges_.at(i - size_t(nodes)), int(i));
+      const EdgeValue& ev = edges_.at(i - size_t(nodes));
+      vp.gradIsTotal = edgesOut.at(size_t(ev.producer)) == 1;
+      vp.draw(bmin, bmax, shape, ev, int(i));
     } else {
       drawNode(dl, s, b, bmin, bmax, fonts, current, selected);
     }
   }
   dl->Flags = flags;
   drawLegend(dl, cmin, cmax, fonts, heatmaps, heatmapShown);
+  if (s.answers().active()) {  // the verdict marks, bottom right
+    const float w = drawVerdictLegend(nullptr, fonts.ui, fonts.uiSize, {}, palette_.ink);
+    drawVerdictLegend(dl, fonts.ui, fonts.uiSize, {cmax.x - 10 - w, cmax.y - 10 - fonts.uiSize}, palette_.ink);
+  }
   dl->PopClipRect();
 }
 

@@ -31,6 +31,7 @@ class GraphView {
   void drawLegend(ImDrawList* dl, ImVec2 canvasMin, ImVec2 canvasMax, const Fonts& fonts, Heatmaps& h, bool heatmapsShown) const;
 
   int graphVersion_ = -1, valuesVersion_ = -1;
+  bool answersLayout_ = false;  // laid out with room for verdict marks
   LayoutMetrics metrics_;
   LayoutInput input_;
   Layout layout_;

@@ -98,6 +98,7 @@ void drawInspector(AppState& s) {
     }
   }
   if (n.isLeaf()) leafEditor(s, id);
+  if (s.answers().active()) drawAnswerFields(s, id);
 }
 
 }  // namespace bs::app

@@ -10,7 +10,7 @@ ValueStyle valueStyle(Shape s, const LayoutMetrics& m) {
 }
 
 void valueBoxSize(Shape s, const LayoutMetrics& m, float& w, float& h) {
-  const float number = m.textWidth("-0." + std::string(size_t(std::max(m.numberChars - 3, 1)), '0'));  // "-0.6073"
+  const float number = m.textWidth("-0." + std::string(size_t(std::max(m.numberChars - 3, 1)), '0')) + m.markWidth;  // "-0.6073"
   switch (valueStyle(s, m)) {
     case ValueStyle::Scalar:  // value, gradient under it
       w = number + m.pad;

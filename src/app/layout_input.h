@@ -22,6 +22,7 @@ struct LayoutMetrics {
   float lineHeight = 18;
   float pad = 8;
   int numberChars = 7;      // "-0.6073"
+  float markWidth = 0;      // room beside each number for a verdict mark (answers mode)
   int heatmapAbove = 16;    // tensors with more elements are drawn as heatmaps
   float heatmapMaxSide = 140;
   float minTextPixels = 6.5f;  // smaller text is unreadable: not drawn (keeps big graphs fast)

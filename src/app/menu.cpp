@@ -16,6 +16,7 @@ void report(MenuState& m, const std::optional<SourceError>& err, const std::stri
 
 void drawMenu(AppState& s, MenuState& m, MenuRequests& out) {
   bool openFile = false, saveImage = false;
+  bool loadAnswers = false, saveAnswers = false;
   if (ImGui::BeginMainMenuBar()) {
     if (ImGui::BeginMenu("File")) {
       if (ImGui::BeginMenu("Open example")) {
@@ -33,6 +34,7 @@ void drawMenu(AppState& s, MenuState& m, MenuRequests& out) {
       out.fit = ImGui::MenuItem("Fit the graph to the window", "F");
       ImGui::EndMenu();
     }
+    drawAnswersMenu(s, m, loadAnswers, saveAnswers);
     if (ImGui::BeginMenu("Help")) {
       ImGui::TextUnformatted("Right / Left: step forward / back\nSpace: play / pause\nHome / End: start / end\n"
                              "F: fit the graph\nDrag: pan   Wheel: zoom   Click a node: inspect it");
@@ -40,6 +42,7 @@ void drawMenu(AppState& s, MenuState& m, MenuRequests& out) {
     }
     ImGui::EndMainMenuBar();
   }
+  drawAnswersPopups(s, m, loadAnswers, saveAnswers);
   if (openFile) ImGui::OpenPopup("Open a .bsg file");
   if (saveImage) ImGui::OpenPopup("Save the window as a PNG");
   if (ImGui::BeginPopupModal("Open a .bsg file", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {

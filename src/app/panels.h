@@ -20,6 +20,7 @@ struct MenuRequests {
 struct MenuState {
   std::string openPath;
   std::string screenshotPath = "backstep.png";
+  std::string answersPath = "answers.txt";  // the Answers menu's load / save path
   std::string message;  // the last open or save result, shown in the controls bar
 };
 
@@ -31,5 +32,11 @@ bool drawControls(AppState& s, const MenuState& m);
 void drawInspector(AppState& s);
 // The .bsg source (in `mono`) with Apply and the error, if any, at its line and column.
 void drawSourceEditor(AppState& s, ImFont* mono);
+// Answers mode (answers_panel.cpp): the inspector's fields for the node's value and
+// gradient with verdicts and explanations; the Answers menu (inside the main menu bar)
+// and its load / save popups (after it).
+void drawAnswerFields(AppState& s, int node);
+void drawAnswersMenu(AppState& s, MenuState& m, bool& load, bool& save);
+void drawAnswersPopups(AppState& s, MenuState& m, bool load, bool save);
 
 }  // namespace bs::app

@@ -4,6 +4,8 @@
 #include <cmath>
 #include <cstdio>
 
+#include "app/verdict_marks.h"
+
 namespace bs::app {
 
 std::string fitNumber(double v, int chars) {
@@ -24,12 +26,23 @@ void ValuePainter::text(ImVec2 centre, const std::string& s, ImU32 col, float sc
   dl->AddText(font, size, {centre.x - ext.x / 2, centre.y - ext.y / 2}, col, s.c_str());
 }
 
-void ValuePainter::grid(ImVec2 topLeft, float cellW, const Tensor* t, ImU32 col, Shape shape) const {
+void ValuePainter::mark(ImVec2 centre, float cellW, const AnswerKey& k) const {
+  if (!answers || k.node < 0) return;
+  const auto v = answers->verdict(k);
+  if (!v) return;
+  const float lh = metrics->lineHeight * zoom, r = std::min(lh * 0.26f, metrics->markWidth * zoom * 0.45f);
+  dl->AddRectFilled({centre.x - cellW / 2 + 1, centre.y - lh / 2 + 1}, {centre.x + cellW / 2 - 1, centre.y + lh / 2 - 1},
+                    verdictTint(*v), 2 * zoom);
+  if (r >= 2.5f) drawVerdictMark(dl, {centre.x + cellW / 2 - metrics->markWidth * zoom / 2, centre.y}, r, *v);
+}
+
+void ValuePainter::grid(ImVec2 topLeft, float cellW, const Tensor* t, ImU32 col, Shape shape, int node, Quantity q) const {
   const float lh = metrics->lineHeight * zoom;
   for (Index r = 0; r < shape.rows; ++r)
     for (Index c = 0; c < shape.cols; ++c) {
       const ImVec2 centre{topLeft.x + (float(c) + 0.5f) * cellW, topLeft.y + (float(r) + 0.5f) * lh};
-      text(centre, t ? fitNumber((*t)(r, c), metrics->numberChars) : "?", t ? col : palette.faint);
+      mark(centre, cellW, {node, q, r, c});
+      text({centre.x - metrics->markWidth * zoom / 2, centre.y}, t ? fitNumber((*t)(r, c), metrics->numberChars) : "?", t ? col : palette.faint);
     }
 }
 
@@ -55,16 +68,21 @@ void ValuePainter::draw(ImVec2 min, ImVec2 max, Shape shape, const EdgeValue& ev
   const float cx = (min.x + max.x) / 2;
   switch (valueStyle(shape, *metrics)) {
     case ValueStyle::Scalar:
-      text({cx, min.y + pad / 4 + lh / 2}, value ? fitNumber((*value)(0, 0), metrics->numberChars) : "?", value ? palette.ink : palette.faint);
-      if (grad) text({cx, min.y + pad / 4 + 1.5f * lh}, fitNumber((*grad)(0, 0), metrics->numberChars), palette.grad);
+      mark({cx, min.y + pad / 4 + lh / 2}, max.x - min.x - pad, {ev.producer, Quantity::Value, 0, 0});
+      if (gradIsTotal) mark({cx, min.y + pad / 4 + 1.5f * lh}, max.x - min.x - pad, {ev.producer, Quantity::Grad, 0, 0});
+      text({cx - metrics->markWidth * zoom / 2, min.y + pad / 4 + lh / 2}, value ? fitNumber((*value)(0, 0), metrics->numberChars) : "?", value ? palette.ink : palette.faint);
+      if (grad || (answers && gradIsTotal))
+        text({cx - metrics->markWidth * zoom / 2, min.y + pad / 4 + 1.5f * lh}, grad ? fitNumber((*grad)(0, 0), metrics->numberChars) : "?",
+             grad ? palette.grad : palette.faint);
       break;
     case ValueStyle::Grid: {
       const float cellW = (max.x - min.x - pad) / float(shape.cols);
       const ImVec2 top{min.x + pad / 2, min.y + pad / 2};
-      grid(top, cellW, value, palette.ink, shape);
+      grid(top, cellW, value, palette.ink, shape, ev.producer, Quantity::Value);
       const float mid = top.y + float(shape.rows) * lh + pad / 4;
       dl->AddLine({min.x + pad / 2, mid}, {max.x - pad / 2, mid}, IM_COL32(220, 220, 220, 255));
-      if (grad) grid({top.x, mid + pad / 4}, cellW, grad, palette.grad, shape);
+      if (grad || (answers && gradIsTotal))
+        grid({top.x, mid + pad / 4}, cellW, grad, grad ? palette.grad : palette.faint, shape, gradIsTotal ? ev.producer : -1, Quantity::Grad);
       break;
     }
     case ValueStyle::Heatmap: {

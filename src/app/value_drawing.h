@@ -5,6 +5,7 @@
 
 #include <string>
 
+#include "app/answers_state.h"
 #include "app/app_state.h"
 #include "app/fonts.h"
 #include "app/heatmaps.h"
@@ -40,13 +41,20 @@ struct ValuePainter {
   Heatmaps* heatmaps = nullptr;
   int valuesVersion = 0;
   Palette palette;
+  // Answers mode: the written numbers get a tint and a verdict mark (null: no marks).
+  // gradIsTotal: the box's gradient is its producer's whole dL/d(node), not one of
+  // several contributions, so the student's number for it can be marked there.
+  const Answers* answers = nullptr;
+  bool gradIsTotal = false;
 
   // Draws the box's contents in [min, max] (screen pixels); key names its heatmaps.
   void draw(ImVec2 min, ImVec2 max, Shape shape, const EdgeValue& ev, int key) const;
 
  private:
   void text(ImVec2 centre, const std::string& s, ImU32 col, float scale = 1) const;
-  void grid(ImVec2 topLeft, float cellW, const Tensor* t, ImU32 col, Shape shape) const;
+  void grid(ImVec2 topLeft, float cellW, const Tensor* t, ImU32 col, Shape shape, int node = -1,
+            Quantity q = Quantity::Value) const;
+  void mark(ImVec2 centre, float cellW, const AnswerKey& k) const;  // behind one number
   void heatmap(ImVec2 min, ImVec2 max, const Tensor* t, int key, ImU32 captionCol, const char* prefix) const;
 };
 

@@ -152,6 +152,11 @@ int runWindow(const WindowOptions& o) {
     ui.state.select(*id);
   }
   ui.sourceTabFirst = o.sourceTab;
+  if (!o.answers.empty()) {
+    if (auto err = ui.state.loadAnswers(o.answers))
+      return fail(err->line > 0 ? o.answers + ":" + std::to_string(err->line) + ":" + std::to_string(err->col) + ": " + err->message
+                                : err->message, 2);
+  }
 
   const bool offscreen = !o.screenshot.empty();
   if (!glfwInit())

@@ -16,6 +16,7 @@ struct WindowOptions {
   std::string shaderDir;        // non-empty: read the GLSL files from here, not the embedded ones
   std::string select;           // non-empty: select this node (the inspector shows it)
   bool sourceTab = false;       // start on the Source tab instead of the Inspector
+  std::string answers;          // non-empty: load this answers file and start in answers mode
 };
 
 // Returns the exit code: 0 fine, 2 bad input or no display, 3 OpenGL or shader failure.

@@ -21,6 +21,7 @@ Run addWindow(CLI::App& app) {
   app.add_option("--shader-dir", o->shaderDir, "Read the GLSL shaders from this folder instead of the built-in ones");
   app.add_option("--select", o->select, "Select this node, so the inspector shows it");
   app.add_flag("--source-tab", o->sourceTab, "Start on the Source tab (the .bsg text) instead of the Inspector");
+  app.add_option("--answers", o->answers, "Check this answers file (a hand calculation) in the window's answers mode");
   return [o, size]() {
     const auto x = size->find('x');
     try {
