@@ -68,8 +68,8 @@ void ValuePainter::draw(ImVec2 min, ImVec2 max, Shape shape, const EdgeValue& ev
   const float cx = (min.x + max.x) / 2;
   switch (valueStyle(shape, *metrics)) {
     case ValueStyle::Scalar:
-      mark({cx, min.y + pad / 4 + lh / 2}, max.x - min.x - pad, {ev.producer, Quantity::Value, 0, 0});
-      if (gradIsTotal) mark({cx, min.y + pad / 4 + 1.5f * lh}, max.x - min.x - pad, {ev.producer, Quantity::Grad, 0, 0});
+      mark({cx, min.y + pad / 4 + lh / 2}, max.x - min.x - pad / 2, {ev.producer, Quantity::Value, 0, 0});
+      if (gradIsTotal) mark({cx, min.y + pad / 4 + 1.5f * lh}, max.x - min.x - pad / 2, {ev.producer, Quantity::Grad, 0, 0});
       text({cx - metrics->markWidth * zoom / 2, min.y + pad / 4 + lh / 2}, value ? fitNumber((*value)(0, 0), metrics->numberChars) : "?", value ? palette.ink : palette.faint);
       if (grad || (answers && gradIsTotal))
         text({cx - metrics->markWidth * zoom / 2, min.y + pad / 4 + 1.5f * lh}, grad ? fitNumber((*grad)(0, 0), metrics->numberChars) : "?",
