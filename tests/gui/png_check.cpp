@@ -1,6 +1,8 @@
-// png_check FILE WIDTH HEIGHT [--heatmap]: exits 0 if FILE is a PNG of that size that
+// png_check FILE WIDTH HEIGHT [--heatmap|--verdicts]: exits 0 if FILE is a PNG of that size that
 // is not blank (many colours, not one flat fill); with --heatmap it must also hold
-// both ends of the heatmap colour map (the shader ran). Prints what it found.
+// both ends of the heatmap colour map (the shader ran); with --verdicts, the answers
+// mode's tints for correct, wrong and carried-over numbers (src/app/verdict_marks.cpp).
+// Prints what it found.
 #include <stb_image.h>  // the implementation is inside libstb.so
 
 #include <cmath>
@@ -17,10 +19,11 @@ int near(const unsigned char* p, int r, int g, int b) {
 
 int main(int argc, char** argv) {
   if (argc < 4) {
-    std::fprintf(stderr, "usage: png_check FILE WIDTH HEIGHT [--heatmap]\n");
+    std::fprintf(stderr, "usage: png_check FILE WIDTH HEIGHT [--heatmap|--verdicts]\n");
     return 2;
   }
   const bool heatmap = argc > 4 && std::strcmp(argv[4], "--heatmap") == 0;
+  const bool verdicts = argc > 4 && std::strcmp(argv[4], "--verdicts") == 0;
   int w = 0, h = 0, n = 0;
   unsigned char* px = stbi_load(argv[1], &w, &h, &n, 3);
   if (!px) {
@@ -34,12 +37,16 @@ int main(int argc, char** argv) {
   }
   std::set<int> colours;
   long dark = 0, blue = 0, red = 0;
+  long correct = 0, wrong = 0, carried = 0;
   for (long i = 0; i < long(w) * h; ++i) {
     const unsigned char* p = px + 3 * i;
     colours.insert(p[0] << 16 | p[1] << 8 | p[2]);
     dark += p[0] + p[1] + p[2] < 200;
     blue += near(p, 33, 102, 172);  // the ends of shaders/heatmap.frag's colour map
     red += near(p, 178, 24, 43);
+    correct += near(p, 200, 238, 205);  // verdictTint()
+    wrong += near(p, 255, 196, 196);
+    carried += near(p, 255, 208, 160);
   }
   std::printf("%s: %dx%d, %zu colours, %ld dark pixels, %ld heatmap-blue, %ld heatmap-red\n", argv[1], w, h,
               colours.size(), dark, blue, red);
@@ -47,6 +54,11 @@ int main(int argc, char** argv) {
   // failed render has a handful.
   if (colours.size() < 50 || dark < 500) {
     std::fprintf(stderr, "%s: looks blank\n", argv[1]);
+    ++fails;
+  }
+  if (verdicts) std::printf("verdict tints: %ld correct, %ld wrong, %ld carried over\n", correct, wrong, carried);
+  if (verdicts && (correct < 200 || wrong < 200 || carried < 200)) {
+    std::fprintf(stderr, "%s: the numbers are not tinted by their verdicts\n", argv[1]);
     ++fails;
   }
   if (heatmap && (blue < 30 || red < 30)) {
