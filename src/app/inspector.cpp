@@ -70,7 +70,8 @@ void drawInspector(AppState& s) {
   if (s.selected()) id = *s.selected();
   else if (cur) id = st.record(*cur).step.phase == Phase::Forward ? st.record(*cur).step.node : st.record(*cur).step.target;
   if (id < 0) {
-    ImGui::TextDisabled("Click a node to inspect it.");
+    ImGui::TextDisabled(s.answers().active() ? "Click a node to type the numbers you wrote for it."
+                                             : "Click a node to inspect it.");
     return;
   }
   const Node& n = g.node(id);
