@@ -3,6 +3,8 @@
 #pragma once
 #include <string>
 
+#include "app/training_request.h"
+
 namespace bs::app {
 
 struct WindowOptions {
@@ -17,6 +19,10 @@ struct WindowOptions {
   std::string select;           // non-empty: select this node (the inspector shows it)
   bool sourceTab = false;       // start on the Source tab instead of the Inspector
   std::string answers;          // non-empty: load this answers file and start in answers mode
+  // Training (issue 6): presets to train (synchronously, before --screenshot) and run
+  // CSVs to reopen; either opens the training window on `training.view`.
+  TrainingRequest training;
+  bool showTraining = false;    // --training: open the training window
 };
 
 // Returns the exit code: 0 fine, 2 bad input or no display, 3 OpenGL or shader failure.

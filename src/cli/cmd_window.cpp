@@ -22,6 +22,19 @@ Run addWindow(CLI::App& app) {
   app.add_option("--select", o->select, "Select this node, so the inspector shows it");
   app.add_flag("--source-tab", o->sourceTab, "Start on the Source tab (the .bsg text) instead of the Inspector");
   app.add_option("--answers", o->answers, "Check this answers file (a hand calculation) in the window's answers mode");
+  // Training in the window (issue 6).
+  app.add_option("--train", o->training.presets, "Train these presets (comma-separated) before showing, in the training window")
+      ->delimiter(',');
+  app.add_option("--epochs", o->training.epochs, "With --train: epochs (default: the preset's)")->check(CLI::PositiveNumber);
+  app.add_option("--data", o->training.data, "With --train: the CIFAR-10 folder or .tar.gz (default: the remembered one)");
+  app.add_option("--data-records", o->training.cifarRecords, "With --data: records per file (10000; tests use small files)")
+      ->check(CLI::PositiveNumber);
+  app.add_option("--threads", o->training.threads, "With --train: matrix-product threads (default: the remembered setting, 1)")
+      ->check(CLI::Range(1, 256));
+  app.add_option("--runs", o->training.openRuns, "Reopen these run CSVs (comma-separated) and overlay them")->delimiter(',');
+  app.add_option("--view", o->training.view, "The training window's tab: live, compare or test")
+      ->check(CLI::IsMember({"live", "compare", "test"}));
+  app.add_flag("--training", o->showTraining, "Open the training window");
   return [o, size]() {
     const auto x = size->find('x');
     try {
