@@ -252,12 +252,10 @@ void TrainingPanel::drawControls() {
   }
   batch_ = std::max(batch_, 0);
   epochs_ = std::clamp(epochs_, 1, 100000000);
-  // One core stays with the window: two-thread matrix products collapse when the
-  // renderer takes the other core (measured: 2.3 s an epoch on 1 thread, 30 s on 2).
-  const int maxThreads = int(std::max(1u, std::thread::hardware_concurrency()) - 1);
-  settings_.threads = std::clamp(settings_.threads, 1, std::max(1, maxThreads));
+  const int maxThreads = int(std::max(1u, std::thread::hardware_concurrency()));
+  settings_.threads = std::clamp(settings_.threads, 1, maxThreads);
   ImGui::SetNextItemWidth(w);
-  if (ImGui::SliderInt("threads", &settings_.threads, 1, std::max(1, maxThreads))) {
+  if (ImGui::SliderInt("threads", &settings_.threads, 1, maxThreads)) {
     try {
       settings_.save(settingsPath_);
     } catch (const std::exception& e) {
