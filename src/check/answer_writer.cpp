@@ -12,20 +12,8 @@ namespace bs {
 namespace {
 
 std::string literal(const Answer& a) {
-  auto num = [&](Index r, Index c) { return writeNumber({a.value(r, c), a.decimals(r, c)}); };
-  const Index rows = a.value.rows(), cols = a.value.cols();
-  if (rows * cols == 1) return num(0, 0);
-  std::string s = "[";
-  if (rows == 1 || cols == 1) {  // a vector is written flat, as on paper
-    for (Index k = 0; k < rows * cols; ++k) s += (k ? ", " : "") + (cols == 1 ? num(k, 0) : num(0, k));
-    return s + "]";
-  }
-  for (Index r = 0; r < rows; ++r) {
-    s += r ? ", [" : "[";
-    for (Index c = 0; c < cols; ++c) s += (c ? ", " : "") + num(r, c);
-    s += "]";
-  }
-  return s + "]";
+  return writeLiteral(a.value.rows(), a.value.cols(),
+                      [&](Index r, Index c) { return writeNumber({a.value(r, c), a.decimals(r, c)}); });
 }
 
 void writeAnswer(const Graph& g, const Answer& a, std::string& out) {
@@ -40,6 +28,21 @@ void writeAnswer(const Graph& g, const Answer& a, std::string& out) {
 }
 
 }  // namespace
+
+std::string writeLiteral(Index rows, Index cols, const std::function<std::string(Index, Index)>& num) {
+  if (rows * cols == 1) return num(0, 0);
+  std::string s = "[";
+  if (rows == 1 || cols == 1) {  // a vector is written flat, as on paper
+    for (Index k = 0; k < rows * cols; ++k) s += (k ? ", " : "") + (cols == 1 ? num(k, 0) : num(0, k));
+    return s + "]";
+  }
+  for (Index r = 0; r < rows; ++r) {
+    s += r ? ", [" : "[";
+    for (Index c = 0; c < cols; ++c) s += (c ? ", " : "") + num(r, c);
+    s += "]";
+  }
+  return s + "]";
+}
 
 std::string formatAnswers(const Graph& g, const AnswerSheet& sheet) {
   std::string out = "# answers for a graph of " + std::to_string(g.size()) + " nodes; a number's decimals set its tolerance\n";

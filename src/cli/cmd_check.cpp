@@ -4,6 +4,7 @@
 
 #include "check/answer_reader.h"
 #include "check/checker.h"
+#include "check/answer_writer.h"
 #include "cli/commands.h"
 #include "lang/parser.h"
 
@@ -16,23 +17,10 @@ struct CheckArgs {
 
 // What the student wrote, with their decimals ("[0.406, 0.50]").
 std::string writtenText(const CheckEntry& e) {
-  if (e.elements.size() == 1) return writeNumber({e.elements[0].written, e.elements[0].decimals});
-  auto num = [&](Index r, Index c) {
+  return writeLiteral(e.written.rows(), e.written.cols(), [&](Index r, Index c) {
     const ElementCheck& x = e.elements[size_t(r * e.written.cols() + c)];
     return writeNumber({x.written, x.decimals});
-  };
-  const Index rows = e.written.rows(), cols = e.written.cols();
-  std::string s = "[";
-  if (rows == 1 || cols == 1) {
-    for (Index k = 0; k < rows * cols; ++k) s += (k ? ", " : "") + (cols == 1 ? num(k, 0) : num(0, k));
-    return s + "]";
-  }
-  for (Index r = 0; r < rows; ++r) {
-    s += r ? ", [" : "[";
-    for (Index c = 0; c < cols; ++c) s += (c ? ", " : "") + num(r, c);
-    s += "]";
-  }
-  return s + "]";
+  });
 }
 
 size_t width(const std::string& s) {  // in characters: σ and … are one each
