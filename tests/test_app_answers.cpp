@@ -170,7 +170,7 @@ TEST_CASE("saving and loading gives the same numbers and verdicts") {
   CHECK(t.answers().fieldText({W, Quantity::Grad, 1, 1}) == "-1.708");
   CHECK(t.answers().report().count(Verdict::Wrong) == s.answers().report().count(Verdict::Wrong));
   CHECK(t.answers().report().count(Verdict::CarriedOver) == s.answers().report().count(Verdict::CarriedOver));
-  CHECK_FALSE(t.saveAnswers("/nonexistent/dir/answers.txt").empty());
+  CHECK_FALSE(t.saveAnswers("/proc/backstep/answers.txt").empty());  // /proc takes no new files, even from root
 }
 
 TEST_CASE("editing a given value checks the answers again") {

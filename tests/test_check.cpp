@@ -670,7 +670,8 @@ TEST_CASE("answers: written, saved and read again, the same sheet") {
   CHECK(formatAnswers(g, loadAnswers(path, g)) == text);
   saveAnswers(path, g, again);  // replaces the file
   CHECK(formatAnswers(g, loadAnswers(path, g)) == text);
-  CHECK_THROWS_WITH_AS(saveAnswers((dir / "no" / "such.txt").string(), g, s), doctest::Contains("cannot write"), std::runtime_error);
+  std::ofstream(dir / "a-file") << "x";  // a folder that is a file: cannot be written, even by root
+  CHECK_THROWS_WITH_AS(saveAnswers((dir / "a-file" / "such.txt").string(), g, s), doctest::Contains("cannot write"), std::runtime_error);
   CHECK_THROWS_WITH_AS(loadAnswers((dir / "missing.txt").string(), g), doctest::Contains("missing.txt: cannot open"), std::runtime_error);
   {
     std::ofstream(dir / "bad.txt") << "z = [0.4, 0.5]\n\ndL/dq = 1\n";

@@ -79,7 +79,7 @@ TEST_CASE("bad CSV files give errors that name the line") {
   CHECK(err(h + "1,0.5,0.1,0.4,0.2\n1,0.4,0.2,0.3,0.3\n") == "r.csv:3: epoch 1 does not follow epoch 1");
   CHECK(err(h + "1,abc,0.1,0.4,0.2\n") == "r.csv:2: train_loss must be a number, not 'abc'");
   CHECK(err(h + "0.5,1,0.1,0.4,0.2\n") == "r.csv:2: epoch must be a whole number from 1");
-  CHECK_THROWS_WITH(app::readRunCsv("/nonexistent/run.csv"), "/nonexistent/run.csv: cannot open the file");
+  CHECK_THROWS_WITH(app::readRunCsv("/nonexistent/run.csv"), "/nonexistent/run.csv: cannot open the file (No such file or directory)");
   RunStore store;
   CHECK_THROWS_AS(store.save(42, "/tmp/x.csv"), std::out_of_range);
 }

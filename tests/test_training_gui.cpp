@@ -291,7 +291,7 @@ TEST_CASE("bad requests give messages, not crashes") {
   CHECK(panel.trainNow(r).find("ex3: /nonexistent/cifar") == 0);
   r = {};
   r.openRuns = {"/nonexistent/run.csv"};
-  CHECK(panel.trainNow(r) == "/nonexistent/run.csv: cannot open the file");
+  CHECK(panel.trainNow(r) == "/nonexistent/run.csv: cannot open the file (No such file or directory)");
   gui.render(panel, "errors.png");
 }
 

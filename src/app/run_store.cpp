@@ -8,6 +8,8 @@
 #include <sstream>
 #include <stdexcept>
 
+#include "io/atomic_file.h"
+#include "io/read_file.h"
 namespace bs::app {
 
 namespace {
@@ -76,12 +78,7 @@ nn::Run parseRunCsv(const std::string& text, const std::string& what) {
 }
 
 nn::Run readRunCsv(const std::string& path) {
-  std::ifstream f(path, std::ios::binary);
-  if (!f) throw std::runtime_error(path + ": cannot open the file");
-  std::stringstream ss;
-  ss << f.rdbuf();
-  if (f.bad()) throw std::runtime_error(path + ": cannot read the file");
-  return parseRunCsv(ss.str(), path);
+  return parseRunCsv(io::readFile(path, 256 << 20, "a run CSV"), path);
 }
 
 const char* runMetricName(RunMetric m) {
@@ -217,7 +214,7 @@ std::string plotCsv(const std::vector<plot::Series>& series) {
 }
 
 void exportPlotCsv(const std::string& path, const std::vector<plot::Series>& series) {
-  nn::writeFileAtomically(path, plotCsv(series));
+  io::writeFileAtomically(path, plotCsv(series));
 }
 
 }  // namespace bs::app

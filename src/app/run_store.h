@@ -68,7 +68,7 @@ class RunStore {
 std::uint32_t lineColour(int i);
 
 // A plot's data as CSV: one column pair "NAME x,NAME y" per series, rows padded with
-// empty fields. Written with nn::writeFileAtomically.
+// empty fields. Written with io::writeFileAtomically.
 std::string plotCsv(const std::vector<plot::Series>& series);
 void exportPlotCsv(const std::string& path, const std::vector<plot::Series>& series);
 

@@ -3,6 +3,7 @@
 #include <cstdlib>
 #include <fstream>
 
+#include "io/atomic_file.h"
 #include "nn/run.h"
 
 namespace bs::app {
@@ -57,7 +58,7 @@ Settings Settings::load(const std::string& path, std::string* warning) {
 }
 
 void Settings::save(const std::string& path) const {
-  nn::writeFileAtomically(path, "# Backstep settings\ncifar = " + cifarPath + "\nthreads = " + std::to_string(threads) + "\n");
+  io::writeFileAtomically(path, "# Backstep settings\ncifar = " + cifarPath + "\nthreads = " + std::to_string(threads) + "\n");
 }
 
 }  // namespace bs::app

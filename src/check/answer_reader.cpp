@@ -1,10 +1,10 @@
 #include "check/answer_reader.h"
 
 #include <cctype>
-#include <filesystem>
-#include <fstream>
 #include <optional>
 #include <sstream>
+
+#include "io/read_file.h"
 
 namespace bs {
 
@@ -199,16 +199,9 @@ AnswerSheet parseAnswers(std::string_view text, const Graph& g) {
 }
 
 AnswerSheet loadAnswers(const std::string& path, const Graph& g) {
-  std::error_code ec;
-  if (std::filesystem::is_directory(path, ec)) throw std::runtime_error(path + ": is a directory, not an answers file");
-  if (auto size = std::filesystem::file_size(path, ec); !ec && size > kMaxSheetBytes)
-    throw std::runtime_error(path + ": the file is " + std::to_string(size >> 10) + " KiB; answer sheets are limited to 1 MiB");
-  std::ifstream f(path, std::ios::binary);
-  if (!f) throw std::runtime_error(path + ": cannot open the file");
-  std::ostringstream ss;
-  ss << f.rdbuf();
+  const std::string text = io::readFile(path, kMaxSheetBytes, "an answers file");
   try {
-    return parseAnswers(ss.str(), g);
+    return parseAnswers(text, g);
   } catch (const ParseError& e) {
     throw std::runtime_error(path + ":" + e.what());
   }

@@ -1,11 +1,10 @@
 #include "check/answer_writer.h"
 
-#include <cerrno>
 #include <cstdio>
 #include <cstring>
-#include <filesystem>
-#include <fstream>
 #include <stdexcept>
+
+#include "io/atomic_file.h"
 
 namespace bs {
 
@@ -55,24 +54,7 @@ std::string formatAnswers(const Graph& g, const AnswerSheet& sheet) {
 
 void saveAnswers(const std::string& path, const Graph& g, const AnswerSheet& sheet) {
   const std::string text = formatAnswers(g, sheet);
-  const std::string tmp = path + ".tmp";
-  {
-    std::ofstream f(tmp, std::ios::binary | std::ios::trunc);
-    if (!f) throw std::runtime_error(path + ": cannot write the file (" + std::strerror(errno) + ")");
-    f << text;
-    f.flush();
-    if (!f) {
-      f.close();
-      std::remove(tmp.c_str());
-      throw std::runtime_error(path + ": writing the file failed");
-    }
-  }
-  std::error_code ec;
-  std::filesystem::rename(tmp, path, ec);
-  if (ec) {
-    std::remove(tmp.c_str());
-    throw std::runtime_error(path + ": cannot replace the file (" + ec.message() + ")");
-  }
+  io::writeFileAtomically(path, text);
 }
 
 }  // namespace bs

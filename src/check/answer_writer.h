@@ -17,8 +17,8 @@ std::string formatAnswers(const Graph& g, const AnswerSheet& sheet);
 // `[[a, b], [c, d]]` for matrices; `num(r, c)` writes one element.
 std::string writeLiteral(Index rows, Index cols, const std::function<std::string(Index, Index)>& num);
 
-// Writes the sheet to a temporary file beside `path`, then renames it over `path`, so
-// an interrupted save never leaves half a file. Throws std::runtime_error naming the file.
+// Writes the sheet with io::writeFileAtomically (an interrupted save never leaves half
+// a file). Throws std::runtime_error naming the file.
 void saveAnswers(const std::string& path, const Graph& g, const AnswerSheet& sheet);
 
 }  // namespace bs

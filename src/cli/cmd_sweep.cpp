@@ -4,6 +4,7 @@
 #include <sstream>
 
 #include "cli/commands.h"
+#include "io/atomic_file.h"
 #include "nn/preset.h"
 #include "nn/run.h"
 
@@ -86,7 +87,7 @@ Run addSweep(CLI::App& app) {
       std::printf("\n");
     }
     std::printf("accuracy: outputs beyond ±%g on the target's side; ! = the loss diverged\n", base.train.metric.threshold);
-    if (!a->out.empty()) nn::writeFileAtomically(a->out, csv);
+    if (!a->out.empty()) io::writeFileAtomically(a->out, csv);
     return 0;
   };
 }

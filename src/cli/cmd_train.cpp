@@ -1,9 +1,11 @@
 // backstep train PRESET: trains a preset's network headless, with a progress bar per
 // epoch, one line per epoch, and the history as CSV.
 #include <chrono>
+#include <csignal>
 #include <cmath>
 #include <cstdio>
 #include <iostream>
+#include <stop_token>
 #include <unistd.h>
 
 #include "cli/commands.h"
@@ -16,7 +18,7 @@ namespace {
 
 struct TrainArgs {
   std::string preset, data, out, save, load;
-  int epochs = -1, threads = 2, batch = -1;
+  int epochs = -1, threads = 2, batch = -1, records = 10000;
   long long seed = -1;
   double lr = 0;
   bool quiet = false;
@@ -50,6 +52,21 @@ class ProgressBar {
   std::chrono::steady_clock::time_point last_{};
 };
 
+// Ctrl-C during training: the first one stops the run after the current batch, so the
+// history so far is written and the program exits cleanly; the handler resets itself,
+// so a second Ctrl-C ends the program at once.
+volatile std::sig_atomic_t interrupted = 0;
+void onInterrupt(int) { interrupted = 1; }
+
+void catchInterrupt() {
+  struct sigaction sa {};
+  sa.sa_handler = onInterrupt;
+  sa.sa_flags = SA_RESETHAND;
+  sigemptyset(&sa.sa_mask);
+  sigaction(SIGINT, &sa, nullptr);
+  sigaction(SIGTERM, &sa, nullptr);
+}
+
 void printEpoch(const nn::EpochStats& e) {
   std::printf("epoch %3d  train_loss %.5f  train_acc %.4f", e.epoch, e.trainLoss, e.trainAcc);
   if (e.hasTest) std::printf("  test_loss %.5f  test_acc %.4f", e.testLoss, e.testAcc);
@@ -64,6 +81,7 @@ Run addTrain(CLI::App& app) {
   auto* sub = app.add_subcommand("train", "Train an experiment preset (ex3, ex4, ex5.1-mse, ..., ex6, ex7, ex8, svm, softmax)");
   sub->add_option("preset", a->preset, "A preset file (.json) or a built-in preset name")->required();
   sub->add_option("--data", a->data, "CIFAR-10 folder or cifar-10-binary.tar.gz (default: $BACKSTEP_DATA, ./cifar-10-batches-bin, ~/cifar-10-batches-bin)");
+  sub->add_option("--data-records", a->records, "Records per CIFAR-10 file (10000; tests use small files)")->check(CLI::PositiveNumber);
   sub->add_option("--epochs", a->epochs, "Epochs (default: the preset's; 0 with --load evaluates only)")->check(CLI::NonNegativeNumber);
   sub->add_option("--lr", a->lr, "Learning rate (default: the preset's)")->check(CLI::PositiveNumber);
   sub->add_option("--batch", a->batch, "Batch size, 0 for the whole set (default: the preset's)")->check(CLI::NonNegativeNumber);
@@ -91,7 +109,7 @@ Run addTrain(CLI::App& app) {
 
     const auto t0 = std::chrono::steady_clock::now();
     const std::string dataPath = p.needsCifar() ? data::findCifar(a->data) : "";
-    nn::PreparedData d = nn::prepareData(p, dataPath);
+    nn::PreparedData d = nn::prepareData(p, dataPath, a->records);
     if (!a->quiet && p.needsCifar())
       std::printf("data: %d training and %d test images from %s (%.2f s)\n", d.train->size(), d.test->size(), dataPath.c_str(),
                   std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count());
@@ -100,12 +118,17 @@ Run addTrain(CLI::App& app) {
     nn::Callbacks cb;
     ProgressBar bar;
     const bool showBar = !a->quiet && isatty(STDERR_FILENO);
-    if (showBar) cb.batch = [&bar](const nn::Progress& pr) { bar.draw(pr); };
+    std::stop_source stop;
+    cb.batch = [&](const nn::Progress& pr) {
+      if (showBar) bar.draw(pr);
+      if (interrupted) stop.request_stop();
+    };
     if (!a->quiet) cb.epoch = [&](const nn::EpochStats& e) {
       if (showBar) bar.clear();
       printEpoch(e);
     };
-    nn::Run run = trainer.fit(*d.train, d.test.get(), cb);
+    catchInterrupt();
+    nn::Run run = trainer.fit(*d.train, d.test.get(), cb, stop.get_token());
     run.preset = p.name;
     if (showBar) bar.clear();
     if (!a->out.empty()) run.writeCsv(a->out);
@@ -117,6 +140,13 @@ Run addTrain(CLI::App& app) {
       return 1;
     }
     if (!a->save.empty()) nn::saveModel(a->save, p.name, p.source, model);
+    if (run.status == nn::RunStatus::Stopped) {
+      std::fprintf(stderr, "interrupted: %s", run.message.c_str());
+      if (!a->out.empty()) std::fprintf(stderr, "; the %zu finished epoch(s) are in %s", run.history.size(), a->out.c_str());
+      if (!a->save.empty()) std::fprintf(stderr, "; the parameters so far are in %s", a->save.c_str());
+      std::fprintf(stderr, "\n");
+      return 130;  // the shell's code for a program ended by Ctrl-C
+    }
     if (run.history.empty()) {
       auto [loss, acc] = trainer.evaluate(*d.test);
       std::printf("%s: test_loss %.5f  test_acc %.4f\n", p.name.c_str(), loss, acc);

@@ -29,18 +29,29 @@ std::string missingHint() {
          "cifar-10-batches-bin" + (canReadTarGz() ? " or the .tar.gz itself" : "") + "; it must hold " + fileList();
 }
 
-std::string readWhole(const fs::path& p) {
+// The message for a batch file of the wrong size (`got` bytes, `records` expected).
+DataError sizeError(const std::string& what, std::uintmax_t got, int records) {
+  const auto expected = std::uintmax_t(records) * ImageSet::kRecord;
+  return DataError(what + ": " + std::to_string(got) + " bytes, expected " + std::to_string(expected) + " (" +
+                   std::to_string(records) + " records of 3073 bytes: 1 label + 3072 pixels)" +
+                   (got < expected ? "; the file is truncated" : "; this is not a CIFAR-10 binary batch"));
+}
+
+// The size of a regular file. Anything else (a folder, a device) is refused, so a
+// wrong path is reported before anything is read.
+std::uintmax_t regularFileSize(const fs::path& p) {
+  std::error_code ec;
+  if (!fs::is_regular_file(p, ec)) throw DataError(p.string() + ": not a file (expected a CIFAR-10 binary batch)");
+  const std::uintmax_t n = fs::file_size(p, ec);
+  if (ec) throw DataError(p.string() + ": cannot read the file size (" + ec.message() + ")");
+  return n;
+}
+
+std::string readWhole(const fs::path& p, std::uintmax_t size) {
   std::FILE* f = std::fopen(p.c_str(), "rb");
   if (!f) throw DataError(p.string() + ": cannot open the file");
-  std::string bytes;
-  std::fseek(f, 0, SEEK_END);
-  long n = std::ftell(f);
-  std::fseek(f, 0, SEEK_SET);
-  if (n > 0) {
-    bytes.resize(size_t(n));
-    size_t got = std::fread(bytes.data(), 1, bytes.size(), f);
-    bytes.resize(got);
-  }
+  std::string bytes(size_t(size), '\0');
+  bytes.resize(std::fread(bytes.data(), 1, bytes.size(), f));
   std::fclose(f);
   return bytes;
 }
@@ -89,11 +100,7 @@ std::vector<std::string> cifarFileNames() {
 }
 
 void parseBatch(const std::string& what, const std::string& bytes, int records, ImageSet& set) {
-  const size_t expected = size_t(records) * ImageSet::kRecord;
-  if (bytes.size() != expected)
-    throw DataError(what + ": " + std::to_string(bytes.size()) + " bytes, expected " + std::to_string(expected) + " (" +
-                    std::to_string(records) + " records of 3073 bytes: 1 label + 3072 pixels)" +
-                    (bytes.size() < expected ? "; the file is truncated" : "; this is not a CIFAR-10 binary batch"));
+  if (bytes.size() != size_t(records) * ImageSet::kRecord) throw sizeError(what, bytes.size(), records);
   const size_t first = set.labels.size();
   set.labels.resize(first + size_t(records));
   set.pixels.resize(set.labels.size() * ImageSet::kPixels);
@@ -133,13 +140,20 @@ Cifar loadCifar(const std::string& path, int records) {
   }
   std::map<std::string, std::string> files;
   for (const auto& n : cifarFileNames())
-    if (fs::exists(p / n, ec)) files[n] = readWhole(p / n);
+    if (fs::exists(p / n, ec)) {
+      // Checked before reading: a huge file in a wrong folder must not exhaust memory.
+      const std::uintmax_t size = regularFileSize(p / n);
+      if (size != std::uintmax_t(records) * ImageSet::kRecord) throw sizeError((p / n).string(), size, records);
+      files[n] = readWhole(p / n, size);
+    }
   if (files.empty()) {
     // The user may have given the folder that holds cifar-10-batches-bin.
     if (fs::is_directory(p / "cifar-10-batches-bin", ec)) return loadCifar((p / "cifar-10-batches-bin").string(), records);
     throw DataError(path + ": no CIFAR-10 files in this folder; " + missingHint());
   }
-  if (fs::exists(p / kMetaFile, ec)) files[kMetaFile] = readWhole(p / kMetaFile);
+  // The class names are optional: an implausibly large names file is ignored.
+  if (fs::is_regular_file(p / kMetaFile, ec) && fs::file_size(p / kMetaFile, ec) <= 4096)
+    files[kMetaFile] = readWhole(p / kMetaFile, fs::file_size(p / kMetaFile, ec));
   return fromFiles(files, path, records);
 }
 

@@ -1,5 +1,6 @@
 #include "data/tar_gz.h"
 
+#include <algorithm>
 #include <cstring>
 #include <filesystem>
 
@@ -27,6 +28,10 @@ size_t readFully(gzFile f, char* buf, size_t n) {
   }
   return got;
 }
+
+// No member we keep may claim more than this (CIFAR-10's are 30 730 000 bytes): a
+// damaged header must not make us allocate gigabytes.
+constexpr size_t kMaxMember = size_t(256) << 20;
 
 size_t octal(const char* s, size_t n) {
   size_t v = 0;
@@ -58,8 +63,21 @@ std::map<std::string, std::string> readTarGz(const std::string& path, bool (*wan
     const char type = header[156];
     const size_t padded = (size + 511) / 512 * 512;
     const bool keep = (type == '0' || type == 0) && want(std::filesystem::path(name).filename().string());
-    std::string content(padded, '\0');
-    size_t n = readFully(f, content.data(), padded);
+    if (keep && size > kMaxMember) {
+      gzclose(f);
+      throw DataError(path + ": " + name + " claims " + std::to_string(size) +
+                      " bytes, more than a CIFAR-10 file can have (30730000); not the CIFAR-10 archive?");
+    }
+    // Kept members are read whole; the others are skipped through a small buffer.
+    std::string content(keep ? padded : std::min(padded, size_t(1) << 16), '\0');
+    size_t n = 0;
+    for (size_t left = padded; left > 0;) {
+      const size_t chunk = keep ? left : std::min(left, content.size());
+      const size_t r = readFully(f, content.data() + (keep ? n : 0), chunk);
+      n += r;
+      left -= r;
+      if (r < chunk) break;
+    }
     if (n < size) { gzclose(f); throw DataError(path + ": " + name + " is cut short (truncated download?)"); }
     if (keep) {
       content.resize(size);

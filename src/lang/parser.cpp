@@ -5,6 +5,7 @@
 #include <map>
 #include <sstream>
 
+#include "io/read_file.h"
 #include "lang/embedded.h"
 
 namespace bs {
@@ -302,21 +303,17 @@ Graph parseGraph(std::string_view text) { return Parser(text).parse(); }
 
 std::string readGraphSource(const std::string& pathOrExample) {
   std::error_code ec;
-  if (std::filesystem::is_directory(pathOrExample, ec))
-    throw std::runtime_error(pathOrExample + ": is a directory, not a graph file");
-  if (auto size = std::filesystem::file_size(pathOrExample, ec); !ec && size > kMaxFileBytes)
-    throw std::runtime_error(pathOrExample + ": the file is " + std::to_string(size >> 20) + " MiB; graph files are limited to " +
-                             std::to_string(kMaxFileBytes >> 20) + " MiB");
-  std::ifstream f(pathOrExample, std::ios::binary);
-  if (!f) {
+  const bool onDisk = std::filesystem::exists(pathOrExample, ec);
+  if (!onDisk)
     if (auto ex = exampleSource(pathOrExample)) return std::string(*ex);
+  try {
+    return io::readFile(pathOrExample, kMaxFileBytes, "a graph file");
+  } catch (const std::runtime_error& e) {
+    if (onDisk) throw;
     std::string names;
     for (auto& n : exampleNames()) names += (names.empty() ? "" : ", ") + n;
-    throw std::runtime_error(pathOrExample + ": cannot open the file (and it is not a built-in example: " + names + ")");
+    throw std::runtime_error(std::string(e.what()) + "; nor is it a built-in example (" + names + ")");
   }
-  std::ostringstream ss;
-  ss << f.rdbuf();
-  return ss.str();
 }
 
 Graph loadGraph(const std::string& pathOrExample) {

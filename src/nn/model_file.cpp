@@ -5,6 +5,8 @@
 #include <fstream>
 #include <sstream>
 
+#include "io/atomic_file.h"
+#include "io/read_file.h"
 #include "nn/run.h"
 
 namespace bs::nn {
@@ -12,6 +14,8 @@ namespace bs::nn {
 namespace {
 
 constexpr char kMagic[8] = {'B', 'S', 'M', 'O', 'D', 'E', 'L', '1'};
+// The largest preset network (10 000-unit layers) stays far below this.
+constexpr std::uintmax_t kMaxModelBytes = std::uintmax_t(1) << 30;
 
 std::uint64_t fnv1a(const char* p, size_t n) {
   std::uint64_t h = 1469598103934665603ull;
@@ -82,15 +86,16 @@ void saveModel(const std::string& path, const std::string& presetName, const std
     }
   }
   putU64(s, fnv1a(s.data(), s.size()));
-  writeFileAtomically(path, s);
+  io::writeFileAtomically(path, s);
 }
 
 SavedModel readModel(const std::string& path) {
-  std::ifstream f(path, std::ios::binary);
-  if (!f) throw ModelFileError(path + ": cannot open the model file");
-  std::stringstream ss;
-  ss << f.rdbuf();
-  const std::string d = ss.str();
+  std::string d;
+  try {
+    d = io::readFile(path, kMaxModelBytes, "a model file");
+  } catch (const std::runtime_error& e) {
+    throw ModelFileError(e.what());
+  }
   if (d.size() < sizeof kMagic + 8 || std::memcmp(d.data(), kMagic, sizeof kMagic) != 0)
     throw ModelFileError(path + ": not a Backstep model file (written by backstep train --save)");
   const size_t end = d.size() - 8;

@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "data/toy.h"
+#include "io/read_file.h"
 #include "lang/embedded.h"
 
 namespace bs::nn {
@@ -227,11 +228,13 @@ Preset loadPreset(const std::string& pathOrName) {
   namespace fs = std::filesystem;
   std::error_code ec;
   if (fs::is_regular_file(pathOrName, ec)) {
-    std::ifstream f(pathOrName, std::ios::binary);
-    std::stringstream ss;
-    ss << f.rdbuf();
-    if (!f) throw PresetError(pathOrName + ": cannot read the file");
-    return parsePreset(ss.str(), fs::path(pathOrName).stem().string());
+    std::string text;
+    try {
+      text = io::readFile(pathOrName, 1 << 20, "a preset");
+    } catch (const std::runtime_error& e) {
+      throw PresetError(e.what());
+    }
+    return parsePreset(text, fs::path(pathOrName).stem().string());
   }
   std::string name = pathOrName;
   if (name.ends_with(kExt)) name.resize(name.size() - kExt.size());

@@ -7,6 +7,8 @@
 #include <stdexcept>
 #include <unistd.h>
 
+#include "io/atomic_file.h"
+
 namespace bs::nn {
 
 double Run::bestTestAcc() const {
@@ -28,30 +30,6 @@ std::string Run::csv() const {
   return s;
 }
 
-void Run::writeCsv(const std::string& path) const { writeFileAtomically(path, csv()); }
-
-void writeFileAtomically(const std::string& path, const std::string& text) {
-  namespace fs = std::filesystem;
-  const fs::path target(path);
-  std::error_code ec;
-  if (target.has_parent_path()) fs::create_directories(target.parent_path(), ec);
-  const fs::path tmp = target.string() + ".tmp" + std::to_string(::getpid());
-  {
-    std::ofstream f(tmp, std::ios::binary | std::ios::trunc);
-    if (!f) throw std::runtime_error(path + ": cannot write the file");
-    f.write(text.data(), std::streamsize(text.size()));
-    f.flush();
-    if (!f) {
-      f.close();
-      fs::remove(tmp, ec);
-      throw std::runtime_error(path + ": writing failed (disk full?)");
-    }
-  }
-  fs::rename(tmp, target, ec);
-  if (ec) {
-    fs::remove(tmp, ec);
-    throw std::runtime_error(path + ": cannot replace the file");
-  }
-}
+void Run::writeCsv(const std::string& path) const { io::writeFileAtomically(path, csv()); }
 
 }  // namespace bs::nn

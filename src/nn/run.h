@@ -28,8 +28,4 @@ struct Run {
   void writeCsv(const std::string& path) const;  // throws std::runtime_error if it cannot write
 };
 
-// Writes `text` to `path` via a temporary file in the same folder and a rename, so a
-// reader never sees half a file. Throws std::runtime_error naming the file.
-void writeFileAtomically(const std::string& path, const std::string& text);
-
 }  // namespace bs::nn

@@ -3,14 +3,13 @@
 #include <imgui.h>
 #include <imgui_stdlib.h>
 
-#include <stb_image_write.h>  // the implementation is inside libstb.so
-
 #include <algorithm>
 #include <cctype>
 #include <cmath>
 #include <cstdio>
 
 #include "app/gl/gl.h"
+#include "app/gl/screenshot.h"
 #include "app/run_store.h"
 
 namespace bs::app::plot {
@@ -246,20 +245,8 @@ void PlotView::writePng() {
     message_ = "the plot is not on screen";
     return;
   }
-  std::vector<unsigned char> px(size_t(w) * size_t(h) * 4);
-  glPixelStorei(GL_PACK_ALIGNMENT, 1);
-  glReadPixels(x0, vp[3] - y1, w, h, GL_RGBA, GL_UNSIGNED_BYTE, px.data());  // GL rows go bottom-up
-  for (size_t i = 3; i < px.size(); i += 4) px[i] = 255;
-  std::string png;
-  stbi_flip_vertically_on_write(1);
-  stbi_write_png_to_func([](void* out, void* data, int size) { static_cast<std::string*>(out)->append(static_cast<char*>(data), size_t(size)); },
-                         &png, w, h, 4, px.data(), w * 4);
-  try {
-    nn::writeFileAtomically(pngPath_, png);
-    message_ = "wrote " + pngPath_ + " (" + std::to_string(w) + "x" + std::to_string(h) + ")";
-  } catch (const std::exception& e) {
-    message_ = e.what();
-  }
+  const std::string err = gl::writePng(pngPath_, x0, vp[3] - y1, w, h);
+  message_ = err.empty() ? "wrote " + pngPath_ + " (" + std::to_string(w) + "x" + std::to_string(h) + ")" : err;
 }
 
 }  // namespace bs::app::plot

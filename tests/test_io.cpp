@@ -1,0 +1,121 @@
+// Atomic writes: a write that fails or is killed half-way leaves the previous file as
+// it was. The failures are made real with RLIMIT_FSIZE in a child process: past the
+// limit write() fails with EFBIG (a full disk, as the program sees it) or, with
+// SIGXFSZ's default action, the kernel kills the writer in the middle of the file.
+#include <doctest/doctest.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <csignal>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <stdexcept>
+
+#include "io/atomic_file.h"
+
+namespace fs = std::filesystem;
+using bs::io::writeFileAtomically;
+
+namespace {
+
+fs::path freshDir(const std::string& name) {
+  const fs::path d = fs::temp_directory_path() / ("backstep-io-" + name + "-" + std::to_string(::getpid()));
+  fs::remove_all(d);
+  fs::create_directories(d);
+  return d;
+}
+
+std::string slurp(const fs::path& p) {
+  std::ifstream f(p, std::ios::binary);
+  std::stringstream s;
+  s << f.rdbuf();
+  return s.str();
+}
+
+int filesIn(const fs::path& d) {
+  int n = 0;
+  for ([[maybe_unused]] const auto& e : fs::directory_iterator(d)) ++n;
+  return n;
+}
+
+// Runs `writeFileAtomically(path, 4 MiB)` in a child limited to 1 MiB per file.
+// Returns the child's wait status; with `killed` the child dies of SIGXFSZ mid-write,
+// otherwise it exits 0 when the write threw std::runtime_error and 1 when it did not.
+int writeTooMuchInChild(const fs::path& path, bool killed) {
+  const pid_t pid = ::fork();
+  if (pid == 0) {
+    ::signal(SIGXFSZ, killed ? SIG_DFL : SIG_IGN);
+    rlimit lim{1 << 20, 1 << 20};
+    ::setrlimit(RLIMIT_FSIZE, &lim);
+    try {
+      writeFileAtomically(path.string(), std::string(4 << 20, 'n'));
+    } catch (const std::runtime_error& e) {
+      const std::string what = e.what();
+      ::_exit(what.find(path.string() + ": writing the file failed") == 0 &&
+                      what.find("the previous file is unchanged") != std::string::npos
+                  ? 0 : 2);
+    }
+    ::_exit(1);
+  }
+  int status = 0;
+  ::waitpid(pid, &status, 0);
+  return status;
+}
+
+}  // namespace
+
+TEST_CASE("an atomic write replaces the file and leaves no temporary behind") {
+  const fs::path d = freshDir("replace");
+  const fs::path p = d / "sub" / "model.bin";  // missing folders are made
+  writeFileAtomically(p.string(), "first");
+  CHECK(slurp(p) == "first");
+  writeFileAtomically(p.string(), "second, longer");
+  CHECK(slurp(p) == "second, longer");
+  writeFileAtomically(p.string(), "");
+  CHECK(slurp(p).empty());
+  CHECK(filesIn(d / "sub") == 1);
+  fs::remove_all(d);
+}
+
+TEST_CASE("a write that fails half-way (disk full) keeps the previous file and removes the temporary") {
+  const fs::path d = freshDir("full");
+  const fs::path p = d / "runs.csv";
+  writeFileAtomically(p.string(), "epoch,loss\n1,0.5\n");
+  const int status = writeTooMuchInChild(p, false);
+  REQUIRE(WIFEXITED(status));
+  CHECK(WEXITSTATUS(status) == 0);  // it threw, with the file's name and the reason
+  CHECK(slurp(p) == "epoch,loss\n1,0.5\n");
+  CHECK(filesIn(d) == 1);
+  fs::remove_all(d);
+}
+
+TEST_CASE("a writer killed half-way leaves the previous file intact") {
+  const fs::path d = freshDir("killed");
+  const fs::path p = d / "model.bin";
+  writeFileAtomically(p.string(), "the good model");
+  const int status = writeTooMuchInChild(p, true);
+  REQUIRE(WIFSIGNALED(status));
+  CHECK(WTERMSIG(status) == SIGXFSZ);
+  CHECK(slurp(p) == "the good model");
+  // What the killed writer left is its temporary file, 1 MiB of the 4, beside it.
+  int partial = 0;
+  for (const auto& e : fs::directory_iterator(d))
+    if (e.path() != p) {
+      ++partial;
+      CHECK(e.path().filename().string().rfind("model.bin.tmp", 0) == 0);
+      CHECK(fs::file_size(e.path()) == (1u << 20));
+    }
+  CHECK(partial == 1);
+  fs::remove_all(d);
+}
+
+TEST_CASE("a file that cannot be written is an error naming it and the reason") {
+  const fs::path d = freshDir("denied");
+  std::ofstream(d / "a-file") << "x";
+  const std::string bad = (d / "a-file" / "out.csv").string();  // a folder that is a file: refused even for root
+  const std::string expected = bad + ": cannot write the file (Not a directory)";
+  CHECK_THROWS_WITH_AS(writeFileAtomically(bad, "x"), doctest::Contains(expected.c_str()), std::runtime_error);
+  fs::remove_all(d);
+}
