@@ -280,3 +280,78 @@ TEST_CASE("layout input depends on shapes, not values; big tensors become heatma
   CHECK(w < 400);
   CHECK(h < 400);
 }
+
+namespace {
+
+// Every value box names the edge whose numbers it shows.
+void checkEdgesMatch(const AppState& s) {
+  const std::vector<EdgeValue> edges = s.edgeValues();
+  for (const LayoutBox& b : s.layoutInput().boxes) {
+    if (b.kind != BoxKind::Value) continue;
+    REQUIRE(b.edge >= 0);
+    REQUIRE(b.edge < int(edges.size()));
+    const EdgeValue& e = edges[size_t(b.edge)];
+    CHECK(e.producer == b.node);
+    CHECK(e.consumer == b.consumer);
+    CHECK(e.inputIndex == b.inputIndex);
+  }
+}
+
+}  // namespace
+
+TEST_CASE("a small graph is drawn whole") {
+  AppState s;
+  REQUIRE_FALSE(s.openExample("ex2"));
+  CHECK_FALSE(s.collapsed());
+  CHECK(s.shownNodes() == NodeRange{});
+  const LayoutInput in = s.layoutInput();
+  CHECK(in.boxes.size() == size_t(s.graph().size()) + s.edgeValues().size());
+  checkEdgesMatch(s);
+}
+
+TEST_CASE("a graph too big to draw is collapsed to the part around the current step") {
+  std::string src = "input x = 1\nparam w = 2\nn1 = x * w\n";
+  for (int i = 2; i <= 1000; ++i) src += "n" + std::to_string(i) + " = n" + std::to_string(i - 1) + " * w\n";
+  src += "output n1000\n";
+  AppState s;
+  REQUIRE_FALSE(s.openSource(src, "chain"));
+  REQUIRE(s.collapsed());
+  CHECK(s.shownNodes() == NodeRange{0, AppState::kShownNodes});
+  checkEdgesMatch(s);
+
+  s.goTo(600);  // forward step 600 computes n600, node 601
+  REQUIRE(s.focusNode() == *s.graph().find("n600"));
+  const NodeRange r = s.shownNodes();
+  CHECK(r.last - r.first == AppState::kShownNodes);
+  CHECK(r.first <= s.focusNode());
+  CHECK(s.focusNode() < r.last);
+  const LayoutInput in = s.layoutInput();
+  // The shown nodes, and w (a leaf feeding them all) and the node feeding the first one.
+  int drawnNodes = 0;
+  bool hasW = false;
+  for (const LayoutBox& b : in.boxes) {
+    if (b.kind == BoxKind::Value) continue;
+    ++drawnNodes;
+    hasW |= s.graph().node(b.node).name == "w";
+  }
+  CHECK(drawnNodes == AppState::kShownNodes + 2);
+  CHECK(hasW);
+  for (const LayoutArrow& a : in.arrows) {  // every arrow joins two drawn boxes
+    CHECK(a.from >= 0);
+    CHECK(a.to >= 0);
+  }
+  checkEdgesMatch(s);
+
+  // A step within the same block keeps the part (no new layout); selecting a far node
+  // moves it there.
+  s.goTo(601);
+  CHECK(s.shownNodes() == r);
+  s.select(*s.graph().find("n950"));
+  CHECK(s.shownNodes().last == s.graph().size());
+  checkEdgesMatch(s);
+
+  // The backward steps follow the gradient down the chain.
+  s.clearSelection();
+  s.run(Command::ToEnd);
+  CHECK(s.shownNodes().first < AppState::kShownNodes);
+}

@@ -201,8 +201,23 @@ std::vector<EdgeValue> AppState::edgeValues() const {
   return out;
 }
 
+int AppState::focusNode() const {
+  if (selected_) return *selected_;
+  if (auto cur = currentStep()) return stepper_->record(*cur).step.node;  // backward: the op passing its gradient on
+  return 0;
+}
+
+NodeRange AppState::shownNodes() const {
+  if (!collapsed()) return {};
+  const int focus = focusNode();
+  // Blocks of a third of the view, so the layout changes only every so many steps.
+  constexpr int block = kShownNodes / 3;
+  const int first = std::clamp((focus - block) / block * block, 0, graph_->size() - kShownNodes);
+  return {first, first + kShownNodes};
+}
+
 LayoutInput AppState::layoutInput(const LayoutMetrics& m) const {
-  return graph_ ? makeLayoutInput(*graph_, m) : LayoutInput{};
+  return graph_ ? makeLayoutInput(*graph_, m, shownNodes()) : LayoutInput{};
 }
 
 }  // namespace bs::app

@@ -93,8 +93,17 @@ class AppState {
 
   // What is drawn on each edge, for the current step.
   std::vector<EdgeValue> edgeValues() const;
-  // The graph as boxes and arrows for the layout engine; depends only on the graph's
-  // structure and shapes, not on the values.
+  // A graph of more than kShownNodes nodes is too big to draw readably (or to lay out
+  // quickly): the view is collapsed to kShownNodes nodes around the current step (or
+  // the selected node), and moves along in blocks as the steps go on.
+  static constexpr int kShownNodes = 240;
+  bool collapsed() const { return graph_ && graph_->size() > kShownNodes; }
+  NodeRange shownNodes() const;  // {0, -1}: all of them
+  // The node a collapsed view keeps in sight: the selected one, else the current step's.
+  int focusNode() const;
+
+  // The shown part of the graph as boxes and arrows for the layout engine; depends only
+  // on the graph's structure and shapes (and the shown part), not on the values.
   LayoutInput layoutInput(const LayoutMetrics& m = {}) const;
 
   // Answers mode (issue 4; app_state_answers.cpp): the student's numbers and verdicts.

@@ -1,6 +1,7 @@
 #include "app/graph_view.h"
 
 #include <algorithm>
+#include <cstdio>
 #include <chrono>
 #include <cmath>
 
@@ -157,10 +158,18 @@ void GraphView::drawLegend(ImDrawList* dl, ImVec2 cmin, ImVec2 cmax, const Fonts
 void GraphView::draw(AppState& s, Heatmaps& heatmaps, const Fonts& fonts) {
   if (!s.hasGraph()) return;
   if (s.graphVersion() != graphVersion_) {
+    shown_ = s.shownNodes();
     relayout(s, fonts);
     heatmaps.clear();
     graphVersion_ = s.graphVersion();
     valuesVersion_ = -1;
+    focusShown_ = -1;
+  }
+  if (s.shownNodes() != shown_) {  // a collapsed view moved on with the steps
+    shown_ = s.shownNodes();
+    relayout(s, fonts);
+    heatmaps.clear();
+    focusShown_ = -1;
   }
   if (s.answers().active() != answersLayout_) {  // numbers get room for their marks
     answersLayout_ = s.answers().active();
@@ -179,6 +188,16 @@ void GraphView::draw(AppState& s, Heatmaps& heatmaps, const Fonts& fonts) {
   if (fitPending_) {
     fit(size);
     fitPending_ = false;
+  }
+  // A collapsed view is too wide to fit readably: it keeps the focus node in sight at
+  // zoom 1 instead (Fit or the wheel still zoom out).
+  if (s.collapsed() && focusShown_ != s.focusNode()) {
+    focusShown_ = s.focusNode();
+    for (size_t i = 0; i < input_.boxes.size(); ++i)
+      if (input_.boxes[i].node == focusShown_ && input_.boxes[i].kind != BoxKind::Value) {
+        zoom_ = 1;
+        pan_ = {size.x / 2 - layout_.centres[i].x, size.y / 2 - layout_.centres[i].y};
+      }
   }
 
   // Interaction: click selects, drag pans, the wheel zooms about the mouse.
@@ -222,6 +241,7 @@ void GraphView::draw(AppState& s, Heatmaps& heatmaps, const Fonts& fonts) {
   vp.zoom = zoom_;
   vp.metrics = &metrics_;
   vp.heatmaps = &heatmaps;
+  vp.graph = &s.graph();
   vp.valuesVersion = valuesVersion_;
   std::vector<int> edgesOut(size_t(nodes), 0);  // value boxes per producer: one means its gradient is whole
   if (s.answers().active()) {
@@ -241,7 +261,7 @@ void GraphView::draw(AppState& s, Heatmaps& heatmaps, const Fonts& fonts) {
       dl->AddRect(bmin, bmax, current ? palette_.highlight : IM_COL32(215, 215, 210, 255), 3 * zoom_, 0, current ? 2.5f : 1.0f);
       const Shape shape = s.graph().node(b.node).shape;
       heatmapShown |= valueStyle(shape, metrics_) == ValueStyle::Heatmap;
-      const EdgeValue& ev = edges_.at(i - size_t(nodes));
+      const EdgeValue& ev = edges_.at(size_t(b.edge));
       vp.gradIsTotal = edgesOut.at(size_t(ev.producer)) == 1;
       vp.draw(bmin, bmax, shape, ev, int(i));
     } else {
@@ -250,6 +270,15 @@ void GraphView::draw(AppState& s, Heatmaps& heatmaps, const Fonts& fonts) {
   }
   dl->Flags = flags;
   drawLegend(dl, cmin, cmax, fonts, heatmaps, heatmapShown);
+  if (s.collapsed()) {  // say that only a part is drawn, and which
+    char note[200];
+    std::snprintf(note, sizeof note, "Collapsed view: %d nodes are too many to draw; showing nodes %d-%d and what feeds them. "
+                  "It follows the current step (or the selected node).", nodes, shown_.first + 1, shown_.last);
+    const ImVec2 p{cmin.x + 10, cmin.y + 8};
+    const ImVec2 ext = ImGui::CalcTextSize(note, nullptr, false, size.x - 20);
+    dl->AddRectFilled({p.x - 4, p.y - 3}, {p.x + ext.x + 4, p.y + ext.y + 3}, IM_COL32(255, 244, 214, 235), 3);
+    dl->AddText(fonts.ui, fonts.uiSize, p, palette_.ink, note, nullptr, size.x - 20);
+  }
   if (s.answers().active()) {  // the verdict marks, bottom right
     const float w = drawVerdictLegend(nullptr, fonts.ui, fonts.uiSize, {}, palette_.ink);
     drawVerdictLegend(dl, fonts.ui, fonts.uiSize, {cmax.x - 10 - w, cmax.y - 10 - fonts.uiSize}, palette_.ink);

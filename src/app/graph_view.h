@@ -31,6 +31,8 @@ class GraphView {
   void drawLegend(ImDrawList* dl, ImVec2 canvasMin, ImVec2 canvasMax, const Fonts& fonts, Heatmaps& h, bool heatmapsShown) const;
 
   int graphVersion_ = -1, valuesVersion_ = -1;
+  NodeRange shown_;  // the part of a collapsed graph that is laid out
+  int focusShown_ = -1;  // the node a collapsed view was last centred on
   bool answersLayout_ = false;  // laid out with room for verdict marks
   LayoutMetrics metrics_;
   LayoutInput input_;

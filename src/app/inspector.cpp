@@ -1,6 +1,7 @@
 #include <imgui.h>
 
 #include "app/panels.h"
+#include "core/tensor_stats.h"
 #include "core/trace.h"
 
 namespace bs::app {
@@ -85,12 +86,19 @@ void drawInspector(AppState& s) {
     ImGui::SameLine();
     ImGui::TextWrapped("%s", n.op->formula.c_str());
   }
-  if (st.valueKnown(id)) tensorText("value", n.value, ink);
-  else ImGui::TextColored(dim, "value ? (not computed yet)");
+  // Tensors too large to read number by number (a training batch) get their statistics.
+  const bool large = n.value.size() > 16;
+  if (st.valueKnown(id)) {
+    tensorText("value", n.value, ink);
+    if (large) ImGui::TextWrapped("%s", formatStats(valueStats(n), n.op ? n.op->saturation : "").c_str());
+  } else {
+    ImGui::TextColored(dim, "value ? (not computed yet)");
+  }
   if (st.contributionsTotal(id) > 0) {
     const std::string label = gradName(g, n.name);
     if (st.gradKnown(id)) {
       tensorText(label.c_str(), n.grad, red);
+      if (large) ImGui::TextColored(red, "%s", formatStats(tensorStats(n.grad)).c_str());
     } else if (st.contributionsDone(id) > 0) {
       tensorText((label + " so far").c_str(), n.grad, red);
       ImGui::TextColored(dim, "(%d of %d contributions)", st.contributionsDone(id), st.contributionsTotal(id));

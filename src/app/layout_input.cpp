@@ -29,40 +29,53 @@ void valueBoxSize(Shape s, const LayoutMetrics& m, float& w, float& h) {
   }
 }
 
-LayoutInput makeLayoutInput(const Graph& g, const LayoutMetrics& m) {
+LayoutInput makeLayoutInput(const Graph& g, const LayoutMetrics& m, NodeRange shown) {
   LayoutInput in;
-  for (int i = 0; i < g.size(); ++i) {
-    const Node& n = g.node(i);
+  const int n = g.size(), last = shown.last < 0 ? n : std::min(shown.last, n);
+  auto inRange = [&](int i) { return i >= shown.first && i < last; };
+  std::vector<char> drawn(size_t(n), 0);  // the nodes of the range and those feeding them
+  for (int i = std::max(0, shown.first); i < last; ++i) {
+    drawn[size_t(i)] = 1;
+    for (int in : g.node(i).inputs) drawn[size_t(in)] = 1;
+  }
+  std::vector<int> boxOf(size_t(n), -1);
+  for (int i = 0; i < n; ++i) {
+    if (!drawn[size_t(i)]) continue;
+    const Node& nd = g.node(i);
     LayoutBox b;
     b.node = i;
-    if (n.isLeaf()) {  // name over kind
+    if (nd.isLeaf()) {  // name over kind
       b.kind = BoxKind::Leaf;
-      b.width = std::max(m.textWidth(n.name), m.textWidth(kindName(n.kind))) + 2 * m.pad;
+      b.width = std::max(m.textWidth(nd.name), m.textWidth(kindName(nd.kind))) + 2 * m.pad;
       b.height = 2 * m.lineHeight + m.pad;
     } else {  // a circle: symbol over name
       b.kind = BoxKind::Op;
-      const float text = std::max(m.textWidth(n.op->symbol), m.textWidth(n.name));
+      const float text = std::max(m.textWidth(nd.op->symbol), m.textWidth(nd.name));
       b.width = b.height = std::max(2.3f * m.lineHeight, text + m.pad);
     }
+    boxOf[size_t(i)] = int(in.boxes.size());
     in.boxes.push_back(b);
   }
+  int edge = 0;  // counts every edge, shown or not, in the order of AppState::edgeValues()
   auto addValueBox = [&](int producer, int consumer, int inputIndex) {
     LayoutBox v;
     v.kind = BoxKind::Value;
     v.node = producer;
     v.consumer = consumer;
     v.inputIndex = inputIndex;
+    v.edge = edge;
     valueBoxSize(g.node(producer).shape, m, v.width, v.height);
     in.boxes.push_back(v);
     const int id = int(in.boxes.size()) - 1;
-    in.arrows.push_back({producer, id, false});
-    if (consumer >= 0) in.arrows.push_back({id, consumer, true});
+    in.arrows.push_back({boxOf[size_t(producer)], id, false});
+    if (consumer >= 0) in.arrows.push_back({id, boxOf[size_t(consumer)], true});
   };
-  for (int c = 0; c < g.size(); ++c) {
-    const Node& n = g.node(c);
-    for (int k = 0; k < int(n.inputs.size()); ++k) addValueBox(n.inputs[size_t(k)], c, k);
+  for (int c = 0; c < n; ++c) {
+    const Node& nd = g.node(c);
+    for (int k = 0; k < int(nd.inputs.size()); ++k, ++edge)
+      if (inRange(c)) addValueBox(nd.inputs[size_t(k)], c, k);
   }
-  if (g.hasOutput()) addValueBox(g.output(), -1, -1);
+  if (g.hasOutput() && inRange(g.output())) addValueBox(g.output(), -1, -1);
   return in;
 }
 

@@ -43,6 +43,7 @@ struct LayoutBox {
   int node = -1;        // the graph node (for Value: the producer)
   int consumer = -1;    // Value only: the consuming node, -1 for the output's own value
   int inputIndex = -1;  // Value only: which input of the consumer
+  int edge = -1;        // Value only: its index in AppState::edgeValues()
   float width = 0, height = 0;
 };
 
@@ -56,9 +57,16 @@ struct LayoutInput {
   std::vector<LayoutArrow> arrows;
 };
 
-// Boxes: every node, then one value box per edge (producer -> value box -> consumer)
-// and one after the output.
-LayoutInput makeLayoutInput(const Graph& g, const LayoutMetrics& m = {});
+// A part of a graph: the nodes first .. last-1 (last -1: to the end).
+struct NodeRange {
+  int first = 0, last = -1;
+  bool operator==(const NodeRange&) const = default;
+};
+
+// Boxes: the nodes of `shown` and the nodes that feed them, then one value box per
+// edge into a node of `shown` (producer -> value box -> consumer) and one after the
+// output if it is shown.
+LayoutInput makeLayoutInput(const Graph& g, const LayoutMetrics& m = {}, NodeRange shown = {});
 
 // The size of a value box for a tensor of this shape.
 void valueBoxSize(Shape s, const LayoutMetrics& m, float& w, float& h);

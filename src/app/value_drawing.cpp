@@ -5,6 +5,7 @@
 #include <cstdio>
 
 #include "app/verdict_marks.h"
+#include "core/tensor_stats.h"
 
 namespace bs::app {
 
@@ -46,7 +47,8 @@ void ValuePainter::grid(ImVec2 topLeft, float cellW, const Tensor* t, ImU32 col,
     }
 }
 
-void ValuePainter::heatmap(ImVec2 min, ImVec2 max, const Tensor* t, int key, ImU32 captionCol, const char* prefix) const {
+void ValuePainter::heatmap(ImVec2 min, ImVec2 max, const Tensor* t, int key, ImU32 captionCol, const char* prefix,
+                           const std::string& suffix) const {
   const float lh = metrics->lineHeight * zoom;
   const ImVec2 imgMax{max.x, max.y - lh};
   if (!t) {
@@ -58,7 +60,7 @@ void ValuePainter::heatmap(ImVec2 min, ImVec2 max, const Tensor* t, int key, ImU
   dl->AddImage(reinterpret_cast<ImTextureID>(static_cast<intptr_t>(tex)), min, imgMax, {0, 1}, {1, 0});
   dl->AddRect(min, imgMax, palette.faint);
   const double maxAbs = t->size() ? t->cwiseAbs().maxCoeff() : 0.0;
-  text({(min.x + max.x) / 2, imgMax.y + lh / 2}, std::string(prefix) + fitNumber(maxAbs, metrics->numberChars), captionCol, 0.85f);
+  text({(min.x + max.x) / 2, imgMax.y + lh / 2}, std::string(prefix) + fitNumber(maxAbs, metrics->numberChars) + suffix, captionCol, 0.85f);
 }
 
 void ValuePainter::draw(ImVec2 min, ImVec2 max, Shape shape, const EdgeValue& ev, int key) const {
@@ -91,7 +93,11 @@ void ValuePainter::draw(ImVec2 min, ImVec2 max, Shape shape, const EdgeValue& ev
       const float h = w * float(shape.rows) / float(shape.cols);
       const float x0 = cx - pad / 2 - half / 2 - w / 2, x1 = cx + pad / 2 + half / 2 - w / 2;
       const float y0 = min.y + pad / 2;
-      heatmap({x0, y0}, {x0 + w, y0 + h + lh}, value, 2 * key, palette.ink, "±");
+      std::string saturated;  // an activation's share of saturated units, as in the inspector
+      if (value && graph && ev.producer >= 0)
+        if (const TensorStats st = valueStats(graph->node(ev.producer)); st.saturated >= 0)
+          saturated = "  " + std::to_string(int(std::lround(100 * st.saturated))) + "% sat.";
+      heatmap({x0, y0}, {x0 + w, y0 + h + lh}, value, 2 * key, palette.ink, "±", saturated);
       if (grad) heatmap({x1, y0}, {x1 + w, y0 + h + lh}, grad, 2 * key + 1, palette.grad, "∇ ±");
       break;
     }

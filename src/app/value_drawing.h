@@ -39,6 +39,7 @@ struct ValuePainter {
   float zoom = 1;
   const LayoutMetrics* metrics = nullptr;
   Heatmaps* heatmaps = nullptr;
+  const Graph* graph = nullptr;  // for the saturation share under an activation's heatmap
   int valuesVersion = 0;
   Palette palette;
   // Answers mode: the written numbers get a tint and a verdict mark (null: no marks).
@@ -55,7 +56,9 @@ struct ValuePainter {
   void grid(ImVec2 topLeft, float cellW, const Tensor* t, ImU32 col, Shape shape, int node = -1,
             Quantity q = Quantity::Value) const;
   void mark(ImVec2 centre, float cellW, const AnswerKey& k) const;  // behind one number
-  void heatmap(ImVec2 min, ImVec2 max, const Tensor* t, int key, ImU32 captionCol, const char* prefix) const;
+  // The caption under the image: prefix, the largest |number|, suffix.
+  void heatmap(ImVec2 min, ImVec2 max, const Tensor* t, int key, ImU32 captionCol, const char* prefix,
+               const std::string& suffix = "") const;
 };
 
 }  // namespace bs::app

@@ -73,6 +73,11 @@ struct OpDef {
   std::string (*localText)(int i, std::span<const std::string> operands, Attrs attrs) = nullptr;  // "σ'(y)"
   std::string (*gradText)(int i, std::span<const std::string> operands, const std::string& y, const std::string& up) = nullptr;  // "Wᵀ · dL/dy"
 
+  // Activations: when an output element is saturated (its unit barely passes a
+  // gradient back), and how to say it; the window shows the share of such units.
+  bool (*saturated)(double y, Attrs attrs) = nullptr;
+  std::string saturation;  // "σ < 0.01 or > 0.99"
+
   template <class T> const Kernels<T>& kernels() const {
     if constexpr (std::is_same_v<T, double>) return d; else return f;
   }

@@ -54,6 +54,10 @@ template <class D> OpDef unaryOp() {
   op.f = unaryKernels<D, float>();
   op.text = [](std::span<const std::string> o, Attrs a) { return D::text(o[0], a); };
   op.localText = [](int, std::span<const std::string> o, Attrs a) { return D::localText(o[0], a); };
+  if constexpr (requires { D::saturation; }) {
+    op.saturation = D::saturation;
+    op.saturated = [](double y, Attrs a) { return D::saturated(y, a); };
+  }
   return op;
 }
 

@@ -8,6 +8,8 @@ namespace {
 struct Sigmoid {
   static constexpr const char *name = "sigmoid", *symbol = "σ";
   static constexpr const char* formula = "σ'(x) = σ(x)(1 − σ(x))";
+  static constexpr const char* saturation = "σ < 0.01 or > 0.99, so σ' < 0.01";
+  static bool saturated(double y, Attrs) { return y < 0.01 || y > 0.99; }
   static std::vector<AttrSpec> attrs() { return {}; }
   static std::string text(const std::string& x, Attrs) { return "σ(" + x + ")"; }
   static std::string localText(const std::string& x, Attrs) { return "σ'(" + x + ")"; }
@@ -24,6 +26,8 @@ struct Sigmoid {
 struct Tanh {
   static constexpr const char *name = "tanh", *symbol = "tanh";
   static constexpr const char* formula = "tanh'(x) = 1 − tanh²(x)";
+  static constexpr const char* saturation = "|tanh| > 0.99, so tanh' < 0.02";
+  static bool saturated(double y, Attrs) { return std::abs(y) > 0.99; }
   static std::vector<AttrSpec> attrs() { return {}; }
   static std::string text(const std::string& x, Attrs) { return "tanh(" + x + ")"; }
   static std::string localText(const std::string& x, Attrs) { return "tanh'(" + x + ")"; }
@@ -37,6 +41,8 @@ struct Tanh {
 struct Relu {
   static constexpr const char *name = "relu", *symbol = "ReLU";
   static constexpr const char* formula = "ReLU'(x) = 1 if x > 0, else 0";
+  static constexpr const char* saturation = "ReLU = 0: no gradient passes";
+  static bool saturated(double y, Attrs) { return y <= 0; }
   static std::vector<AttrSpec> attrs() { return {}; }
   static std::string text(const std::string& x, Attrs) { return "ReLU(" + x + ")"; }
   static std::string localText(const std::string& x, Attrs) { return "ReLU'(" + x + ")"; }
@@ -49,6 +55,8 @@ struct Relu {
 struct LeakyRelu {
   static constexpr const char *name = "leaky_relu", *symbol = "LReLU";
   static constexpr const char* formula = "LReLU'(x) = 1 if x > 0, else slope";
+  static constexpr const char* saturation = "x ≤ 0: only the slope passes";
+  static bool saturated(double y, Attrs) { return y <= 0; }
   static std::vector<AttrSpec> attrs() { return {{"slope", 0.01}}; }
   static std::string text(const std::string& x, Attrs) { return "LReLU(" + x + ")"; }
   static std::string localText(const std::string& x, Attrs) { return "LReLU'(" + x + ")"; }
@@ -67,6 +75,8 @@ struct LeakyRelu {
 struct Elu {
   static constexpr const char *name = "elu", *symbol = "ELU";
   static constexpr const char* formula = "ELU'(x) = 1 if x ≥ 0, else α·eˣ";
+  static constexpr const char* saturation = "ELU < −0.99α, so ELU' < 0.01α";
+  static bool saturated(double y, Attrs a) { return y < -0.99 * a[0]; }
   static std::vector<AttrSpec> attrs() { return {{"alpha", 1.0}}; }
   static std::string text(const std::string& x, Attrs) { return "ELU(" + x + ")"; }
   static std::string localText(const std::string& x, Attrs) { return "ELU'(" + x + ")"; }

@@ -28,6 +28,8 @@ head -c 5000 /dev/urandom > not-a-tar.gz
 # Graphs: a product of 40 000 x 40 000 (1.6 * 10^9 numbers), a million nodes, 17 MB.
 { printf 'input x = ['; seq -s ', ' 1 40000 | tr -d '\n'; printf ']\na = x @ transpose(x)\nb = sum(a)\noutput b\n'; } > huge-matrix.bsg
 { echo 'input x = 1'; seq 1 1000000 | sed 's/.*/n&=-x/'; echo 'output x'; } > million-nodes.bsg
+# Not an error: a chain of 5 000 nodes, which the window shows collapsed.
+{ echo 'input x = 1'; echo 'n1 = -x'; seq 2 5000 | awk '{ print "n" $1 " = -n" ($1 - 1) }'; echo 'output n5000'; } > chain.bsg
 head -c 17000000 /dev/zero | tr '\0' '#' > too-long.bsg
 
 # Model files: a good one, a cut one, one of another preset.
