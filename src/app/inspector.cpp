@@ -90,7 +90,7 @@ void drawInspector(AppState& s) {
   const bool large = n.value.size() > 16;
   if (st.valueKnown(id)) {
     tensorText("value", n.value, ink);
-    if (large) ImGui::TextWrapped("%s", formatStats(valueStats(n), n.op ? n.op->saturation : "").c_str());
+    if (large) ImGui::TextWrapped("%s", formatStats(valueStats(n), n.op ? n.op->saturation : "", "\n").c_str());
   } else {
     ImGui::TextColored(dim, "value ? (not computed yet)");
   }

@@ -26,13 +26,13 @@ TensorStats valueStats(const Node& node) {
   return s;
 }
 
-std::string formatStats(const TensorStats& s, const std::string& saturation) {
+std::string formatStats(const TensorStats& s, const std::string& saturation, const std::string& sep) {
   char buf[256];
   std::snprintf(buf, sizeof buf, "mean %.4g  std %.4g  min %.4g  max %.4g", s.mean, s.std, s.min, s.max);
   std::string out = buf;
   if (s.saturated >= 0) {
-    std::snprintf(buf, sizeof buf, "  saturated %.1f%%", 100 * s.saturated);
-    out += buf;
+    std::snprintf(buf, sizeof buf, "saturated %.1f%%", 100 * s.saturated);
+    out += sep + buf;
     if (!saturation.empty()) out += " (" + saturation + ")";
   }
   return out;

@@ -18,8 +18,8 @@ TensorStats valueStats(const Node& node);
 // The statistics of any tensor (no saturation).
 TensorStats tensorStats(const Tensor& t);
 
-// "mean 0.012  std 0.45  min -1.2  max 2.3", then "  saturated 12.5% (σ < 0.01 or > 0.99, ...)"
-// when known; numbers with 4 significant digits.
-std::string formatStats(const TensorStats& s, const std::string& saturation = "");
+// "mean 0.012  std 0.45  min -1.2  max 2.3", then `sep` and "saturated 12.5% (σ < 0.01
+// or > 0.99, ...)" when known; numbers with 4 significant digits.
+std::string formatStats(const TensorStats& s, const std::string& saturation = "", const std::string& sep = "  ");
 
 }  // namespace bs
