@@ -9,6 +9,7 @@
 
 #include "core/gradcheck.h"
 #include "data/toy.h"
+#include "nn/diagnostics.h"
 #include "nn/model_file.h"
 #include "nn/preset.h"
 #include "nn/trainer.h"
@@ -317,4 +318,28 @@ TEST_CASE("presets with numbers out of range are refused with a message") {
                        doctest::Contains("'units' must be at most 10000"), bs::nn::PresetError);
   CHECK_THROWS_WITH_AS(bs::nn::parsePreset(R"({"optimizer": {"type": "sgd", "lr": 1e999}})", "overflow"),
                        doctest::Contains("overflow: not valid JSON"), bs::nn::PresetError);
+}
+
+TEST_CASE("the window's views as numbers: confusion matrix and the output over the plane") {
+  // Scores = x (W = I, b = 0): the predicted class is the largest input.
+  Network net;
+  net.add(input(3)).add(dense(3, Activation::Linear));
+  Model m = net.build({LossKind::Cce, {}, TargetForm::Indices}, 4, 1);
+  m.graph.setValue(m.params[0], Tensor::Identity(3, 3));
+  Executor<float> params(m.graph);
+  Predictor p(m, params);
+  // Four samples: true 0 predicted 0, true 1 predicted 2, true 2 predicted 2, true 2 predicted 1.
+  TensorDataset test((Mat<float>(3, 4) << 5, 0, 0, 0,  //
+                      0, 1, 0, 4,                      //
+                      0, 3, 7, 1).finished(),
+                     (Mat<float>(1, 4) << 0, 1, 2, 2).finished(), 3);
+  const Confusion c = confusionMatrix(p, test, 100);
+  CHECK(c.counts == std::vector<std::vector<int>>{{1, 0, 0}, {0, 0, 1}, {0, 1, 1}});
+  CHECK(c.predicted == std::vector<int>{0, 2, 2, 1});
+  CHECK(confusionCsv(c, {"a", "b", "c"}) == "true\\predicted,a,b,c\na,1,0,0\nb,0,0,1\nc,0,1,1\n");
+  CHECK(confusionMatrix(p, test, 2).predicted.size() == 2);
+
+  const Mat<float> plane = planeGrid(2, 1.0);
+  CHECK(plane == (Mat<float>(2, 4) << -0.5f, 0.5f, -0.5f, 0.5f, -0.5f, -0.5f, 0.5f, 0.5f).finished());
+  CHECK(planeCsv(plane, (Mat<float>(1, 4) << 1, 2, 3, 4).finished()) == "x0,x1,output\n-0.5,-0.5,1\n0.5,-0.5,2\n-0.5,0.5,3\n0.5,0.5,4\n");
 }

@@ -6,41 +6,13 @@
 #include <numeric>
 
 #include "core/executor.h"
+#include "nn/diagnostics.h"
 
 namespace bs::app {
 
 namespace {
 
 using Clock = std::chrono::steady_clock;
-
-// Forward passes for the views on a second executor, so the trainer's own buffers
-// (and so its results) are untouched: confusion matrix, the strip and the boundary.
-class Probe {
- public:
-  Probe(const nn::Model& model, nn::Trainer& trainer) : model_(model), trainer_(trainer), ex_(model.graph) {}
-
-  // The network's outputs for the columns of x (prediction rows x columns).
-  const Mat<float>& predict(const Mat<float>& x) {
-    for (int p : model_.params) ex_.value(p) = trainer_.executor().value(p);
-    ex_.value(model_.input) = x;
-    // The loss nodes need targets of the right shape; their value is not used.
-    const Index rows = model_.objective.targets == nn::TargetForm::Indices ? 1 : model_.graph.node(model_.prediction).shape.rows;
-    ex_.value(model_.target).setZero(rows, x.cols());
-    ex_.forward();
-    return ex_.value(model_.prediction);
-  }
-
- private:
-  const nn::Model& model_;
-  nn::Trainer& trainer_;
-  Executor<float> ex_;
-};
-
-int argmax(const Mat<float>& y, Index col) {
-  Index best = 0;
-  y.col(col).maxCoeff(&best);
-  return int(best);
-}
 
 // Everything the views derive from the current weights, computed on the worker
 // without the lock, then moved into the snapshot under it.
@@ -187,27 +159,15 @@ void TrainingSession::work(std::stop_token stop, nn::Preset preset, SessionOptio
     nn::TrainOptions to = preset.train;
     to.threads = o.threads;
     nn::Trainer trainer(model, to);
-    Probe probe(model, trainer);
+    nn::Predictor probe(model, trainer.executor());
 
     const bool classes = d.test && d.test->classes() > 0;
     const bool plane = model.graph.node(model.input).shape.rows == 2 && model.graph.node(model.prediction).shape.rows == 1;
     const int evalN = classes ? std::min(o.evalSamples, d.test->size()) : 0;
     const int stripN = std::min(o.stripImages, evalN);
-    Mat<float> evalX, evalLabels, gridX, points, targets;
-    std::vector<int> evalIdx(static_cast<size_t>(evalN));
-    std::iota(evalIdx.begin(), evalIdx.end(), 0);
-    if (evalN > 0) {
-      d.test->inputs(evalIdx, evalX);
-      d.test->targets(evalIdx, evalLabels);
-    }
-    const int G = o.boundaryGrid;
+    Mat<float> points, targets;
+    const Mat<float> gridX = plane ? nn::planeGrid(o.boundaryGrid, o.boundaryExtent) : Mat<float>();
     if (plane) {
-      gridX.resize(2, Index(G) * G);
-      for (int j = 0; j < G; ++j)
-        for (int i = 0; i < G; ++i) {
-          gridX(0, Index(j) * G + i) = float(-o.boundaryExtent + 2 * o.boundaryExtent * (i + 0.5) / G);
-          gridX(1, Index(j) * G + i) = float(-o.boundaryExtent + 2 * o.boundaryExtent * (j + 0.5) / G);
-        }
       std::vector<int> all(static_cast<size_t>(d.train->size()));
       std::iota(all.begin(), all.end(), 0);
       d.train->inputs(all, points);
@@ -222,11 +182,11 @@ void TrainingSession::work(std::stop_token stop, nn::Preset preset, SessionOptio
         for (int i = 0; i < stripN; ++i) {
           const auto* px = d.cifar->test.image(i);
           live_.stripPixels.insert(live_.stripPixels.end(), px, px + data::ImageSet::kPixels);
-          live_.stripTrue.push_back(int(evalLabels(0, i)));
+          live_.stripTrue.push_back(d.cifar->test.labels[size_t(i)]);
         }
       }
       if (plane) {
-        live_.grid = G;
+        live_.grid = o.boundaryGrid;
         live_.extent = o.boundaryExtent;
         live_.points = points;
         live_.targets = targets;
@@ -238,18 +198,9 @@ void TrainingSession::work(std::stop_token stop, nn::Preset preset, SessionOptio
     auto derive = [&] {
       Derived r;
       if (evalN > 0) {
-        const int k = d.test->classes();
-        r.confusion.assign(size_t(k), std::vector<int>(size_t(k), 0));
-        const Index chunk = 500;
-        for (Index s = 0; s < evalN; s += chunk) {
-          const Index n = std::min<Index>(chunk, evalN - s);
-          const Mat<float>& y = probe.predict(evalX.middleCols(s, n));
-          for (Index c = 0; c < n; ++c) {
-            const int truth = int(evalLabels(0, s + c)), pred = argmax(y, c);
-            if (truth >= 0 && truth < k && pred < k) ++r.confusion[size_t(truth)][size_t(pred)];
-            if (s + c < stripN) r.stripPredicted.push_back(pred);
-          }
-        }
+        nn::Confusion c = nn::confusionMatrix(probe, *d.test, evalN);
+        r.confusion = std::move(c.counts);
+        r.stripPredicted.assign(c.predicted.begin(), c.predicted.begin() + stripN);
       }
       if (plane) {
         const Mat<float>& y = probe.predict(gridX);

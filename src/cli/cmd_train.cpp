@@ -9,6 +9,8 @@
 #include <unistd.h>
 
 #include "cli/commands.h"
+#include "io/atomic_file.h"
+#include "nn/diagnostics.h"
 #include "nn/model_file.h"
 #include "nn/preset.h"
 
@@ -17,7 +19,9 @@ namespace bs::cli {
 namespace {
 
 struct TrainArgs {
-  std::string preset, data, out, save, load;
+  std::string preset, data, out, save, load, confusion, boundary;
+  int grid = 96;
+  double extent = 1.6;
   int epochs = -1, threads = 2, batch = -1, records = 10000;
   long long seed = -1;
   double lr = 0;
@@ -90,6 +94,10 @@ Run addTrain(CLI::App& app) {
   sub->add_option("--out", a->out, "Write the per-epoch history as CSV");
   sub->add_option("--save", a->save, "Save the trained parameters (and the preset) to this file");
   sub->add_option("--load", a->load, "Start from parameters saved with --save");
+  sub->add_option("--confusion", a->confusion, "Write the test set's confusion matrix (classifiers) as CSV, as the window shows it");
+  sub->add_option("--boundary", a->boundary, "Write the output over the input plane (two-input networks) as CSV: x0,x1,output");
+  sub->add_option("--grid", a->grid, "With --boundary: points per side (default 96)")->check(CLI::Range(2, 1024));
+  sub->add_option("--extent", a->extent, "With --boundary: the plane is [-extent, extent]^2 (default 1.6)")->check(CLI::PositiveNumber);
   sub->add_flag("--quiet,-q", a->quiet, "No progress bar and no per-epoch lines: only the result");
   return [a]() {
     nn::Preset p = nn::loadPreset(a->preset);
@@ -103,13 +111,18 @@ Run addTrain(CLI::App& app) {
     p.train.threads = a->threads;
     if (!a->quiet) std::printf("%s: %s, %d threads\n", p.name.c_str(), p.summary().c_str(), a->threads);
 
-    // Check the model file before spending time on the data.
+    // Check the model file and the outputs asked for before spending time on the data.
     nn::Model model = p.build();
+    if (!a->boundary.empty() &&
+        (model.graph.node(model.input).shape.rows != 2 || model.graph.node(model.prediction).shape.rows != 1))
+      return fail("--boundary: " + p.name + " does not map two inputs to one output");
     if (!a->load.empty()) nn::applyModel(nn::readModel(a->load), a->load, p.name, model);
 
     const auto t0 = std::chrono::steady_clock::now();
     const std::string dataPath = p.needsCifar() ? data::findCifar(a->data) : "";
     nn::PreparedData d = nn::prepareData(p, dataPath, a->records);
+    if (!a->confusion.empty() && (!d.test || d.test->classes() <= 0))
+      return fail("--confusion: " + p.name + " is not a classifier of classes with a test set");
     if (!a->quiet && p.needsCifar())
       std::printf("data: %d training and %d test images from %s (%.2f s)\n", d.train->size(), d.test->size(), dataPath.c_str(),
                   std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count());
@@ -140,6 +153,15 @@ Run addTrain(CLI::App& app) {
       return 1;
     }
     if (!a->save.empty()) nn::saveModel(a->save, p.name, p.source, model);
+    // The window's other views, as numbers.
+    nn::Predictor predictor(model, trainer.executor());
+    if (!a->confusion.empty())
+      io::writeFileAtomically(a->confusion, nn::confusionCsv(nn::confusionMatrix(predictor, *d.test, d.test->size()),
+                                                              d.cifar ? d.cifar->classNames : std::vector<std::string>{}));
+    if (!a->boundary.empty()) {
+      const Mat<float> plane = nn::planeGrid(a->grid, a->extent);
+      io::writeFileAtomically(a->boundary, nn::planeCsv(plane, predictor.predict(plane)));
+    }
     if (run.status == nn::RunStatus::Stopped) {
       std::fprintf(stderr, "interrupted: %s", run.message.c_str());
       if (!a->out.empty()) std::fprintf(stderr, "; the %zu finished epoch(s) are in %s", run.history.size(), a->out.c_str());

@@ -18,6 +18,7 @@ cifar() { # cifar FOLDER: a valid folder of 2 records per file
     { record 3; record 7; } > "$1/$f.bin"
   done
 }
+cifar ok
 cifar truncated && head -c 5000 truncated/data_batch_1.bin > t && mv t truncated/test_batch.bin
 cifar oversized && head -c 100 /dev/zero >> oversized/data_batch_3.bin
 cifar label && { record 0; record 10; } > label/data_batch_2.bin
