@@ -355,3 +355,31 @@ TEST_CASE("a graph too big to draw is collapsed to the part around the current s
   s.run(Command::ToEnd);
   CHECK(s.shownNodes().first < AppState::kShownNodes);
 }
+
+TEST_CASE("training the open graph: the params become edited values, reset brings the source's back") {
+  AppState s;
+  REQUIRE_FALSE(s.openExample("xor"));
+  s.goTo(s.stepper().size());
+  const int W1 = *s.graph().find("W1"), x = *s.graph().find("x"), L = *s.graph().find("L");
+  const Tensor w0 = s.graph().node(W1).value, x0 = s.graph().node(x).value;
+  const double loss0 = s.graph().node(L).value(0, 0);
+  const int version = s.valuesVersion();
+  CHECK(s.descend(0.5, 50).empty());
+  REQUIRE(s.descentLosses().size() == 51);
+  CHECK(s.descentLosses().front() == doctest::Approx(loss0));
+  CHECK(s.descentLosses().back() < 0.01 * loss0);
+  CHECK(s.edited(W1));
+  CHECK_FALSE(s.edited(x));
+  CHECK(s.graph().node(W1).value != w0);
+  CHECK(s.graph().node(x).value == x0);
+  CHECK(s.valuesVersion() != version);
+  // The stepper shows the trained values: at the end, L is the last loss.
+  CHECK(s.graph().node(L).value(0, 0) == doctest::Approx(s.descentLosses().back()));
+  s.resetEdits();
+  CHECK(s.graph().node(W1).value == w0);
+  CHECK_FALSE(s.edited(W1));
+  // A graph with nothing to train says so; another graph forgets the losses.
+  REQUIRE_FALSE(s.openSource("input x = 2\nL = x * x\noutput L\n", "no params"));
+  CHECK(s.descentLosses().empty());
+  CHECK(s.descend(0.1, 5).find("no 'param' to train") != std::string::npos);
+}

@@ -9,7 +9,9 @@
 
 #include "core/gradcheck.h"
 #include "data/toy.h"
+#include "lang/parser.h"
 #include "nn/diagnostics.h"
+#include "nn/graph_descent.h"
 #include "nn/model_file.h"
 #include "nn/preset.h"
 #include "nn/trainer.h"
@@ -342,4 +344,32 @@ TEST_CASE("the window's views as numbers: confusion matrix and the output over t
   const Mat<float> plane = planeGrid(2, 1.0);
   CHECK(plane == (Mat<float>(2, 4) << -0.5f, 0.5f, -0.5f, 0.5f, -0.5f, -0.5f, 0.5f, 0.5f).finished());
   CHECK(planeCsv(plane, (Mat<float>(1, 4) << 1, 2, 3, 4).finished()) == "x0,x1,output\n-0.5,-0.5,1\n0.5,-0.5,2\n-0.5,0.5,3\n0.5,0.5,4\n");
+}
+
+TEST_CASE("gradient descent on a graph's own params: each step against the gradient") {
+  // L = (w - 3)^2 with lr 0.25: w <- w - 0.25 * 2 (w - 3) halves the distance to 3.
+  Graph g = parseGraph("param w = 1\nconst c = 3\nd = w - c\nL = d * d\noutput L\n");
+  const DescentResult r = descend(g, 0.25, 3);
+  CHECK(r.error.empty());
+  REQUIRE(r.losses.size() == 4);
+  CHECK(r.losses[0] == doctest::Approx(4));
+  CHECK(r.losses[1] == doctest::Approx(1));
+  CHECK(r.losses[2] == doctest::Approx(0.25));
+  CHECK(r.losses[3] == doctest::Approx(0.0625));
+  CHECK(g.node(*g.find("w")).value(0, 0) == doctest::Approx(2.75));
+  CHECK(g.node(*g.find("c")).value(0, 0) == 3);  // consts (and inputs) stay
+  CHECK(descentCsv(r.losses) == "step,loss\n0,4\n1,1\n2,0.25\n3,0.0625\n");
+
+  // Too large a step: the loss overflows; the params keep the last finite loss's values.
+  Graph h = parseGraph("param w = 3\na = w * w\nL = a * a\noutput L\n");
+  const DescentResult bad = descend(h, 1.0, 20);
+  CHECK(bad.error.find("the loss became inf after step") == 0);
+  CHECK(bad.error.find("the learning rate (1) is probably too high") != std::string::npos);
+  CHECK(std::isfinite(bad.losses.back()));
+  const double w = h.node(*h.find("w")).value(0, 0);
+  CHECK(std::isfinite(w * w * w * w));
+  CHECK(w * w * w * w == doctest::Approx(bad.losses.back()));
+
+  Graph none = parseGraph("input x = 2\nL = x * x\noutput L\n");
+  CHECK_THROWS_WITH_AS(descend(none, 0.1, 1), doctest::Contains("no 'param' to train"), std::invalid_argument);
 }

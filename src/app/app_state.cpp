@@ -5,6 +5,7 @@
 
 #include "lang/embedded.h"
 #include "lang/parser.h"
+#include "nn/graph_descent.h"
 
 namespace bs::app {
 
@@ -70,6 +71,7 @@ void AppState::show(std::unique_ptr<Graph> g, const std::string& title, int step
   title_ = title;
   selected_.reset();
   edited_.clear();
+  descentLosses_.clear();
   playing_ = false;
   pending_ = 0;
   ++graphVersion_;
@@ -162,6 +164,23 @@ void AppState::setLeafElement(int node, Index r, Index c, double v) {
   edited_.insert(node);
   answers_.recheck(*graph_);  // the given numbers changed
   changed();
+}
+
+std::string AppState::descend(double lr, int steps) {
+  if (!graph_) return "no graph is open";
+  nn::DescentResult r;
+  try {
+    r = nn::descend(*graph_, lr, steps);
+  } catch (const std::exception& e) {
+    return e.what();
+  }
+  for (int i = 0; i < graph_->size(); ++i)
+    if (graph_->node(i).kind == NodeKind::Param) edited_.insert(i);
+  descentLosses_ = std::move(r.losses);
+  stepper_->refresh();
+  answers_.recheck(*graph_);
+  changed();
+  return r.error;
 }
 
 void AppState::resetEdits() {

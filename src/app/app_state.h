@@ -82,6 +82,13 @@ class AppState {
   bool edited(int node) const { return edited_.count(node) > 0; }
   void resetEdits();  // back to the values in the source
 
+  // Training the open graph: gradient descent on its params from their current values
+  // (nn::descend; its inputs stay). The params become edited values ("Reset edited
+  // values" brings back the source's) and every step up to the cursor is recomputed.
+  // The losses are kept for the plot. Returns "" or why it could not run or stopped.
+  std::string descend(double lr, int steps);
+  const std::vector<double>& descentLosses() const { return descentLosses_; }
+
   // The source editor's text and what applying it gave.
   std::string& sourceText() { return source_; }
   const std::string& sourceText() const { return source_; }
@@ -135,6 +142,7 @@ class AppState {
   std::optional<SourceError> sourceError_;
   std::optional<int> selected_;
   std::set<int> edited_;
+  std::vector<double> descentLosses_;
   bool playing_ = false;
   double speed_ = 2.0;
   double pending_ = 0;  // seconds accumulated towards the next step while playing

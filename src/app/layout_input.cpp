@@ -46,7 +46,8 @@ LayoutInput makeLayoutInput(const Graph& g, const LayoutMetrics& m, NodeRange sh
     b.node = i;
     if (nd.isLeaf()) {  // name over kind
       b.kind = BoxKind::Leaf;
-      b.width = std::max(m.textWidth(nd.name), m.textWidth(kindName(nd.kind))) + 2 * m.pad;
+      // Room for "param (edited)", drawn at 0.8 of the size, once a value is edited.
+      b.width = std::max(m.textWidth(nd.name), 0.8f * m.textWidth(std::string(kindName(nd.kind)) + " (edited)")) + 2 * m.pad;
       b.height = 2 * m.lineHeight + m.pad;
     } else {  // a circle: symbol over name
       b.kind = BoxKind::Op;

@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "app/app_state.h"
+#include "app/descent_panel.h"
 #include "app/fonts.h"
 #include "app/gl/framebuffer.h"
 #include "app/gl/gl.h"
@@ -52,7 +53,9 @@ struct Ui {
   GraphView view;
   MenuState menu;
   ImVec4 graphRect;  // x, y, w, h of the graph view, in pixels from the top left
+  DescentPanel descent;
   bool sourceTabFirst = false;  // select the Source tab in the first frame
+  bool descentTabFirst = false;  // ... or the Descent tab
 };
 
 void handleKeys(Ui& ui, MenuRequests& req) {
@@ -128,6 +131,12 @@ void drawFrame(Ui& ui, MenuRequests& req) {
       drawSourceEditor(ui.state, ui.fonts.mono);
       ImGui::EndTabItem();
     }
+    const ImGuiTabItemFlags toDescent = ui.descentTabFirst ? ImGuiTabItemFlags_SetSelected : 0;
+    ui.descentTabFirst = false;
+    if (ImGui::BeginTabItem("Descent", nullptr, toDescent)) {
+      ui.descent.draw(ui.state);
+      ImGui::EndTabItem();
+    }
     ImGui::EndTabBar();
   }
   ImGui::End();
@@ -171,6 +180,16 @@ int runWindow(const WindowOptions& o) {
     ui.state.select(*id);
   }
   ui.sourceTabFirst = o.sourceTab;
+  bool descendFailed = false;
+  if (o.descendSteps > 0) {
+    ui.descent.lr = o.descendLr;
+    ui.descent.steps = o.descendSteps;
+    ui.descentTabFirst = true;
+    if (const std::string err = ui.descent.run(ui.state); !err.empty()) {  // shown in the panel too; exit 1 at the end
+      std::cerr << "error: --descend: " << err << "\n";
+      descendFailed = true;
+    }
+  }
   if (!o.answers.empty()) {
     if (auto err = ui.state.loadAnswers(o.answers))
       return fail(err->line > 0 ? o.answers + ":" + std::to_string(err->line) + ":" + std::to_string(err->col) + ": " + err->message
@@ -330,7 +349,7 @@ int runWindow(const WindowOptions& o) {
   ImGui::DestroyContext();
   glfwDestroyWindow(window);
   glfwTerminate();
-  return code == 0 && trainingFailed ? 1 : code;
+  return code == 0 && (trainingFailed || descendFailed) ? 1 : code;
 }
 
 }  // namespace bs::app

@@ -18,6 +18,8 @@ struct WindowOptions {
   std::string shaderDir;        // non-empty: read the GLSL files from here, not the embedded ones
   std::string select;           // non-empty: select this node (the inspector shows it)
   bool sourceTab = false;       // start on the Source tab instead of the Inspector
+  int descendSteps = 0;         // > 0: that many steps of gradient descent first, on the Descent tab
+  double descendLr = 0.1;
   std::string answers;          // non-empty: load this answers file and start in answers mode
   // Training (issue 6): presets to train (synchronously, before --screenshot) and run
   // CSVs to reopen; either opens the training window on `training.view`.
