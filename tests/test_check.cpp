@@ -367,6 +367,34 @@ TEST_CASE("a sign error: flagged at its step, and the gradients below it are car
   expectFlags(g, checkAnswers(g, s.work()), {{"dL/dx3", {Verdict::Wrong, step}}});
 }
 
+TEST_CASE("a sign error in exercise 2's dL/dz: wrong there, every gradient below carried over") {
+  Graph g = loadGraph("ex2");
+  const int step = gradStep(g, "z");
+  Student s(g, 3);
+  s.slip = [&](int k, Tensor& r) {
+    if (k == step) r = -r;
+  };
+  std::map<std::string, Flag> want;
+  addAll(want, elements(g, "z", Quantity::Grad), {Verdict::Wrong, step});
+  for (const char* n : {"y", "W", "x"}) addAll(want, elements(g, n, Quantity::Grad), {Verdict::CarriedOver, step});
+  expectFlags(g, checkAnswers(g, s.work()), want);
+}
+
+TEST_CASE("exercise 1a-1d: an arithmetic slip in the backward product at s, carried down to every weight") {
+  for (const char* name : {"ex1a", "ex1b", "ex1c", "ex1d"}) {
+    CAPTURE(name);
+    Graph g = loadGraph(name);
+    const int step = gradStep(g, "s");  // df/ds = df/df · f'(s)
+    Student s(g, 3);
+    s.slip = [&](int k, Tensor& r) {
+      if (k == step) r(0, 0) += 0.1;  // in the first decimal: no rounding explains it
+    };
+    std::map<std::string, Flag> want{{"df/ds", {Verdict::Wrong, step}}};
+    for (const char* n : {"q", "b", "p0", "p1", "w0", "x0", "w1", "x1"}) want["df/d" + std::string(n)] = {Verdict::CarriedOver, step};
+    expectFlags(g, checkAnswers(g, s.work()), want);
+  }
+}
+
 TEST_CASE("an arithmetic slip in one product, forward: everything computed from it is carried over") {
   Graph g = loadGraph("ex1a");
   const int step = forwardStep(g, "p0");
