@@ -73,3 +73,23 @@ TEST_CASE("the same seed gives the same random graph") {
   CHECK(sameGraph(randomGraph(50, 7), randomGraph(50, 7)));
   CHECK_FALSE(sameGraph(randomGraph(50, 7), randomGraph(50, 8)));
 }
+
+TEST_CASE("a click on a value box finds the number under it, as the box draws them") {
+  LayoutMetrics m;  // line height 18, pad 8
+  // A scalar: the value's line from pad/4, the gradient's under it.
+  CHECK(valueBoxElement({1, 1}, m, 20, 2 + 9) == BoxElement{Quantity::Value, 0, 0});
+  CHECK(valueBoxElement({1, 1}, m, 20, 2 + 18 + 9) == BoxElement{Quantity::Grad, 0, 0});
+  CHECK_FALSE(valueBoxElement({1, 1}, m, 20, 1));      // above the numbers
+  CHECK_FALSE(valueBoxElement({1, 1}, m, -1, 10));     // outside the box
+  // A 2x3 grid: values in rows from pad/2, gradients pad/2 under them.
+  float w = 0, h = 0;
+  valueBoxSize({2, 3}, m, w, h);
+  const float cellW = (w - m.pad) / 3;
+  CHECK(valueBoxElement({2, 3}, m, 4 + 0.5f * cellW, 4 + 9) == BoxElement{Quantity::Value, 0, 0});
+  CHECK(valueBoxElement({2, 3}, m, 4 + 2.5f * cellW, 4 + 18 + 9) == BoxElement{Quantity::Value, 1, 2});
+  const float gtop = 4 + 2 * 18 + 4;
+  CHECK(valueBoxElement({2, 3}, m, 4 + 1.5f * cellW, gtop + 18 + 9) == BoxElement{Quantity::Grad, 1, 1});
+  CHECK_FALSE(valueBoxElement({2, 3}, m, 4 + 1.5f * cellW, gtop - 1));  // on the line between them
+  // Heatmaps have no fields.
+  CHECK_FALSE(valueBoxElement({10, 10}, m, 20, 20));
+}

@@ -1,9 +1,11 @@
 #include "app/graph_view.h"
 
+#include <imgui_stdlib.h>
+
 #include <algorithm>
-#include <cstdio>
 #include <chrono>
 #include <cmath>
+#include <cstdio>
 
 #include "app/verdict_marks.h"
 
@@ -64,6 +66,40 @@ void GraphView::fit(ImVec2 canvas) {
   const float w = std::max(layout_.width, 1.0f), h = std::max(layout_.height, 1.0f);
   zoom_ = std::clamp(std::min((canvas.x - 2 * margin) / w, (canvas.y - 2 * margin) / h), 0.02f, 2.0f);
   pan_ = {(canvas.x - w * zoom_) / 2, (canvas.y - h * zoom_) / 2};
+}
+
+void GraphView::openAnswerField(const AppState& s, int box, ImVec2 mouse) {
+  const LayoutBox& b = input_.boxes[size_t(box)];
+  if (b.kind != BoxKind::Value) return;
+  const ImVec2 c = toScreen(layout_.centres[size_t(box)]);
+  const auto e = valueBoxElement(s.graph().node(b.node).shape, metrics_, (mouse.x - c.x) / zoom_ + b.width / 2,
+                                 (mouse.y - c.y) / zoom_ + b.height / 2);
+  if (!e) return;
+  if (e->quantity == Quantity::Grad) {  // only a box with the node's whole gradient (one consumer) takes it
+    int boxes = 0;
+    for (const EdgeValue& ev : edges_) boxes += ev.producer == b.node;
+    if (boxes != 1) return;
+  }
+  editing_ = AnswerKey{b.node, e->quantity, e->row, e->col};
+  editText_ = s.answers().fieldText(*editing_);
+  ImGui::OpenPopup("answer field");
+}
+
+void GraphView::drawAnswerField(AppState& s) {
+  if (!ImGui::BeginPopup("answer field")) return;
+  if (editing_ && s.hasGraph() && editing_->node < s.graph().size()) {
+    const AnswerKey k = *editing_;
+    const bool scalar = s.graph().node(k.node).shape.size() == 1;  // "dL/dz", not "dL/dz1"
+    ImGui::Text("What you wrote for %s:", answerName(s.graph(), k.node, k.quantity, scalar ? -1 : k.row, scalar ? -1 : k.col).c_str());
+    if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
+    ImGui::SetNextItemWidth(140);
+    if (ImGui::InputText("##answer", &editText_, ImGuiInputTextFlags_EnterReturnsTrue)) {
+      s.typeAnswer(k, editText_);
+      ImGui::CloseCurrentPopup();
+    }
+    ImGui::TextDisabled("Enter checks it; empty erases it; Esc cancels.");
+  }
+  ImGui::EndPopup();
 }
 
 int GraphView::hit(ImVec2 p) const {
@@ -212,7 +248,9 @@ void GraphView::draw(AppState& s, Heatmaps& heatmaps, const Fonts& fonts) {
       ImGui::GetMouseDragDelta(ImGuiMouseButton_Left).x == 0 && ImGui::GetMouseDragDelta(ImGuiMouseButton_Left).y == 0) {
     const int b = hit(io.MousePos);
     if (b >= 0) s.select(input_.boxes[size_t(b)].node); else s.clearSelection();
+    if (b >= 0 && s.answers().active()) openAnswerField(s, b, io.MousePos);
   }
+  drawAnswerField(s);
   if (ImGui::IsItemHovered() && io.MouseWheel != 0) {
     const float z = std::clamp(zoom_ * std::pow(1.15f, io.MouseWheel), 0.05f, 6.0f);
     const ImVec2 m{io.MousePos.x - origin_.x, io.MousePos.y - origin_.y};

@@ -25,6 +25,10 @@ class GraphView {
   void fit(ImVec2 canvasSize);
   ImVec2 toScreen(Point p) const { return {origin_.x + pan_.x + p.x * zoom_, origin_.y + pan_.y + p.y * zoom_}; }
   int hit(ImVec2 screen) const;  // the box under a screen point, or -1
+  // Answers mode: a click on a number of a value box opens a field for the student's
+  // number there (the popup), checked on Enter.
+  void openAnswerField(const AppState& s, int box, ImVec2 mouse);
+  void drawAnswerField(AppState& s);
   void drawArrow(ImDrawList* dl, const std::vector<Point>& curve, bool head, ImU32 col, float thickness) const;
   void drawNode(ImDrawList* dl, const AppState& s, const LayoutBox& b, ImVec2 min, ImVec2 max, const Fonts& fonts,
                 bool current, bool selected) const;
@@ -34,6 +38,8 @@ class GraphView {
   NodeRange shown_;  // the part of a collapsed graph that is laid out
   int focusShown_ = -1;  // the node a collapsed view was last centred on
   bool answersLayout_ = false;  // laid out with room for verdict marks
+  std::optional<AnswerKey> editing_;  // the number the answer field is for
+  std::string editText_;
   LayoutMetrics metrics_;
   LayoutInput input_;
   Layout layout_;

@@ -29,6 +29,32 @@ void valueBoxSize(Shape s, const LayoutMetrics& m, float& w, float& h) {
   }
 }
 
+std::optional<BoxElement> valueBoxElement(Shape s, const LayoutMetrics& m, float x, float y) {
+  float w = 0, h = 0;
+  valueBoxSize(s, m, w, h);
+  if (x < 0 || y < 0 || x > w || y > h) return std::nullopt;
+  const float lh = m.lineHeight, pad = m.pad;
+  switch (valueStyle(s, m)) {
+    case ValueStyle::Scalar: {  // the value's line from pad/4, the gradient's under it
+      const float line = (y - pad / 4) / lh;
+      if (line < 0 || line >= 2) return std::nullopt;
+      return BoxElement{line < 1 ? Quantity::Value : Quantity::Grad, 0, 0};
+    }
+    case ValueStyle::Grid: {  // cells from pad/2; the gradients' grid starts pad/2 below the values'
+      const float cellW = (w - pad) / float(s.cols);
+      const Index col = Index((x - pad / 2) / cellW);
+      if (x < pad / 2 || col >= s.cols) return std::nullopt;
+      const float top = pad / 2, mid = top + float(s.rows) * lh + pad / 4;
+      if (y >= top && y < top + float(s.rows) * lh) return BoxElement{Quantity::Value, Index((y - top) / lh), col};
+      const float gtop = mid + pad / 4;
+      if (y >= gtop && y < gtop + float(s.rows) * lh) return BoxElement{Quantity::Grad, Index((y - gtop) / lh), col};
+      return std::nullopt;
+    }
+    case ValueStyle::Heatmap: return std::nullopt;
+  }
+  return std::nullopt;
+}
+
 LayoutInput makeLayoutInput(const Graph& g, const LayoutMetrics& m, NodeRange shown) {
   LayoutInput in;
   const int n = g.size(), last = shown.last < 0 ? n : std::min(shown.last, n);

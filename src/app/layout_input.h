@@ -3,10 +3,12 @@
 // computed once per graph, never per frame.
 #pragma once
 #include <functional>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "check/answer_sheet.h"
 #include "core/graph.h"
 
 namespace bs::app {
@@ -70,5 +72,15 @@ LayoutInput makeLayoutInput(const Graph& g, const LayoutMetrics& m = {}, NodeRan
 
 // The size of a value box for a tensor of this shape.
 void valueBoxSize(Shape s, const LayoutMetrics& m, float& w, float& h);
+
+// The number of a value box at (x, y), in pixels at zoom 1 from the box's top-left
+// corner, as ValuePainter draws them (values over gradients): which quantity and
+// element. None for heatmaps, or off the numbers.
+struct BoxElement {
+  Quantity quantity = Quantity::Value;
+  Index row = 0, col = 0;
+  bool operator==(const BoxElement&) const = default;
+};
+std::optional<BoxElement> valueBoxElement(Shape s, const LayoutMetrics& m, float x, float y);
 
 }  // namespace bs::app
