@@ -4,9 +4,13 @@
 # with 130.
 bs=$1 out=$2
 rm -f "$out"
-"$bs" train ex7 --epochs 100000000 --quiet --out "$out" 2> "$out.err" &
+"$bs" train ex7 --epochs 100000000 --out "$out" > "$out.log" 2> "$out.err" &
 pid=$!
-sleep 1
+# Ctrl-C once training has begun (the first epoch's line is out), however slow the machine.
+for i in $(seq 100); do
+  grep -q "^epoch" "$out.log" 2>/dev/null && break
+  sleep 0.1
+done
 kill -INT "$pid"
 wait "$pid"
 rc=$?
