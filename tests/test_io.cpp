@@ -1,4 +1,5 @@
-// Atomic writes: a write that fails or is killed half-way leaves the previous file as
+// src/io: whole-file reads refuse folders and files over their limit with a message;
+// atomic writes: a write that fails or is killed half-way leaves the previous file as
 // it was. The failures are made real with RLIMIT_FSIZE in a child process: past the
 // limit write() fails with EFBIG (a full disk, as the program sees it) or, with
 // SIGXFSZ's default action, the kernel kills the writer in the middle of the file.
@@ -14,6 +15,7 @@
 #include <stdexcept>
 
 #include "io/atomic_file.h"
+#include "io/read_file.h"
 
 namespace fs = std::filesystem;
 using bs::io::writeFileAtomically;
@@ -117,5 +119,22 @@ TEST_CASE("a file that cannot be written is an error naming it and the reason") 
   const std::string bad = (d / "a-file" / "out.csv").string();  // a folder that is a file: refused even for root
   const std::string expected = bad + ": cannot write the file (Not a directory)";
   CHECK_THROWS_WITH_AS(writeFileAtomically(bad, "x"), doctest::Contains(expected.c_str()), std::runtime_error);
+  fs::remove_all(d);
+}
+
+TEST_CASE("whole-file reads: the file, or a message naming it and what is wrong") {
+  const fs::path d = freshDir("read");
+  writeFileAtomically((d / "ok.txt").string(), "three\nlines\n");
+  CHECK(bs::io::readFile((d / "ok.txt").string(), 100, "a graph file") == "three\nlines\n");
+  CHECK(bs::io::readFile((d / "ok.txt").string(), 12, "a graph file").size() == 12);  // exactly at the limit
+  const std::string big = (d / "ok.txt").string() + ": the file has 12 bytes; a graph file may have at most 11 bytes";
+  CHECK_THROWS_WITH_AS(bs::io::readFile((d / "ok.txt").string(), 11, "a graph file"), big.c_str(), std::runtime_error);
+  const std::string dir = d.string() + ": is a directory, not an answers file";
+  CHECK_THROWS_WITH_AS(bs::io::readFile(d.string(), 100, "an answers file"), dir.c_str(), std::runtime_error);
+  const std::string missing = (d / "nope").string() + ": cannot open the file (No such file or directory)";
+  CHECK_THROWS_WITH_AS(bs::io::readFile((d / "nope").string(), 100, "a model file"), missing.c_str(), std::runtime_error);
+  // A stream with no size up front (a pipe) is still cut at the limit.
+  CHECK_THROWS_WITH_AS(bs::io::readFile("/dev/zero", 1 << 20, "a preset"), "/dev/zero: more than 1 MiB; a preset may have at most 1 MiB",
+                       std::runtime_error);
   fs::remove_all(d);
 }
