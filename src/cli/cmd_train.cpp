@@ -5,6 +5,7 @@
 #include <cmath>
 #include <cstdio>
 #include <iostream>
+#include <optional>
 #include <stop_token>
 #include <unistd.h>
 
@@ -153,14 +154,15 @@ Run addTrain(CLI::App& app) {
       return 1;
     }
     if (!a->save.empty()) nn::saveModel(a->save, p.name, p.source, model);
-    // The window's other views, as numbers.
-    nn::Predictor predictor(model, trainer.executor());
+    // The window's other views, as numbers (a second executor only when asked for).
+    std::optional<nn::Predictor> predictor;
+    if (!a->confusion.empty() || !a->boundary.empty()) predictor.emplace(model, trainer.executor());
     if (!a->confusion.empty())
-      io::writeFileAtomically(a->confusion, nn::confusionCsv(nn::confusionMatrix(predictor, *d.test, d.test->size()),
+      io::writeFileAtomically(a->confusion, nn::confusionCsv(nn::confusionMatrix(*predictor, *d.test, d.test->size()),
                                                               d.cifar ? d.cifar->classNames : std::vector<std::string>{}));
     if (!a->boundary.empty()) {
       const Mat<float> plane = nn::planeGrid(a->grid, a->extent);
-      io::writeFileAtomically(a->boundary, nn::planeCsv(plane, predictor.predict(plane)));
+      io::writeFileAtomically(a->boundary, nn::planeCsv(plane, predictor->predict(plane)));
     }
     if (run.status == nn::RunStatus::Stopped) {
       std::fprintf(stderr, "interrupted: %s", run.message.c_str());
