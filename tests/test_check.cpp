@@ -143,7 +143,7 @@ int gradStep(const Graph& g, const std::string& node, int k = 0) {
   return last;
 }
 
-// Every element name of a node's value or gradient ("dL/dW[1,2]", ...).
+// Every element name of a node's value or gradient ("dL/dW12", ...).
 std::vector<std::string> elements(const Graph& g, const std::string& node, Quantity q) {
   const Node& n = g.node(*g.find(node));
   std::vector<std::string> v;
@@ -437,7 +437,7 @@ TEST_CASE("an arithmetic slip in one product, backward: wrong at its step only")
     if (k == step) r(1, 1) = -0.821;  // 0.262 · (-3.1) = -0.812
   };
   CheckReport rep = checkAnswers(g, s.work());
-  expectFlags(g, rep, {{"dL/dW[2,2]", {Verdict::Wrong, step}}});
+  expectFlags(g, rep, {{"dL/dW22", {Verdict::Wrong, step}}});
   CHECK(rep.anyWrong());
   CHECK(rep.count(Verdict::Wrong) == 1);
 }
@@ -462,10 +462,10 @@ TEST_CASE("a transposed matrix entry: wrong where it was used, carried over belo
       if (k == step) std::swap(r(0, 1), r(1, 0));
     };
     CheckReport rep = checkAnswers(g, s.work());
-    expectFlags(g, rep, {{"dL/dW[1,2]", {Verdict::Wrong, step}}, {"dL/dW[2,1]", {Verdict::Wrong, step}}});
+    expectFlags(g, rep, {{"dL/dW12", {Verdict::Wrong, step}}, {"dL/dW21", {Verdict::Wrong, step}}});
     const CheckEntry* e = rep.entryFor(*g.find("W"), Quantity::Grad, 0, 1);
     REQUIRE(e);
-    CHECK(e->explanation[0].find("that is the number for dL/dW[2,1] (row and column swapped?)") != std::string::npos);
+    CHECK(e->explanation[0].find("that is the number for dL/dW21 (row and column swapped?)") != std::string::npos);
   }
   SUBCASE("the forward pass of the XOR network with W1 transposed: everything after it is carried over") {
     Graph x = loadGraph("xor");
@@ -678,8 +678,8 @@ TEST_CASE("answers: written, saved and read again, the same sheet") {
   s.set(g, *g.find("z"), Quantity::Value, 0, 0, {0.4, 2});  // "0.40"
   const std::string text = formatAnswers(g, s);
   CHECK(text.find("z = [0.40, 0.525]\n") != std::string::npos);
-  CHECK(text.find("dL/dW[1,2] = -0.608\n") != std::string::npos);
-  CHECK(text.find("dL/dW[2,2]") == std::string::npos);
+  CHECK(text.find("dL/dW12 = -0.608\n") != std::string::npos);
+  CHECK(text.find("dL/dW22") == std::string::npos);
   AnswerSheet again = parseAnswers(text, g);
   CHECK(formatAnswers(g, again) == text);
   for (const Answer& a : s.answers()) {
@@ -720,7 +720,7 @@ TEST_CASE("the answer sheet API the window uses") {
   CHECK_FALSE(hasGradient(x2, *x2.find("t")));
   s.set(g, x, Quantity::Grad, 0, 0, parseWrittenNumber("-1.046"));
   CHECK(s.get(x, Quantity::Grad, 0, 0)->decimals == 3);
-  CHECK(answerName(g, W, Quantity::Grad, 0, 1) == "dL/dW[1,2]");
+  CHECK(answerName(g, W, Quantity::Grad, 0, 1) == "dL/dW12");
   CHECK(answerName(g, x, Quantity::Grad) == "dL/dx");
   CHECK(writeNumber({0.5, 3}) == "0.500");
   CHECK(writeNumber({-4, 0}) == "-4");

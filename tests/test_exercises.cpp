@@ -80,14 +80,14 @@ TEST_CASE("exercise 2: the trace writes the chain rule with the numbers") {
     INFO("missing line: " << line);
     CHECK(std::find(all.begin(), all.end(), line) != all.end());
   };
-  has("y = W x = [-0.38, 0.1]");
-  has("z1 = σ(y1) = σ(-0.38) = 0.4061");
-  has("L = Σ z² = 0.4405");
-  has("dL/dz1 = dL/dL · 2·z1 = 1 · 0.8123 = 0.8123");
-  has("dL/dy1 = dL/dz1 · σ'(y1) = 0.8123 · 0.2412 = 0.1959");
-  has("dL/dy2 = dL/dz2 · σ'(y2) = 1.05 · 0.2494 = 0.2618");
-  has("dL/dx = Wᵀ · dL/dy = [-1.0455, -0.1701, 0.3133]");
-  has("dL/dW = dL/dy · xᵀ = [[0.1959, -0.6073, 0.2939], [0.2618, -0.8117, 0.3928]]");
+  has("y = [-0.38, 0.1]");
+  has("  z1 = σ(y1) = σ(-0.38) = 0.4061");
+  has("L = Σ z² = z1² + z2² = 0.4061² + 0.525² = 0.1649 + 0.2756 = 0.4405");
+  has("  dL/dz1 = dL/dL · 2·z1 = 1 · 2·0.4061 = 1 · 0.8123 = 0.8123");
+  has("  dL/dy1 = dL/dz1 · σ'(y1) = dL/dz1 · σ(y1)(1 − σ(y1)) = 0.8123 · 0.4061 · 0.5939 = 0.8123 · 0.2412 = 0.1959");
+  has("  dL/dy2 = dL/dz2 · σ'(y2) = dL/dz2 · σ(y2)(1 − σ(y2)) = 1.05 · 0.525 · 0.475 = 1.05 · 0.2494 = 0.2618");
+  has("dL/dx = [-1.0455, -0.1701, 0.3133]");
+  has("dL/dW = [[0.1959, -0.6073, 0.2939], [0.2618, -0.8117, 0.3928]]");
 }
 
 TEST_CASE("exercise 1a: the trace of the neuron") {
@@ -99,7 +99,7 @@ TEST_CASE("exercise 1a: the trace of the neuron") {
     for (auto& l : traceStep(g, r).lines) all.push_back(l);
   for (const char* line : {"p0 = w0 · x0 = 1.45 · 2.8 = 4.06", "p1 = w1 · x1 = (-0.35) · (-1.8) = 0.63",
                            "s = q + b = 4.69 + (-4) = 0.69", "f = σ(s) = σ(0.69) = 0.666", "df/df = 1",
-                           "df/ds = df/df · σ'(s) = 1 · 0.2225 = 0.2225", "df/db = df/ds = 0.2225",
+                           "df/ds = df/df · σ'(s) = df/df · σ(s)(1 − σ(s)) = 1 · 0.666 · 0.334 = 1 · 0.2225 = 0.2225", "df/db = df/ds = 0.2225",
                            "df/dw0 = df/dp0 · x0 = 0.2225 · 2.8 = 0.6229", "df/dx1 = df/dp1 · w1 = 0.2225 · (-0.35) = -0.0779"}) {
     INFO("missing line: " << line);
     CHECK(std::find(all.begin(), all.end(), line) != all.end());

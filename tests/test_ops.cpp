@@ -174,5 +174,7 @@ TEST_CASE("numbers are written as on paper") {
   CHECK(formatTensor(m, 4) == "[[1, 2], [3, 4]]");
   CHECK(elementName("y", {2, 1}, 1, 0) == "y2");
   CHECK(elementName("w0", {2, 1}, 1, 0) == "w0[2]");
-  CHECK(elementName("W", {2, 3}, 1, 2) == "W[2,3]");
+  CHECK(elementName("W", {2, 3}, 1, 2) == "W23");
+  CHECK(elementName("W", {2, 12}, 1, 11) == "W[2,12]");
+  CHECK(elementName("y − t", {2, 1}, 1, 0) == "(y − t)[2]");
 }

@@ -26,7 +26,8 @@ std::string nodeList(const Graph& g) {
   return s;
 }
 
-// `name` is a node, or a vector node followed by a 1-based element number (y1, z12).
+// `name` is a node, or a node followed by 1-based element numbers as the trace writes
+// them: y1, z12 for vectors, W12 for a matrix of at most 9 rows and columns.
 std::optional<Target> findNodeOrElement(const Graph& g, const std::string& name) {
   if (auto id = g.find(name)) return Target{*id};
   size_t stem = name.size();
@@ -35,8 +36,14 @@ std::optional<Target> findNodeOrElement(const Graph& g, const std::string& name)
   auto id = g.find(name.substr(0, stem));
   if (!id) return std::nullopt;
   const Shape s = g.node(*id).shape;
-  if (s.rows != 1 && s.cols != 1) return std::nullopt;
-  const Index k = std::stol(name.substr(stem)) - 1;
+  const std::string digits = name.substr(stem);
+  if (s.rows != 1 && s.cols != 1) {
+    if (digits.size() != 2 || s.rows > 9 || s.cols > 9) return std::nullopt;
+    const Index r = digits[0] - '1', c = digits[1] - '1';
+    if (r < 0 || c < 0 || r >= s.rows || c >= s.cols) return std::nullopt;
+    return Target{*id, Quantity::Value, r, c};
+  }
+  const Index k = std::stol(digits) - 1;
   if (k < 0 || k >= s.size()) return std::nullopt;
   return Target{*id, Quantity::Value, s.cols == 1 ? k : 0, s.cols == 1 ? 0 : k};
 }

@@ -86,7 +86,15 @@ std::vector<std::string> explainEntry(const Graph& mine, const std::vector<StepR
   std::vector<const ElementCheck*> carried;
   for (const ElementCheck& x : e.elements) {
     decimals = std::max(decimals, x.decimals);
-    if (x.verdict == Verdict::Wrong) lines.push_back(describeWrong(mine, records, e, steps, x));
+    if (x.verdict == Verdict::Wrong) {
+      lines.push_back(describeWrong(mine, records, e, steps, x));
+      // That element's own arithmetic, from the student's numbers: which product went wrong.
+      if (steps.size() == 1 && steps[0] >= 0 && x.missingSteps.empty() && records[size_t(steps[0])].result.size() > 1) {
+        TraceOptions o;
+        o.precision = std::max(4, x.decimals + 1);
+        lines.push_back("  " + traceElement(mine, records[size_t(steps[0])], x.row, x.col, o));
+      }
+    }
     if (x.verdict == Verdict::CarriedOver) carried.push_back(&x);
   }
   if (!carried.empty()) lines.push_back(describeCarried(mine, e, carried));

@@ -1,4 +1,5 @@
-// backstep trace FILE [--step K] [--precision P]: every step as written on paper.
+// backstep trace FILE [--step K] [--precision P] [--expand all|none|N]: every step as
+// written on paper, element by element.
 #include <iomanip>
 #include <iostream>
 
@@ -14,7 +15,16 @@ struct TraceArgs {
   std::string file;
   int step = -1;
   int precision = 4;
+  std::string expand = "12";
 };
+
+// --expand all|none|N: how many elements of a result get a line of their own (and
+// terms of a sum are written before "…").
+int expandCount(const std::string& s) {
+  if (s == "all") return -1;
+  if (s == "none") return 0;
+  return std::stoi(s);
+}
 
 void printState(const Stepper& s, int precision) {
   const Graph& g = s.graph();
@@ -37,6 +47,10 @@ Run addTrace(CLI::App& app) {
   sub->add_option("file", a->file, "A .bsg graph file or a built-in example name (see 'backstep examples')")->required();
   sub->add_option("--step", a->step, "Stop after K steps and print the state of every node")->check(CLI::NonNegativeNumber);
   sub->add_option("--precision", a->precision, "Decimals to print (default 4)")->check(CLI::Range(0, 15));
+  sub->add_option("--expand", a->expand,
+                  "How many elements of each result to write out with their arithmetic: all, none or a number (default 12; "
+                  "sums show as many terms, at least 6)")
+      ->check(CLI::IsMember({"all", "none"}) | CLI::Range(0, 1000000));
   return [a]() {
     Graph g = loadGraph(a->file);
     Stepper s(g);
@@ -44,6 +58,8 @@ Run addTrace(CLI::App& app) {
     s.goTo(k);
     TraceOptions o;
     o.precision = a->precision;
+    o.expand = expandCount(a->expand);
+    o.maxTerms = o.expand < 0 ? -1 : std::max(6, o.expand);
     std::cout << a->file << ": " << g.size() << " nodes, " << s.forwardCount() << " forward steps, "
               << s.size() - s.forwardCount() << " backward steps\n";
     for (int i = 0; i < s.cursor(); ++i) {

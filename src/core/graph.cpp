@@ -2,6 +2,8 @@
 
 #include <cctype>
 
+#include "core/arith.h"
+
 namespace bs {
 
 const char* kindName(NodeKind k) {
@@ -20,9 +22,9 @@ std::optional<int> Graph::find(const std::string& name) const {
   return it->second;
 }
 
-int Graph::addLeaf(const std::string& name, NodeKind kind, Tensor value, SourceLoc loc) {
+int Graph::addLeaf(const std::string& name, NodeKind kind, Tensor value, SourceLoc loc, bool expression) {
   if (kind == NodeKind::Op) throw GraphError("addLeaf: an op node needs an op", loc);
-  if (find(name)) throw GraphError("'" + name + "' is already defined", loc);
+  if (!expression && find(name)) throw GraphError("'" + name + "' is already defined", loc);
   if (value.size() == 0) throw GraphError("'" + name + "' has an empty value", loc);
   Node n;
   n.name = name;
@@ -31,14 +33,15 @@ int Graph::addLeaf(const std::string& name, NodeKind kind, Tensor value, SourceL
   n.value = std::move(value);
   n.needsGrad = kind != NodeKind::Const;
   n.loc = loc;
-  byName_[n.name] = size();
+  n.expression = expression;
+  byName_.try_emplace(n.name, size());
   nodes_.push_back(std::move(n));
   return size() - 1;
 }
 
 int Graph::addOp(const std::string& name, const OpDef& op, std::vector<int> inputs,
-                 std::vector<double> attrs, SourceLoc loc) {
-  if (find(name)) throw GraphError("'" + name + "' is already defined", loc);
+                 std::vector<double> attrs, SourceLoc loc, bool expression) {
+  if (!expression && find(name)) throw GraphError("'" + name + "' is already defined", loc);
   if (op.arity >= 0 && int(inputs.size()) != op.arity)
     throw GraphError(op.name + " takes " + std::to_string(op.arity) + " input(s), got " + std::to_string(inputs.size()), loc);
   if (inputs.empty()) throw GraphError(op.name + " needs at least one input", loc);
@@ -61,13 +64,13 @@ int Graph::addOp(const std::string& name, const OpDef& op, std::vector<int> inpu
       if (msg[i] == '$' && i + 1 < msg.size() && std::isdigit(static_cast<unsigned char>(msg[i + 1]))) {
         size_t k = size_t(msg[i + 1] - '0');
         const Node& in = node(inputs.at(k));
-        out += in.name + " (" + in.shape.str() + ")";
+        out += operandText(in.name) + " (" + in.shape.str() + ")";
         ++i;
       } else {
         out += msg[i];
       }
     }
-    throw GraphError("shape mismatch in '" + name + "': " + out, loc, "shape mismatch: " + out);
+    throw GraphError("shape mismatch in " + (expression ? "(" + name + ")" : "'" + name + "'") + ": " + out, loc, "shape mismatch: " + out);
   }
   if (n.shape.size() > kMaxElements)
     throw GraphError("'" + name + "' would be " + n.shape.str() + ", more than " + std::to_string(kMaxElements) +
@@ -81,7 +84,8 @@ int Graph::addOp(const std::string& name, const OpDef& op, std::vector<int> inpu
   for (size_t i = 0; i < n.inputs.size(); ++i)
     if (op.differentiable(int(i)) && node(n.inputs[i]).needsGrad) n.needsGrad = true;
   n.loc = loc;
-  byName_[n.name] = size();
+  n.expression = expression;
+  byName_.try_emplace(n.name, size());
   nodes_.push_back(std::move(n));
   return size() - 1;
 }
@@ -95,9 +99,10 @@ void Graph::setOutput(int id) {
 
 void Graph::rename(int id, const std::string& name) {
   if (auto other = find(name); other && *other != id) throw GraphError("'" + name + "' is already defined", node(id).loc);
-  byName_.erase(node(id).name);
+  if (auto old = byName_.find(node(id).name); old != byName_.end() && old->second == id) byName_.erase(old);
   byName_[name] = id;
   node(id).name = name;
+  node(id).expression = false;
 }
 
 void Graph::setValue(int leaf, const Tensor& value) {

@@ -35,6 +35,7 @@ struct Node {
   Tensor value;                     // leaves: their value; ops: the last computed value
   Tensor grad;                      // dL/d(node), once computed
   bool needsGrad = false;           // a gradient flows to it (leaf input/param, or an op that depends on one)
+  bool expression = false;          // named by its expression ("y − t", "2"), not by the user: may repeat
   SourceLoc loc;
   bool isLeaf() const { return kind != NodeKind::Op; }
 };
@@ -53,13 +54,15 @@ class Graph {
   // The largest tensor a graph may declare (800 MB in double): bigger shapes are refused.
   static constexpr Index kMaxElements = 100'000'000;
   // Add a leaf; returns its id. Throws GraphError on a duplicate name.
-  int addLeaf(const std::string& name, NodeKind kind, Tensor value, SourceLoc loc = {});
+  // `expression`: the name is the node's own expression ("2", "y − t"), shown wherever a
+  // name is; such names may repeat, and find() finds the first.
+  int addLeaf(const std::string& name, NodeKind kind, Tensor value, SourceLoc loc = {}, bool expression = false);
   // Add an op node; infers its shape and throws GraphError naming both nodes and both
   // shapes on a mismatch. Missing attributes take the op's defaults.
   int addOp(const std::string& name, const OpDef& op, std::vector<int> inputs,
-            std::vector<double> attrs = {}, SourceLoc loc = {});
+            std::vector<double> attrs = {}, SourceLoc loc = {}, bool expression = false);
   void setOutput(int id);  // the loss: must be a scalar (1x1)
-  void rename(int id, const std::string& name);  // throws GraphError if the name is taken
+  void rename(int id, const std::string& name);  // a user's name; throws GraphError if it is taken
 
   int size() const { return int(nodes_.size()); }
   const Node& node(int id) const { return nodes_.at(size_t(id)); }

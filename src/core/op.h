@@ -8,11 +8,10 @@
 #include <string>
 #include <vector>
 
+#include "core/arith.h"
 #include "core/tensor.h"
 
 namespace bs {
-
-using Attrs = std::span<const double>;
 
 class ThreadPool;
 
@@ -60,6 +59,16 @@ struct OpDef {
   std::vector<AttrSpec> attrs;  // numeric parameters after the inputs: leaky_relu(x, 0.1)
   std::string formula;  // the local derivative as a student writes it
   GradStyle style = GradStyle::Elementwise;
+  // The index-notation argument a student writes for the backward step
+  // (`backstep explain OP`, the inspector's "Why?").
+  std::string derivation;
+  // Operands sit inside the op's own delimiters, f(x) or |x|: an operand that is an
+  // expression or a negative number needs no parentheses of its own.
+  bool delimitsOperands = false;
+  // Ops whose elements are sums of signed terms (add, sub, matmul, sum, mean): the op
+  // that, run on the absolute values, gives the size of the terms, so that a result
+  // within rounding of zero is written 0 (0.5 − 0.6 + 0.1 = 0, not 2.776e-17).
+  const char* magnitudeOp = nullptr;
 
   Shape (*shape)(std::span<const Shape> in, Attrs attrs) = nullptr;
   // False where an input carries no gradient (class labels of a loss).
@@ -73,6 +82,14 @@ struct OpDef {
   std::string (*localText)(int i, std::span<const std::string> operands, Attrs attrs) = nullptr;  // "σ'(y)"
   std::string (*gradText)(int i, std::span<const std::string> operands, const std::string& y, const std::string& up) = nullptr;  // "Wᵀ · dL/dy"
 
+  // One element as on paper: of the value at (r, c), and of the contribution to
+  // dL/d(input i) at (r, c) of input i. The trace writes "name = forms... = result".
+  // Null: the step is written as a whole tensor.
+  ElementText (*forwardElement)(const ElementCtx& e, Index r, Index c) = nullptr;
+  ElementText (*gradElement)(const ElementCtx& e, int i, Index r, Index c) = nullptr;
+  // The backward step in index notation, "dL/dWij = dL/dyi · xj" (Tensor-style ops).
+  std::string (*gradIndexText)(const ElementCtx& e, int i) = nullptr;
+
   // Activations: when an output element is saturated (its unit barely passes a
   // gradient back), and how to say it; the window shows the share of such units.
   bool (*saturated)(double y, Attrs attrs) = nullptr;
@@ -82,6 +99,11 @@ struct OpDef {
     if constexpr (std::is_same_v<T, double>) return d; else return f;
   }
 };
+
+// The op applied to operands written as names or numbers, parenthesising an operand
+// that is an expression or a negative number where the op does not delimit it:
+// "(y − t)^2", "(-0.35) · 2.8", but "σ(-0.38)".
+std::string expressionText(const OpDef& op, std::span<const std::string> operands, Attrs attrs);
 
 // All ops, looked up by their .bsg name or infix operator. The table is built once and
 // never changes.

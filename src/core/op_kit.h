@@ -9,6 +9,89 @@ namespace bs::kit {
 
 inline std::vector<std::string> names(std::span<const std::string> o) { return {o.begin(), o.end()}; }
 
+// ---- element text -------------------------------------------------------------------
+
+// Operands as they stand in an op's text: parenthesised where the op does not delimit them.
+inline std::vector<std::string> wrapped(std::vector<std::string> o, bool delimits) { return wrapOperands(std::move(o), delimits); }
+
+// An element map's value at (r, c): its text with the operands' element names, then
+// with their numbers: z1 = σ(y1) = σ(-0.38).
+template <class Text> ElementText mapForward(const ElementCtx& e, Index r, Index c, bool delimits, Text text) {
+  std::vector<std::string> names, numbers;
+  for (size_t k = 0; k < e.values.size(); ++k) {
+    const Factor x = e.at(k, r, c);
+    names.push_back(x.name);
+    numbers.push_back(formatNumber(x.value, e.fmt.precision));
+  }
+  return {{text(wrapped(names, delimits)), text(wrapped(numbers, delimits))}, ""};
+}
+
+// A local derivative written out beyond its name: σ'(y1) = σ(y1)(1 − σ(y1)) = 0.4061 · 0.5939.
+struct LocalForms {
+  std::vector<std::string> symbolic;  // with names
+  std::string numbers;                // with numbers ("" if none beyond its value)
+  std::string note;                   // where a convention decided the value (a kink)
+};
+
+// The contribution of an elementwise op or a reduction to dL/d(input i) at (r, c): for
+// each output position that element reaches, dL/dy there times the local derivative
+// there. `local(R, C)` names the local derivative at position (R, C) of e.local;
+// `forms(R, C)` writes it out.
+template <class Local, class Forms>
+ElementText elementwiseGrad(const ElementCtx& e, int i, Index r, Index c, Local local, Forms forms) {
+  const Tensor& loc = *e.local;
+  const Shape in = e.shape(size_t(i));
+  std::vector<std::pair<Index, Index>> at;
+  Index total = 0;
+  for (Index C = 0; C < loc.cols(); ++C)
+    for (Index R = 0; R < loc.rows(); ++R)
+      if ((in.rows == 1 ? 0 : R) == r && (in.cols == 1 ? 0 : C) == c) {
+        if (Index(at.size()) < shownTerms(loc.size(), e.fmt)) at.push_back({R, C});
+        ++total;
+      }
+  const ArithFormat& f = e.fmt;
+  if (total == 1) {
+    const auto [R, C] = at[0];
+    const Factor up = e.upAt(R, C);
+    const std::string name = local(R, C);
+    if (name == "1") return {{up.name}, ""};
+    ElementText t;
+    const LocalForms lf = forms(R, C);
+    t.forms.push_back(up.name + " · " + name);
+    for (const auto& s : lf.symbolic) t.forms.push_back(up.name + " · " + s);
+    // (−1) written by the op and (-1) as a number are the same form.
+    auto plain = [](std::string x) {
+      for (size_t p; (p = x.find("−")) != std::string::npos;) x.replace(p, std::string("−").size(), "-");
+      return x;
+    };
+    if (!lf.numbers.empty() && plain(lf.numbers) != factorText(loc(R, C), f))
+      t.forms.push_back(factorText(up.value, f) + " · " + lf.numbers);
+    t.forms.push_back(factorText(up.value, f) + " · " + factorText(loc(R, C), f));
+    t.note = lf.note;
+    return t;
+  }
+  std::vector<Term> terms;
+  for (const auto& [R, C] : at) {
+    const std::string name = local(R, C);
+    terms.push_back(name == "1" ? single(e.upAt(R, C), f) : product({e.upAt(R, C), {name, loc(R, C)}}, f));
+  }
+  return {sumForms(terms, total, f), ""};
+}
+
+// The numbers of a local derivative written with its operands' numbers, "2·0.4061", when
+// that says more than its value (not for a constant such as 1 or −1).
+template <class Text> std::string localNumbers(const ElementCtx& e, Index R, Index C, bool delimits, Text text) {
+  std::vector<std::string> names, numbers;
+  for (size_t k = 0; k < e.values.size(); ++k) {
+    const Factor x = e.at(k, R, C);
+    names.push_back(x.name);
+    numbers.push_back(formatNumber(x.value, e.fmt.precision));
+  }
+  const std::string withNames = text(wrapped(names, delimits)), withNumbers = text(wrapped(numbers, delimits));
+  if (withNames == withNumbers || withNumbers == factorText((*e.local)(R, C), e.fmt)) return "";
+  return withNumbers;
+}
+
 // The contribution of an Elementwise-style op: (up broadcast to loc) ⊙ loc, summed down
 // to the input's shape.
 template <class T> void elementwiseVjp(const Mat<T>& up, const Mat<T>& loc, Shape in, Mat<T>& g) {
@@ -48,6 +131,22 @@ template <class D> OpDef unaryOp() {
   op.arity = 1;
   op.attrs = D::attrs();
   op.formula = D::formula;
+  op.derivation = D::derivation;
+  op.delimitsOperands = D::delimits;
+  op.forwardElement = [](const ElementCtx& e, Index r, Index c) {
+    return mapForward(e, r, c, D::delimits, [&](const std::vector<std::string>& o) { return D::text(o[0], e.attrs); });
+  };
+  op.gradElement = [](const ElementCtx& e, int i, Index r, Index c) {
+    auto text = [&](const std::vector<std::string>& o) { return D::localText(o[0], e.attrs); };
+    return elementwiseGrad(
+        e, i, r, c, [&](Index R, Index C) { return text(wrapped({e.at(0, R, C).name}, D::delimits)); },
+        [&](Index R, Index C) {
+          if constexpr (requires { D::localForms; })
+            return D::localForms(e.at(0, R, C), (*e.out)(R, C), e.attrs, e.fmt);
+          else
+            return LocalForms{{}, localNumbers(e, R, C, D::delimits, text), ""};
+        });
+  };
   op.style = GradStyle::Elementwise;
   op.shape = [](std::span<const Shape> s, Attrs) { return s[0]; };
   op.d = unaryKernels<D, double>();
@@ -107,6 +206,18 @@ template <class D> OpDef binaryOp() {
   op.symbol = D::symbol;
   op.arity = 2;
   op.formula = D::formula;
+  op.derivation = D::derivation;
+  if constexpr (requires { D::magnitudeOp; }) op.magnitudeOp = D::magnitudeOp;
+  op.forwardElement = [](const ElementCtx& e, Index r, Index c) {
+    return mapForward(e, r, c, false, [](const std::vector<std::string>& o) { return D::text(o[0], o[1]); });
+  };
+  op.gradElement = [](const ElementCtx& e, int i, Index r, Index c) {
+    auto text = [i](const std::vector<std::string>& o) { return D::localText(i, o[0], o[1]); };
+    auto names = [&](Index R, Index C) { return wrapped({e.at(0, R, C).name, e.at(1, R, C).name}, false); };
+    return elementwiseGrad(
+        e, i, r, c, [&](Index R, Index C) { return text(names(R, C)); },
+        [&](Index R, Index C) { return LocalForms{{}, localNumbers(e, R, C, false, text), ""}; });
+  };
   op.style = GradStyle::Elementwise;
   op.shape = [](std::span<const Shape> s, Attrs) {
     Shape out;
@@ -121,8 +232,10 @@ template <class D> OpDef binaryOp() {
   return op;
 }
 
-// ---- reductions of one tensor to a scalar: D has name, symbol, formula, text(x),
-// localText(x), f(x) -> scalar and array-expression df(x).
+// ---- reductions of one tensor to a scalar: D has name, symbol, formula, derivation,
+// delimits, text(x), localText(x), term(x, format) (one term of the sum as on paper),
+// f(x) -> scalar and array-expression df(x); optionally wrap(forms, sum, n, format)
+// around the sum (a mean's "/n") and magnitudeOp.
 template <class D, class T> Kernels<T> reduceKernels() {
   Kernels<T> k;
   k.forward = [](Args<T> a, Mat<T>& out) {
@@ -142,6 +255,24 @@ template <class D> OpDef reduceOp() {
   op.symbol = D::symbol;
   op.arity = 1;
   op.formula = D::formula;
+  op.derivation = D::derivation;
+  op.delimitsOperands = D::delimits;
+  if constexpr (requires { D::magnitudeOp; }) op.magnitudeOp = D::magnitudeOp;
+  op.forwardElement = [](const ElementCtx& e, Index, Index) {
+    const Tensor& x = e[0];
+    std::vector<Term> terms;
+    const Index total = x.size(), shown = shownTerms(total, e.fmt);
+    for (Index k = 0; k < shown; ++k) terms.push_back(D::term(e.at(0, k / x.cols(), k % x.cols()), e.fmt));
+    std::vector<std::string> forms = sumForms(terms, total, e.fmt);
+    if constexpr (requires { D::wrap; }) forms = D::wrap(forms, D::f(x.array()) , total, e.fmt);
+    return ElementText{forms, ""};
+  };
+  op.gradElement = [](const ElementCtx& e, int i, Index r, Index c) {
+    auto text = [](const std::vector<std::string>& o) { return D::localText(o[0]); };
+    return elementwiseGrad(
+        e, i, r, c, [&](Index R, Index C) { return text(wrapped({e.at(0, R, C).name}, D::delimits)); },
+        [&](Index R, Index C) { return LocalForms{{}, localNumbers(e, R, C, D::delimits, text), ""}; });
+  };
   op.style = GradStyle::Elementwise;
   op.shape = [](std::span<const Shape>, Attrs) { return Shape{1, 1}; };
   op.d = reduceKernels<D, double>();

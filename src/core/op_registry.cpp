@@ -18,6 +18,10 @@ const Registry& registry() {
 }
 }  // namespace
 
+std::string expressionText(const OpDef& op, std::span<const std::string> operands, Attrs attrs) {
+  return op.text(wrapOperands({operands.begin(), operands.end()}, op.delimitsOperands), attrs);
+}
+
 const std::vector<const OpDef*>& allOps() { return registry().ptrs; }
 
 const OpDef* findOp(const std::string& name) {

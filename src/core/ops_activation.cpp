@@ -1,13 +1,30 @@
 // Activation functions: sigmoid, tanh, ReLU, leaky ReLU, ELU (element by element) and
 // softmax (per column, i.e. per sample).
+#include <cmath>
+
 #include "core/op_kit.h"
 
 namespace bs {
 namespace {
 
+// Where the input sits exactly on a kink (after rounding residue is dropped), the
+// convention taken there, said in the step.
+std::string kinkNote(const char* fn, const Factor& x, const std::string& value) {
+  return x.value == 0 ? x.name + " = 0 is on the kink: " + fn + "'(0) is taken as " + value : "";
+}
+
 struct Sigmoid {
   static constexpr const char *name = "sigmoid", *symbol = "σ";
+  static constexpr bool delimits = true;
   static constexpr const char* formula = "σ'(x) = σ(x)(1 − σ(x))";
+  static constexpr const char* derivation =
+      "yᵢ = σ(xᵢ) = 1/(1 + e^−xᵢ)\n"
+      "∂yᵢ/∂xᵢ = e^−xᵢ/(1 + e^−xᵢ)² = σ(xᵢ)·(1 − σ(xᵢ)) = yᵢ(1 − yᵢ), and ∂yᵢ/∂xⱼ = 0 for j ≠ i\n"
+      "⇒ ∂L/∂xᵢ = ∂L/∂yᵢ · yᵢ(1 − yᵢ)\n"
+      "⇒ ∇ₓL = ∇ᵧL ⊙ y ⊙ (1 − y)";
+  static kit::LocalForms localForms(const Factor& x, double y, Attrs, const ArithFormat& f) {
+    return {{"σ(" + x.name + ")(1 − σ(" + x.name + "))"}, factorText(y, f) + " · " + factorText(1 - y, f), ""};
+  }
   static constexpr const char* saturation = "σ < 0.01 or > 0.99, so σ' < 0.01";
   static bool saturated(double y, Attrs) { return y < 0.01 || y > 0.99; }
   static std::vector<AttrSpec> attrs() { return {}; }
@@ -25,7 +42,16 @@ struct Sigmoid {
 
 struct Tanh {
   static constexpr const char *name = "tanh", *symbol = "tanh";
+  static constexpr bool delimits = true;
   static constexpr const char* formula = "tanh'(x) = 1 − tanh²(x)";
+  static constexpr const char* derivation =
+      "yᵢ = tanh(xᵢ) = (e^xᵢ − e^−xᵢ)/(e^xᵢ + e^−xᵢ)\n"
+      "∂yᵢ/∂xᵢ = 1 − tanh²(xᵢ) = 1 − yᵢ², and ∂yᵢ/∂xⱼ = 0 for j ≠ i\n"
+      "⇒ ∂L/∂xᵢ = ∂L/∂yᵢ · (1 − yᵢ²)\n"
+      "⇒ ∇ₓL = ∇ᵧL ⊙ (1 − y²)";
+  static kit::LocalForms localForms(const Factor& x, double y, Attrs, const ArithFormat& f) {
+    return {{"(1 − tanh²(" + x.name + "))"}, "(1 − " + factorText(y, f) + "²)", ""};
+  }
   static constexpr const char* saturation = "|tanh| > 0.99, so tanh' < 0.02";
   static bool saturated(double y, Attrs) { return std::abs(y) > 0.99; }
   static std::vector<AttrSpec> attrs() { return {}; }
@@ -40,7 +66,16 @@ struct Tanh {
 
 struct Relu {
   static constexpr const char *name = "relu", *symbol = "ReLU";
-  static constexpr const char* formula = "ReLU'(x) = 1 if x > 0, else 0";
+  static constexpr bool delimits = true;
+  static constexpr const char* formula = "ReLU'(x) = 1 if x > 0, else 0 (0 at x = 0 by convention)";
+  static constexpr const char* derivation =
+      "yᵢ = max(0, xᵢ)\n"
+      "∂yᵢ/∂xᵢ = 1 if xᵢ > 0, 0 if xᵢ < 0 (at xᵢ = 0 there is no derivative; 0 is the convention)\n"
+      "⇒ ∂L/∂xᵢ = ∂L/∂yᵢ · [xᵢ > 0]\n"
+      "⇒ ∇ₓL = ∇ᵧL ⊙ [x > 0]";
+  static kit::LocalForms localForms(const Factor& x, double, Attrs, const ArithFormat& f) {
+    return {{}, "", x.value == 0 ? kinkNote("ReLU", x, "0") : x.name + " = " + formatNumber(x.value, f.precision) + (x.value > 0 ? " > 0" : " < 0")};
+  }
   static constexpr const char* saturation = "ReLU = 0: no gradient passes";
   static bool saturated(double y, Attrs) { return y <= 0; }
   static std::vector<AttrSpec> attrs() { return {}; }
@@ -54,7 +89,18 @@ struct Relu {
 
 struct LeakyRelu {
   static constexpr const char *name = "leaky_relu", *symbol = "LReLU";
-  static constexpr const char* formula = "LReLU'(x) = 1 if x > 0, else slope";
+  static constexpr bool delimits = true;
+  static constexpr const char* formula = "LReLU'(x) = 1 if x > 0, else slope (the slope at x = 0 by convention)";
+  static constexpr const char* derivation =
+      "yᵢ = xᵢ if xᵢ > 0, else a·xᵢ (a: the slope)\n"
+      "∂yᵢ/∂xᵢ = 1 if xᵢ > 0, a if xᵢ < 0 (at xᵢ = 0, a by convention)\n"
+      "⇒ ∂L/∂xᵢ = ∂L/∂yᵢ · (1 or a)\n"
+      "⇒ ∇ₓL = ∇ᵧL ⊙ ([x > 0] + a·[x ≤ 0])";
+  static kit::LocalForms localForms(const Factor& x, double, Attrs a, const ArithFormat& f) {
+    if (x.value == 0) return {{}, "", kinkNote("LReLU", x, "the slope " + formatNumber(a[0], f.precision))};
+    if (x.value > 0) return {{}, "", x.name + " = " + formatNumber(x.value, f.precision) + " > 0"};
+    return {{"slope"}, "", x.name + " = " + formatNumber(x.value, f.precision) + " < 0"};
+  }
   static constexpr const char* saturation = "x ≤ 0: only the slope passes";
   static bool saturated(double y, Attrs) { return y <= 0; }
   static std::vector<AttrSpec> attrs() { return {{"slope", 0.01}}; }
@@ -74,7 +120,17 @@ struct LeakyRelu {
 
 struct Elu {
   static constexpr const char *name = "elu", *symbol = "ELU";
+  static constexpr bool delimits = true;
   static constexpr const char* formula = "ELU'(x) = 1 if x ≥ 0, else α·eˣ";
+  static constexpr const char* derivation =
+      "yᵢ = xᵢ if xᵢ ≥ 0, else α(e^xᵢ − 1)\n"
+      "∂yᵢ/∂xᵢ = 1 if xᵢ ≥ 0, α·e^xᵢ = yᵢ + α if xᵢ < 0\n"
+      "⇒ ∂L/∂xᵢ = ∂L/∂yᵢ · (1 or α·e^xᵢ)\n"
+      "⇒ ∇ₓL = ∇ᵧL ⊙ ELU'(x)";
+  static kit::LocalForms localForms(const Factor& x, double, Attrs a, const ArithFormat& f) {
+    if (x.value >= 0) return {{}, "", x.value == 0 ? kinkNote("ELU", x, "1") : x.name + " = " + formatNumber(x.value, f.precision) + " ≥ 0"};
+    return {{"α·e^" + operandText(x.name)}, factorText(a[0], f) + "·e^" + factorText(x.value, f), ""};
+  }
   static constexpr const char* saturation = "ELU < −0.99α, so ELU' < 0.01α";
   static bool saturated(double y, Attrs a) { return y < -0.99 * a[0]; }
   static std::vector<AttrSpec> attrs() { return {{"alpha", 1.0}}; }
@@ -112,10 +168,66 @@ template <class T> Kernels<T> softmaxKernels() {
   return k;
 }
 
+// yᵣ = exp(xᵣ) / Σₖ exp(xₖ) in column c: the numerator, the denominator's terms, their sum.
+ElementText softmaxForward(const ElementCtx& e, Index r, Index c) {
+  const Tensor& x = e[0];
+  const ArithFormat& f = e.fmt;
+  const Index K = x.rows(), shown = shownTerms(K, f);
+  std::vector<std::string> names, numbers, values;
+  double sum = 0;
+  for (Index k = 0; k < K; ++k) sum += std::exp(x(k, c));
+  for (Index k = 0; k < shown; ++k) {
+    const Factor xk = e.at(0, k, c);
+    names.push_back("exp(" + xk.name + ")");
+    numbers.push_back("exp(" + formatNumber(xk.value, f.precision) + ")");
+    values.push_back(formatNumber(std::exp(xk.value), f.precision));
+  }
+  const Factor xr = e.at(0, r, c);
+  const std::string er = formatNumber(std::exp(xr.value), f.precision);
+  return {{"exp(" + xr.name + ") / (" + joinSum(names, K) + ")",
+           "exp(" + formatNumber(xr.value, f.precision) + ") / (" + joinSum(numbers, K) + ")",
+           er + " / (" + joinSum(values, K) + ")", er + " / " + formatNumber(sum, f.precision)},
+          ""};
+}
+
+// dL/dxᵣ = yᵣ·(dL/dyᵣ − Σₖ dL/dyₖ·yₖ) in column c.
+ElementText softmaxGrad(const ElementCtx& e, int, Index r, Index c) {
+  const Tensor& y = *e.out;
+  const ArithFormat& f = e.fmt;
+  const Index K = y.rows();
+  std::vector<Term> terms;
+  double dot = 0;
+  for (Index k = 0; k < K; ++k) {
+    dot += (*e.up)(k, c) * y(k, c);
+    if (k < shownTerms(K, f)) terms.push_back(product({e.upAt(k, c), e.outAt(k, c)}, f));
+  }
+  const std::vector<std::string> sum = sumForms(terms, K, f);
+  const Factor yr = e.outAt(r, c), ur = e.upAt(r, c);
+  const std::string y_ = factorText(yr.value, f), u_ = factorText(ur.value, f);
+  ElementText t;
+  t.forms.push_back(yr.name + "·(" + ur.name + " − (" + sum[0] + "))");
+  for (size_t k = 1; k < sum.size(); ++k) t.forms.push_back(y_ + "·(" + u_ + " − (" + sum[k] + "))");
+  t.forms.push_back(y_ + "·(" + u_ + " − " + factorText(dot, f) + ")");
+  t.forms.push_back(y_ + " · " + factorText(ur.value - dot, f));
+  return t;
+}
+
 OpDef softmaxOp() {
   OpDef op;
   op.name = "softmax";
   op.symbol = "softmax";
+  op.delimitsOperands = true;
+  op.derivation =
+      "yᵢ = e^xᵢ / Σₖ e^xₖ (in each column)\n"
+      "∂yᵢ/∂xⱼ = yᵢ(δᵢⱼ − yⱼ): yᵢ(1 − yᵢ) on the diagonal, −yᵢyⱼ off it\n"
+      "⇒ ∂L/∂xⱼ = Σᵢ ∂L/∂yᵢ · yᵢ(δᵢⱼ − yⱼ) = yⱼ·(∂L/∂yⱼ − Σᵢ ∂L/∂yᵢ·yᵢ)\n"
+      "⇒ ∇ₓL = y ⊙ (∇ᵧL − (∇ᵧL · y)), the dot product taken per column";
+  op.forwardElement = &softmaxForward;
+  op.gradElement = &softmaxGrad;
+  op.gradIndexText = [](const ElementCtx& e, int) {
+    const std::string x = operandText(e.names[0]), y = operandText(e.outName);
+    return e.grad(x + "ⱼ") + " = " + y + "ⱼ·(" + e.grad(y + "ⱼ") + " − Σᵢ " + e.grad(y + "ᵢ") + "·" + y + "ᵢ)";
+  };
   op.formula = "∂yᵢ/∂xⱼ = yᵢ(δᵢⱼ − yⱼ), so dL/dx = y ⊙ (dL/dy − Σₖ dL/dyₖ·yₖ) per column";
   op.style = GradStyle::Tensor;
   op.shape = [](std::span<const Shape> s, Attrs) { return s[0]; };

@@ -1,4 +1,6 @@
 // Arithmetic, element by element, with broadcasting: + - * / ^, negate, exp, log, square.
+#include <cstdlib>
+
 #include "core/op_kit.h"
 
 namespace bs {
@@ -7,6 +9,12 @@ namespace {
 struct Add {
   static constexpr const char *name = "add", *infix = "+", *symbol = "+";
   static constexpr const char* formula = "∂(a + b)/∂a = 1,  ∂(a + b)/∂b = 1";
+  static constexpr const char* magnitudeOp = "add";
+  static constexpr const char* derivation =
+      "yᵢ = aᵢ + bᵢ  ⇒  ∂yᵢ/∂aᵢ = 1, ∂yᵢ/∂bᵢ = 1\n"
+      "⇒ ∂L/∂aᵢ = ∂L/∂yᵢ, ∂L/∂bᵢ = ∂L/∂yᵢ: a sum passes its gradient unchanged to both inputs\n"
+      "Broadcast b (a bias added to every column of a batch): b is used once per column, so\n"
+      "∂L/∂bᵢ = Σ_b ∂L/∂yᵢ_b, the sum of the gradient over the columns.";
   static std::string text(const std::string& a, const std::string& b) { return a + " + " + b; }
   static std::string localText(int, const std::string&, const std::string&) { return "1"; }
   template <class T> static T f(T a, T b) { return a + b; }
@@ -17,6 +25,11 @@ struct Add {
 struct Sub {
   static constexpr const char *name = "sub", *infix = "-", *symbol = "−";
   static constexpr const char* formula = "∂(a − b)/∂a = 1,  ∂(a − b)/∂b = −1";
+  static constexpr const char* magnitudeOp = "add";
+  static constexpr const char* derivation =
+      "yᵢ = aᵢ − bᵢ  ⇒  ∂yᵢ/∂aᵢ = 1, ∂yᵢ/∂bᵢ = −1\n"
+      "⇒ ∂L/∂aᵢ = ∂L/∂yᵢ, ∂L/∂bᵢ = −∂L/∂yᵢ\n"
+      "A broadcast operand sums its gradient over the positions it was copied to.";
   static std::string text(const std::string& a, const std::string& b) { return a + " − " + b; }
   static std::string localText(int i, const std::string&, const std::string&) { return i == 0 ? "1" : "(−1)"; }
   template <class T> static T f(T a, T b) { return a - b; }
@@ -27,6 +40,10 @@ struct Sub {
 struct Mul {
   static constexpr const char *name = "mul", *infix = "*", *symbol = "*";
   static constexpr const char* formula = "∂(a·b)/∂a = b,  ∂(a·b)/∂b = a";
+  static constexpr const char* derivation =
+      "yᵢ = aᵢ·bᵢ  ⇒  ∂yᵢ/∂aᵢ = bᵢ, ∂yᵢ/∂bᵢ = aᵢ\n"
+      "⇒ ∂L/∂aᵢ = ∂L/∂yᵢ · bᵢ, ∂L/∂bᵢ = ∂L/∂yᵢ · aᵢ: each input gets the upstream gradient times the other input\n"
+      "⇒ ∇ₐL = ∇ᵧL ⊙ b, ∇_bL = ∇ᵧL ⊙ a (summed over the broadcast for a broadcast operand)";
   static std::string text(const std::string& a, const std::string& b) { return a + " · " + b; }
   static std::string localText(int i, const std::string& a, const std::string& b) { return i == 0 ? b : a; }
   template <class T> static T f(T a, T b) { return a * b; }
@@ -37,6 +54,9 @@ struct Mul {
 struct Div {
   static constexpr const char *name = "div", *infix = "/", *symbol = "/";
   static constexpr const char* formula = "∂(a/b)/∂a = 1/b,  ∂(a/b)/∂b = −a/b²";
+  static constexpr const char* derivation =
+      "yᵢ = aᵢ/bᵢ = aᵢ·bᵢ⁻¹  ⇒  ∂yᵢ/∂aᵢ = 1/bᵢ, ∂yᵢ/∂bᵢ = −aᵢ/bᵢ²\n"
+      "⇒ ∂L/∂aᵢ = ∂L/∂yᵢ / bᵢ, ∂L/∂bᵢ = −∂L/∂yᵢ · aᵢ/bᵢ²";
   static std::string text(const std::string& a, const std::string& b) { return a + " / " + b; }
   static std::string localText(int i, const std::string& a, const std::string& b) {
     return i == 0 ? "(1/" + b + ")" : "(−" + a + "/" + b + "²)";
@@ -49,9 +69,17 @@ struct Div {
 struct Pow {
   static constexpr const char *name = "pow", *infix = "^", *symbol = "^";
   static constexpr const char* formula = "∂(aᵇ)/∂a = b·aᵇ⁻¹,  ∂(aᵇ)/∂b = aᵇ·ln a";
+  static constexpr const char* derivation =
+      "yᵢ = aᵢ^bᵢ  ⇒  ∂yᵢ/∂aᵢ = bᵢ·aᵢ^(bᵢ−1) (the power rule), ∂yᵢ/∂bᵢ = aᵢ^bᵢ·ln aᵢ (as aᵇ = e^(b ln a))\n"
+      "⇒ ∂L/∂aᵢ = ∂L/∂yᵢ · bᵢ·aᵢ^(bᵢ−1), ∂L/∂bᵢ = ∂L/∂yᵢ · yᵢ·ln aᵢ";
   static std::string text(const std::string& a, const std::string& b) { return a + "^" + b; }
   static std::string localText(int i, const std::string& a, const std::string& b) {
-    return i == 0 ? "(" + b + "·" + a + "^(" + b + "−1))" : "(" + a + "^" + b + "·ln " + a + ")";
+    if (i == 1) return "(" + a + "^" + b + "·ln " + a + ")";
+    // A number exponent is lowered as on paper: 2·a for a², 3·a^2 for a³.
+    char* end = nullptr;
+    const double n = std::strtod(b.c_str(), &end);
+    if (!b.empty() && *end == '\0') return n == 2 ? "2·" + a : b + "·" + a + "^" + formatNumber(n - 1, 6);
+    return "(" + b + "·" + a + "^(" + b + "−1))";
   }
   template <class T> static T f(T a, T b) { return std::pow(a, b); }
   template <class T> static T da(T a, T b, T) { return b * std::pow(a, b - 1); }
@@ -61,6 +89,8 @@ struct Pow {
 struct Neg {
   static constexpr const char *name = "neg", *symbol = "−";
   static constexpr const char* formula = "∂(−x)/∂x = −1";
+  static constexpr bool delimits = false;
+  static constexpr const char* derivation = "yᵢ = −xᵢ  ⇒  ∂yᵢ/∂xᵢ = −1  ⇒  ∂L/∂xᵢ = −∂L/∂yᵢ";
   static std::vector<AttrSpec> attrs() { return {}; }
   static std::string text(const std::string& x, Attrs) { return "−" + x; }
   static std::string localText(const std::string&, Attrs) { return "(−1)"; }
@@ -71,6 +101,8 @@ struct Neg {
 struct Exp {
   static constexpr const char *name = "exp", *symbol = "exp";
   static constexpr const char* formula = "exp'(x) = exp(x)";
+  static constexpr bool delimits = true;
+  static constexpr const char* derivation = "yᵢ = e^xᵢ  ⇒  ∂yᵢ/∂xᵢ = e^xᵢ = yᵢ  ⇒  ∂L/∂xᵢ = ∂L/∂yᵢ · yᵢ";
   static std::vector<AttrSpec> attrs() { return {}; }
   static std::string text(const std::string& x, Attrs) { return "exp(" + x + ")"; }
   static std::string localText(const std::string& x, Attrs) { return "exp(" + x + ")"; }
@@ -81,6 +113,8 @@ struct Exp {
 struct Log {
   static constexpr const char *name = "log", *symbol = "log";
   static constexpr const char* formula = "log'(x) = 1/x";
+  static constexpr bool delimits = true;
+  static constexpr const char* derivation = "yᵢ = ln xᵢ  ⇒  ∂yᵢ/∂xᵢ = 1/xᵢ  ⇒  ∂L/∂xᵢ = ∂L/∂yᵢ / xᵢ";
   static std::vector<AttrSpec> attrs() { return {}; }
   static std::string text(const std::string& x, Attrs) { return "log(" + x + ")"; }
   static std::string localText(const std::string& x, Attrs) { return "(1/" + x + ")"; }
@@ -91,6 +125,8 @@ struct Log {
 struct Square {
   static constexpr const char *name = "square", *symbol = "²";
   static constexpr const char* formula = "∂(x²)/∂x = 2x";
+  static constexpr bool delimits = false;
+  static constexpr const char* derivation = "yᵢ = xᵢ²  ⇒  ∂yᵢ/∂xᵢ = 2xᵢ  ⇒  ∂L/∂xᵢ = ∂L/∂yᵢ · 2xᵢ";
   static std::vector<AttrSpec> attrs() { return {}; }
   static std::string text(const std::string& x, Attrs) { return x + "²"; }
   static std::string localText(const std::string& x, Attrs) { return "2·" + x; }

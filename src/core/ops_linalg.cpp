@@ -36,6 +36,33 @@ template <class T> Kernels<T> matmulKernels() {
   return k;
 }
 
+// yᵣ꜀ = Σₖ Aᵣₖ·Bₖ꜀.
+ElementText matmulForward(const ElementCtx& e, Index r, Index c) {
+  const Index K = e[0].cols();
+  std::vector<Term> terms;
+  for (Index k = 0; k < shownTerms(K, e.fmt); ++k) terms.push_back(product({e.at(0, r, k), e.at(1, k, c)}, e.fmt));
+  return {sumForms(terms, K, e.fmt), ""};
+}
+
+// dL/dAᵣⱼ = Σ_b dL/dyᵣ_b · Bⱼ_b;  dL/dBₖ꜀ = Σᵢ Aᵢₖ · dL/dyᵢ꜀.
+ElementText matmulGrad(const ElementCtx& e, int i, Index r, Index c) {
+  std::vector<Term> terms;
+  const Index total = i == 0 ? e.up->cols() : e.up->rows();
+  for (Index k = 0; k < shownTerms(total, e.fmt); ++k)
+    terms.push_back(i == 0 ? product({e.upAt(r, k), e.at(1, c, k)}, e.fmt) : product({e.at(0, k, r), e.upAt(k, c)}, e.fmt));
+  return {sumForms(terms, total, e.fmt), ""};
+}
+
+std::string matmulIndexText(const ElementCtx& e, int i) {
+  const std::string A = operandText(e.names[0]), B = operandText(e.names[1]), y = operandText(e.outName);
+  const bool oneColumn = e[1].cols() == 1;
+  if (i == 0)
+    return oneColumn ? e.grad(A + "ᵢⱼ") + " = " + e.grad(y + "ᵢ") + " · " + B + "ⱼ"
+                     : e.grad(A + "ᵢⱼ") + " = Σ_b " + e.grad(y + "ᵢ_b") + " · " + B + "ⱼ_b";
+  return oneColumn ? e.grad(B + "ⱼ") + " = Σᵢ " + A + "ᵢⱼ · " + e.grad(y + "ᵢ")
+                   : e.grad(B + "ⱼ_b") + " = Σᵢ " + A + "ᵢⱼ · " + e.grad(y + "ᵢ_b");
+}
+
 OpDef matmulOp() {
   OpDef op;
   op.name = "matmul";
@@ -43,6 +70,15 @@ OpDef matmulOp() {
   op.symbol = "@";
   op.arity = 2;
   op.formula = "y = A·B:  dL/dA = dL/dy · Bᵀ,  dL/dB = Aᵀ · dL/dy";
+  op.derivation =
+      "yₖ = Σₗ Wₖₗ xₗ  ⇒  ∂yₖ/∂Wᵢⱼ = δₖᵢ xⱼ (only yᵢ uses Wᵢⱼ), ∂yₖ/∂xⱼ = Wₖⱼ\n"
+      "⇒ ∂L/∂Wᵢⱼ = Σₖ ∂L/∂yₖ · δₖᵢ xⱼ = ∂L/∂yᵢ · xⱼ        ⇒ ∇_W L = ∇ᵧL xᵀ\n"
+      "⇒ ∂L/∂xⱼ = Σₖ ∂L/∂yₖ · Wₖⱼ = Σₖ (Wᵀ)ⱼₖ ∂L/∂yₖ     ⇒ ∇ₓL = Wᵀ ∇ᵧL\n"
+      "A batch (one sample per column b): ∂L/∂Wᵢⱼ = Σ_b ∂L/∂yᵢ_b · xⱼ_b, the products summed over the samples.";
+  op.magnitudeOp = "matmul";
+  op.forwardElement = &matmulForward;
+  op.gradElement = &matmulGrad;
+  op.gradIndexText = &matmulIndexText;
   op.style = GradStyle::Tensor;
   op.shape = [](std::span<const Shape> s, Attrs) {
     if (s[0].cols != s[1].rows) throw ShapeError("`@` needs the columns of $0 to equal the rows of $1");
@@ -69,6 +105,12 @@ OpDef transposeOp() {
   op.name = "transpose";
   op.symbol = "ᵀ";
   op.formula = "y = xᵀ:  dL/dx = (dL/dy)ᵀ";
+  op.derivation = "yᵢⱼ = xⱼᵢ  ⇒  ∂yᵢⱼ/∂xₖₗ = δᵢₗδⱼₖ  ⇒  ∂L/∂xₖₗ = ∂L/∂yₗₖ  ⇒  ∇ₓL = (∇ᵧL)ᵀ";
+  op.forwardElement = [](const ElementCtx& e, Index r, Index c) { return ElementText{{e.at(0, c, r).name}, ""}; };
+  op.gradElement = [](const ElementCtx& e, int, Index r, Index c) { return ElementText{{e.upAt(c, r).name}, ""}; };
+  op.gradIndexText = [](const ElementCtx& e, int) {
+    return e.grad(operandText(e.names[0]) + "ᵢⱼ") + " = " + e.grad(operandText(e.outName) + "ⱼᵢ");
+  };
   op.style = GradStyle::Tensor;
   op.shape = [](std::span<const Shape> s, Attrs) { return Shape{s[0].cols, s[0].rows}; };
   op.d = transposeKernels<double>();
@@ -108,6 +150,25 @@ OpDef concatOp() {
   op.symbol = "concat";
   op.arity = -1;
   op.formula = "y = [a; b]:  dL/da = the rows of dL/dy that came from a";
+  op.delimitsOperands = true;
+  op.derivation =
+      "y = [a; b]: yᵢ = aᵢ for the first rows, y₍ₙ₊ᵢ₎ = bᵢ after them (n: the rows of a)\n"
+      "⇒ ∂L/∂aᵢ = ∂L/∂yᵢ, ∂L/∂bᵢ = ∂L/∂y₍ₙ₊ᵢ₎: each input gets back the rows it gave";
+  op.forwardElement = [](const ElementCtx& e, Index r, Index c) {
+    size_t k = 0;
+    while (r >= e[k].rows()) r -= e[k++].rows();
+    return ElementText{{e.at(k, r, c).name}, ""};
+  };
+  op.gradElement = [](const ElementCtx& e, int i, Index r, Index c) {
+    for (int j = 0; j < i; ++j) r += e[size_t(j)].rows();
+    return ElementText{{e.upAt(r, c).name}, ""};
+  };
+  op.gradIndexText = [](const ElementCtx& e, int i) {
+    Index before = 0;
+    for (int j = 0; j < i; ++j) before += e[size_t(j)].rows();
+    const std::string a = operandText(e.names[size_t(i)]), y = operandText(e.outName);
+    return e.grad(a + "ᵢ") + " = " + e.grad(y + (before ? "₍ᵢ₊" + std::to_string(before) + "₎" : "ᵢ"));
+  };
   op.style = GradStyle::Tensor;
   op.shape = [](std::span<const Shape> s, Attrs) {
     Shape out{0, s[0].cols};
@@ -134,6 +195,10 @@ OpDef concatOp() {
 struct Sum {
   static constexpr const char *name = "sum", *symbol = "Σ";
   static constexpr const char* formula = "∂(Σ x)/∂xᵢ = 1";
+  static constexpr bool delimits = false;
+  static constexpr const char* magnitudeOp = "sum";
+  static constexpr const char* derivation = "L = Σₖ xₖ  ⇒  ∂L/∂xᵢ = 1 for every i  ⇒  ∇ₓL = ∂L/∂(Σ x) · 1";
+  static Term term(const Factor& x, const ArithFormat& f) { return single(x, f); }
   static std::string text(const std::string& x) { return "Σ " + x; }
   static std::string localText(const std::string&) { return "1"; }
   template <class A> static auto f(const A& x) { return x.sum(); }
@@ -143,6 +208,16 @@ struct Sum {
 struct Mean {
   static constexpr const char *name = "mean", *symbol = "mean";
   static constexpr const char* formula = "∂(mean x)/∂xᵢ = 1/n";
+  static constexpr bool delimits = true;
+  static constexpr const char* magnitudeOp = "mean";
+  static constexpr const char* derivation = "m = (1/n) Σₖ xₖ  ⇒  ∂m/∂xᵢ = 1/n  ⇒  ∂L/∂xᵢ = ∂L/∂m / n";
+  static Term term(const Factor& x, const ArithFormat& f) { return single(x, f); }
+  static std::vector<std::string> wrap(std::vector<std::string> forms, double mean, Index n, const ArithFormat& f) {
+    const std::string by = ")/" + std::to_string(n);
+    for (auto& s : forms) s = "(" + s + by;
+    forms.push_back(formatNumber(mean * double(n), f.precision) + "/" + std::to_string(n));
+    return forms;
+  }
   static std::string text(const std::string& x) { return "mean(" + x + ")"; }
   static std::string localText(const std::string&) { return "(1/n)"; }
   template <class A> static auto f(const A& x) { return x.mean(); }

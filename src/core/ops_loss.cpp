@@ -1,6 +1,7 @@
 // Losses and penalties, each reducing to a scalar: sum of squares, L1, L2, MSE,
 // softmax cross-entropy and the multiclass hinge (SVM). Losses compare per column
 // (one sample per column) and average over the samples.
+#include <algorithm>
 #include <stdexcept>
 
 #include "core/op_kit.h"
@@ -11,6 +12,11 @@ namespace {
 struct SumSquares {
   static constexpr const char *name = "sum_squares", *symbol = "Σx²";
   static constexpr const char* formula = "∂(Σ xᵢ²)/∂xᵢ = 2xᵢ";
+  static constexpr bool delimits = false;
+  static constexpr const char* derivation = "L = Σₖ xₖ²  ⇒  ∂L/∂xᵢ = 2xᵢ (only the term xᵢ² depends on xᵢ)  ⇒  ∇ₓL = 2x";
+  static Term term(const Factor& x, const ArithFormat& f) {
+    return {operandText(x.name) + "²", factorText(x.value, f) + "²", x.value * x.value, true};
+  }
   static std::string text(const std::string& x) { return "Σ " + x + "²"; }
   static std::string localText(const std::string& x) { return "2·" + x; }
   template <class A> static auto f(const A& x) { return x.square().sum(); }
@@ -19,7 +25,12 @@ struct SumSquares {
 
 struct L1 {
   static constexpr const char *name = "l1", *symbol = "L1";
-  static constexpr const char* formula = "∂(Σ |xᵢ|)/∂xᵢ = sign(xᵢ)";
+  static constexpr const char* formula = "∂(Σ |xᵢ|)/∂xᵢ = sign(xᵢ) (0 at xᵢ = 0 by convention)";
+  static constexpr bool delimits = true;
+  static constexpr const char* derivation = "L = Σₖ |xₖ|  ⇒  ∂L/∂xᵢ = sign(xᵢ): 1 if xᵢ > 0, −1 if xᵢ < 0, 0 at xᵢ = 0 (the convention)";
+  static Term term(const Factor& x, const ArithFormat& f) {
+    return {"|" + x.name + "|", "|" + formatNumber(x.value, f.precision) + "|", std::abs(x.value), true};
+  }
   static std::string text(const std::string& x) { return "Σ |" + x + "|"; }
   static std::string localText(const std::string& x) { return "sign(" + x + ")"; }
   template <class A> static auto f(const A& x) { return x.abs().sum(); }
@@ -30,6 +41,14 @@ struct L1 {
 struct L2 {
   static constexpr const char *name = "l2", *symbol = "L2";
   static constexpr const char* formula = "∂(½ Σ xᵢ²)/∂xᵢ = xᵢ";
+  static constexpr bool delimits = false;
+  static constexpr const char* derivation = "L = ½ Σₖ xₖ²  ⇒  ∂L/∂xᵢ = ½·2xᵢ = xᵢ  ⇒  ∇ₓL = x (weight decay)";
+  static Term term(const Factor& x, const ArithFormat& f) { return SumSquares::term(x, f); }
+  static std::vector<std::string> wrap(std::vector<std::string> forms, double half, Index, const ArithFormat& f) {
+    for (auto& s : forms) s = "½·(" + s + ")";
+    forms.push_back("½ · " + formatNumber(2 * half, f.precision));
+    return forms;
+  }
   static std::string text(const std::string& x) { return "½ Σ " + x + "²"; }
   static std::string localText(const std::string& x) { return x; }
   template <class A> static auto f(const A& x) { return typename A::Scalar(0.5) * x.square().sum(); }
@@ -76,12 +95,55 @@ template <class T> Kernels<T> mseKernels() {
   return k;
 }
 
+// "(…)/n" around every form of a sum of n terms, then the sum's value over n.
+std::vector<std::string> overN(std::vector<std::string> forms, double sum, Index n, const std::string& by, const ArithFormat& f) {
+  if (n == 1) return forms;
+  for (auto& s : forms) s = "(" + s + ")/" + by;
+  forms.push_back(formatNumber(sum, f.precision) + "/" + by);
+  return forms;
+}
+
+// p − t at (R, C), written with names and with numbers.
+std::pair<std::string, std::string> difference(const ElementCtx& e, Index R, Index C) {
+  const Factor p = e.at(0, R, C), t = e.at(1, R, C);
+  return {operandText(p.name) + " − " + operandText(t.name),
+          formatNumber(p.value, e.fmt.precision) + " − " + factorText(t.value, e.fmt)};
+}
+
+ElementText mseForward(const ElementCtx& e, Index, Index) {
+  const Tensor &p = e[0], &t = e[1];
+  const Index n = p.size();
+  std::vector<Term> terms;
+  for (Index k = 0; k < shownTerms(n, e.fmt); ++k) {
+    const Index R = k / p.cols(), C = k % p.cols();
+    const auto [names, numbers] = difference(e, R, C);
+    const double d = p(R, C) - t(R, C);
+    terms.push_back({"(" + names + ")²", "(" + numbers + ")²", d * d, true});
+  }
+  return {overN(sumForms(terms, n, e.fmt), (p - t).squaredNorm(), n, std::to_string(n), e.fmt), ""};
+}
+
+ElementText mseGrad(const ElementCtx& e, int i, Index r, Index c) {
+  const Index n = e[0].size();
+  const std::string sign = i == 0 ? "2·(" : "−2·(", by = n == 1 ? ")" : ")/" + std::to_string(n);
+  return kit::elementwiseGrad(
+      e, i, r, c, [&](Index R, Index C) { return sign + difference(e, R, C).first + by; },
+      [&](Index R, Index C) { return kit::LocalForms{{}, sign + difference(e, R, C).second + by, ""}; });
+}
+
 OpDef mseOp() {
   OpDef op;
   op.name = "mse";
   op.symbol = "MSE";
   op.arity = 2;
   op.formula = "MSE = (1/n) Σ (pᵢ − tᵢ)²:  ∂/∂pᵢ = 2(pᵢ − tᵢ)/n";
+  op.delimitsOperands = true;
+  op.derivation =
+      "L = (1/n) Σₖ (pₖ − tₖ)² over all n elements\n"
+      "∂L/∂pᵢ = (1/n)·2(pᵢ − tᵢ) (only the term k = i depends on pᵢ; the chain rule gives the 2 and the inner 1)\n"
+      "⇒ ∇ₚL = 2(p − t)/n, and ∇ₜL = −2(p − t)/n";
+  op.forwardElement = &mseForward;
+  op.gradElement = &mseGrad;
   op.shape = [](std::span<const Shape> s, Attrs) { return lossShape(s, false); };
   op.d = mseKernels<double>();
   op.f = mseKernels<float>();
@@ -132,12 +194,73 @@ template <class T> Kernels<T> softmaxCeKernels() {
   return k;
 }
 
+// The target weight of class k in column c: 1 or 0 for class indices, else the target's entry.
+double targetAt(const Tensor& t, Index k, Index c, Index classes) {
+  if (t.rows() == 1 && classes > 1) return classOf(t, c, classes) == k ? 1 : 0;
+  return t(k, c);
+}
+
+Tensor softmaxColumn(const Tensor& z, Index c) {
+  Eigen::ArrayXd e = (z.col(c).array() - z.col(c).maxCoeff()).exp();
+  return (e / e.sum()).matrix();
+}
+
+std::string softmaxName(const ElementCtx& e, Index k, Index c) { return elementName("softmax(" + e.names[0] + ")", e.shape(0), k, c); }
+
+// L = (1/B) Σ_b −Σₖ tₖ_b log softmax(z)ₖ_b: one term per target weight that is not 0.
+ElementText softmaxCeForward(const ElementCtx& e, Index, Index) {
+  const Tensor &z = e[0], &t = e[1];
+  const Index K = z.rows(), B = z.cols();
+  std::vector<Term> terms;
+  Index total = 0;
+  double sum = 0;
+  for (Index c = 0; c < B; ++c) {
+    const Tensor p = softmaxColumn(z, c);
+    for (Index k = 0; k < K; ++k) {
+      const double w = targetAt(t, k, c, K);
+      if (w == 0) continue;
+      ++total;
+      sum -= w * std::log(p(k));
+      if (Index(terms.size()) >= e.fmt.maxTerms) continue;
+      const std::string weight = w == 1 ? "" : formatNumber(w, e.fmt.precision) + "·";
+      terms.push_back({"−" + weight + "log " + softmaxName(e, k, c), "−" + weight + "log " + formatNumber(p(k), e.fmt.precision),
+                       -w * std::log(p(k)), true});
+    }
+  }
+  ElementText out{overN(sumForms(terms, total, e.fmt), sum, B, std::to_string(B), e.fmt), ""};
+  return out;
+}
+
+ElementText softmaxCeGrad(const ElementCtx& e, int i, Index r, Index c) {
+  const Tensor &z = e[0], &t = e[1];
+  const Index B = z.cols();
+  const std::string by = B == 1 ? "" : "/" + std::to_string(B);
+  const bool indices = t.rows() == 1 && z.rows() > 1;
+  auto target = [&](Index R, Index C, bool numbers) {
+    const double w = targetAt(t, R, C, z.rows());
+    return indices || numbers ? formatNumber(w, e.fmt.precision) : elementName(e.names[1], e.shape(1), R, C);
+  };
+  return kit::elementwiseGrad(
+      e, i, r, c, [&](Index R, Index C) { return "(" + softmaxName(e, R, C) + " − " + target(R, C, false) + ")" + by; },
+      [&](Index R, Index C) {
+        return kit::LocalForms{{}, "(" + formatNumber(softmaxColumn(z, C)(R), e.fmt.precision) + " − " + target(R, C, true) + ")" + by, ""};
+      });
+}
+
 OpDef softmaxCeOp() {
   OpDef op;
   op.name = "softmax_ce";
   op.symbol = "CE";
   op.arity = 2;
   op.formula = "CE = −(1/B) Σ log softmax(z)_t:  ∂/∂z = (softmax(z) − onehot(t))/B";
+  op.delimitsOperands = true;
+  op.derivation =
+      "One column: L = −Σₖ tₖ log pₖ with p = softmax(z), pₖ = e^zₖ / Σⱼ e^zⱼ, and Σₖ tₖ = 1\n"
+      "log pₖ = zₖ − log Σⱼ e^zⱼ  ⇒  ∂(log pₖ)/∂zᵢ = δₖᵢ − pᵢ\n"
+      "⇒ ∂L/∂zᵢ = −Σₖ tₖ(δₖᵢ − pᵢ) = pᵢ·Σₖ tₖ − tᵢ = pᵢ − tᵢ\n"
+      "A batch of B columns averages: ∇_z L = (softmax(z) − onehot(t))/B";
+  op.forwardElement = &softmaxCeForward;
+  op.gradElement = &softmaxCeGrad;
   op.shape = [](std::span<const Shape> s, Attrs) { return lossShape(s, true); };
   op.differentiable = [](int i) { return i == 0; };
   op.d = softmaxCeKernels<double>();
@@ -186,11 +309,76 @@ template <class T> Kernels<T> hingeKernels() {
   return k;
 }
 
+// The margin sⱼ − s_t + 1 of class j in column c, with names and with numbers.
+struct Margin {
+  std::string names, numbers;
+  double value;
+};
+Margin marginOf(const ElementCtx& e, Index j, Index c) {
+  const Index y = classOf(e[1], c, e[0].rows());
+  const Factor sj = e.at(0, j, c), st = e.at(0, y, c);
+  return {sj.name + " − " + st.name + " + 1",
+          formatNumber(sj.value, e.fmt.precision) + " − " + factorText(st.value, e.fmt) + " + 1", sj.value - st.value + 1};
+}
+
+// L = (1/B) Σ_b Σ_{j≠t} max(0, sⱼ_b − s_t_b + 1): the margins, and how many are active.
+ElementText hingeForward(const ElementCtx& e, Index, Index) {
+  const Tensor& s = e[0];
+  const Index K = s.rows(), B = s.cols();
+  std::vector<Term> terms;
+  Index active = 0;
+  double sum = 0;
+  for (Index c = 0; c < B; ++c) {
+    const Index y = classOf(e[1], c, K);
+    for (Index j = 0; j < K; ++j) {
+      if (j == y) continue;
+      const Margin m = marginOf(e, j, c);
+      sum += std::max(0.0, m.value);
+      active += m.value > 0;
+      if (Index(terms.size()) < e.fmt.maxTerms)
+        terms.push_back({"max(0, " + m.names + ")", "max(0, " + m.numbers + ")", std::max(0.0, m.value), true});
+    }
+  }
+  ElementText out{overN(sumForms(terms, B * (K - 1), e.fmt), sum, B, std::to_string(B), e.fmt), ""};
+  out.note = std::to_string(active) + " of " + std::to_string(B * (K - 1)) + " margins are active (> 0)";
+  return out;
+}
+
+ElementText hingeGrad(const ElementCtx& e, int i, Index r, Index c) {
+  const Index K = e[0].rows(), B = e[0].cols();
+  const std::string by = B == 1 ? "" : "/" + std::to_string(B);
+  auto activeCount = [&](Index C) {
+    int n = 0;
+    const Index y = classOf(e[1], C, K);
+    for (Index j = 0; j < K; ++j) n += j != y && marginOf(e, j, C).value > 0;
+    return n;
+  };
+  auto isTarget = [&](Index R, Index C) { return classOf(e[1], C, K) == R; };
+  return kit::elementwiseGrad(
+      e, i, r, c,
+      [&](Index R, Index C) {
+        return isTarget(R, C) ? "−(number of active margins)" + by : "[" + marginOf(e, R, C).names + " > 0]" + by;
+      },
+      [&](Index R, Index C) {
+        if (isTarget(R, C)) return kit::LocalForms{{}, "(−" + std::to_string(activeCount(C)) + ")" + by, ""};
+        const Margin m = marginOf(e, R, C);
+        return kit::LocalForms{{}, "[" + formatNumber(m.value, e.fmt.precision) + " > 0]" + by, ""};
+      });
+}
+
 OpDef hingeOp() {
   OpDef op;
   op.name = "hinge";
   op.symbol = "SVM";
   op.arity = 2;
+  op.delimitsOperands = true;
+  op.derivation =
+      "One column with target class t: L = Σ_{j≠t} max(0, mⱼ), mⱼ = sⱼ − s_t + 1 (the margin of class j)\n"
+      "∂max(0, m)/∂m = 1 if m > 0 (the margin is active), else 0\n"
+      "⇒ ∂L/∂sⱼ = [mⱼ > 0] for j ≠ t, and ∂L/∂s_t = −Σ_{j≠t} [mⱼ > 0], minus the number of active margins\n"
+      "A batch of B columns averages: each divided by B";
+  op.forwardElement = &hingeForward;
+  op.gradElement = &hingeGrad;
   op.formula = "SVM = (1/B) Σ_{j≠t} max(0, s_j − s_t + 1):  ∂/∂s_j = [margin_j > 0]/B,  ∂/∂s_t = −(number of margins > 0)/B";
   op.shape = [](std::span<const Shape> s, Attrs) { return lossShape(s, true); };
   op.differentiable = [](int i) { return i == 0; };

@@ -63,14 +63,29 @@ std::string formatTensor(const Tensor& t, int precision, Index maxRows, Index ma
   return s + "]";
 }
 
+bool isCompoundName(const std::string& name) {
+  int depth = 0;
+  for (char ch : name) {
+    if (ch == '(' || ch == '[') ++depth;
+    else if (ch == ')' || ch == ']') --depth;
+    else if (ch == ' ' && depth == 0) return true;
+  }
+  return false;
+}
+
 std::string elementName(const std::string& node, Shape shape, Index r, Index c) {
   if (shape.isScalar()) return node;
-  bool digitEnd = !node.empty() && std::isdigit(static_cast<unsigned char>(node.back()));
+  // An expression's elements are bracketed: (y − t)[1].
+  const bool compound = isCompoundName(node);
+  const std::string stem = compound ? "(" + node + ")" : node;
+  const bool digitEnd = compound || (!node.empty() && std::isdigit(static_cast<unsigned char>(node.back())));
   if (shape.cols == 1 || shape.rows == 1) {
     Index i = (shape.cols == 1 ? r : c) + 1;
-    return digitEnd ? node + "[" + std::to_string(i) + "]" : node + std::to_string(i);
+    return digitEnd ? stem + "[" + std::to_string(i) + "]" : stem + std::to_string(i);
   }
-  return node + "[" + std::to_string(r + 1) + "," + std::to_string(c + 1) + "]";
+  // W12 as on paper while both indices are single digits, else W[1,12].
+  if (!digitEnd && shape.rows <= 9 && shape.cols <= 9) return stem + std::to_string(r + 1) + std::to_string(c + 1);
+  return stem + "[" + std::to_string(r + 1) + "," + std::to_string(c + 1) + "]";
 }
 
 }  // namespace bs

@@ -2,6 +2,7 @@
 // batch holds one sample per column, so `W @ x` reads the same for one sample and many.
 #pragma once
 #include <Eigen/Dense>
+#include <span>
 #include <string>
 
 namespace bs {
@@ -9,6 +10,8 @@ namespace bs {
 template <class T> using Mat = Eigen::Matrix<T, Eigen::Dynamic, Eigen::Dynamic>;
 using Tensor = Mat<double>;
 using Index = Eigen::Index;
+// An op's numeric parameters: leaky_relu(x, 0.1).
+using Attrs = std::span<const double>;
 
 struct Shape {
   Index rows = 1, cols = 1;
@@ -41,7 +44,10 @@ std::string formatNumber(double v, int precision);
 // Scalars plain, column vectors `[a, b]`, other matrices `[[a, b], [c, d]]`; more than
 // maxRows x maxCols elements are elided with "…".
 std::string formatTensor(const Tensor& t, int precision, Index maxRows = 8, Index maxCols = 8);
-// The name of one element: `y1` for vectors (1-based, as on paper), `W[1,2]` for matrices.
+// True for a node name that is an expression with an operator at its top level ("y − t").
+bool isCompoundName(const std::string& name);
+// The name of one element, 1-based as on paper: `y1` for vectors, `W12` for matrices up
+// to 9x9 and `W[1,12]` beyond, `(y − t)[1]` for an expression's elements.
 std::string elementName(const std::string& node, Shape shape, Index r, Index c);
 
 }  // namespace bs

@@ -4,78 +4,140 @@ namespace bs {
 
 std::string gradName(const Graph& g, const std::string& node) {
   const std::string loss = g.hasOutput() ? g.node(g.output()).name : "L";
-  return "d" + loss + "/d" + node;
+  return "d" + loss + "/d" + operandText(node);
 }
 
 namespace {
 
-std::vector<const Tensor*> inputValues(const Graph& g, const Node& n) {
-  std::vector<const Tensor*> v;
-  for (int in : n.inputs) v.push_back(&g.node(in).value);
-  return v;
-}
+// Everything an op needs to write one element of step r.
+struct StepContext {
+  std::vector<std::string> names;
+  std::vector<const Tensor*> values;
+  Tensor local;
+  ElementCtx e;
 
-std::vector<std::string> inputNames(const Graph& g, const Node& n) {
-  std::vector<std::string> v;
-  for (int in : n.inputs) v.push_back(g.node(in).name);
-  return v;
-}
-
-// True for ops written like a function call, f(x).
-bool wrapsOperands(const OpDef& op) {
-  const std::string x = "\x01";
-  std::vector<std::string> ops(size_t(std::max(op.arity, 1)), x);
-  std::vector<double> attrs;
-  for (const auto& a : op.attrs) attrs.push_back(a.defaultValue);
-  return op.text(ops, attrs).find("(" + x) != std::string::npos;
-}
-
-// The operands' element names (or numbers) at (r, c) of a broadcast result.
-std::vector<std::string> elementOperands(const Graph& g, const Node& n, Index r, Index c,
-                                         bool numbers, int precision) {
-  std::vector<std::string> v;
-  for (int id : n.inputs) {
-    const Node& in = g.node(id);
-    Index rr = in.shape.rows == 1 ? 0 : r, cc = in.shape.cols == 1 ? 0 : c;
-    if (!numbers) {
-      v.push_back(elementName(in.name, in.shape, rr, cc));
+  StepContext(const Graph& g, const StepRecord& r, const TraceOptions& o) {
+    const Node& n = g.node(r.step.node);
+    for (int in : n.inputs) {
+      names.push_back(g.node(in).name);
+      values.push_back(&g.node(in).value);
+    }
+    e.names = names;
+    e.values = values;
+    e.attrs = n.attrs;
+    e.outName = n.name;
+    e.lossName = g.hasOutput() ? g.node(g.output()).name : "L";
+    e.fmt = {o.precision, o.maxTerms < 0 ? Index(1) << 40 : Index(o.maxTerms)};
+    if (r.step.phase == Phase::Forward) {
+      e.out = &r.result;
     } else {
-      std::string s = formatNumber(in.value(rr, cc), precision);
-      // Negative numbers get parentheses, as on paper, unless the op already wraps
-      // its operand in them: (-0.35) · 2.8, (-0.3)², but σ(-0.38).
-      if (s[0] == '-' && !wrapsOperands(*n.op)) s = "(" + s + ")";
-      v.push_back(s);
+      e.out = &n.value;
+      e.up = &n.grad;
+      if (n.op->d.local) {
+        n.op->d.local(r.step.inputIndex, {values, n.attrs}, n.value, local);
+        e.local = &local;
+      }
     }
   }
-  return v;
+};
+
+// "name = form = form = result", dropping repeated forms and a form that is the result.
+std::string joinForms(const std::string& lhs, const ElementText& t, const std::string& result) {
+  std::string line = lhs, last;
+  for (const std::string& f : t.forms) {
+    if (f.empty() || f == last || f == result || f == lhs) continue;
+    line += " = " + f;
+    last = f;
+  }
+  line += " = " + result;
+  if (!t.note.empty()) line += "   (" + t.note + ")";
+  return line;
 }
 
-// An op that maps elements to elements (output shaped like its broadcast inputs).
-bool isElementMap(const Graph& g, const Node& n) {
-  if (n.op->style != GradStyle::Elementwise || n.op->arity > 2) return false;
-  Shape s = g.node(n.inputs[0]).shape;
-  for (int id : n.inputs)
-    if (!broadcastShape(s, g.node(id).shape, s)) return false;
-  return s == n.shape;
+// The size rule: how many elements of a result get a line of their own.
+Index elementsShown(Index size, const TraceOptions& o) {
+  return o.expand < 0 ? size : std::min<Index>(size, o.expand);
+}
+
+std::string moreLine(Index more) {
+  return "… and " + std::to_string(more) + " more element" + (more == 1 ? "" : "s") +
+         " (trace --expand all writes them; in the window a click on an element shows its arithmetic)";
+}
+
+bool hasElementText(const Graph& g, const StepRecord& r) {
+  if (r.step.isSeed()) return false;
+  const OpDef& op = *g.node(r.step.node).op;
+  return r.step.phase == Phase::Forward ? op.forwardElement != nullptr : op.gradElement != nullptr;
+}
+
+std::string lhsOf(const Graph& g, const StepRecord& r, Index row, Index col) {
+  const Node& n = g.node(r.step.phase == Phase::Forward ? r.step.node : r.step.target);
+  const std::string name = elementName(n.name, n.shape, row, col);
+  return r.step.phase == Phase::Forward ? name : gradName(g, name);
+}
+
+std::string line(const Graph& g, const StepRecord& r, const StepContext& ctx, Index row, Index col, const TraceOptions& o) {
+  const Step& s = r.step;
+  const OpDef& op = *g.node(s.node).op;
+  const ElementText t = s.phase == Phase::Forward ? op.forwardElement(ctx.e, row, col) : op.gradElement(ctx.e, s.inputIndex, row, col);
+  return joinForms(lhsOf(g, r, row, col), t, formatNumber(r.result(row, col), o.precision));
+}
+
+// The whole step: its head (the tensor form), a line per element up to the size rule,
+// and the whole result.
+void traceElements(const Graph& g, const StepRecord& r, const TraceOptions& o, const std::string& head, StepText& t) {
+  const Shape shape = shapeOf(r.result);
+  const std::string whole = r.step.phase == Phase::Forward ? g.node(r.step.node).name : gradName(g, g.node(r.step.target).name);
+  if (!hasElementText(g, r) || o.expand == 0) {
+    t.lines.push_back(head + " = " + formatTensor(r.result, o.precision));
+    return;
+  }
+  StepContext ctx(g, r, o);
+  if (shape.isScalar()) {
+    // One element: the head's form, then the element's own forms on the same line.
+    const std::string l = line(g, r, ctx, 0, 0, o);
+    const std::string lhs = lhsOf(g, r, 0, 0);
+    std::string rest = l.substr(lhs.size());
+    const size_t eq = head.find(" = ");
+    const std::string headRhs = eq == std::string::npos ? "" : head.substr(eq);
+    if (!headRhs.empty() && rest.rfind(headRhs + " = ", 0) == 0) rest = rest.substr(headRhs.size());
+    t.lines.push_back(head + rest);
+    return;
+  }
+  if (head.find(" = ") != std::string::npos) t.lines.push_back(head);  // an expression node's head is only its name
+  const Index shown = elementsShown(shape.size(), o);
+  // Row by row, as on paper: W11, W12, …, W21, …
+  for (Index k = 0; k < shown; ++k) t.lines.push_back("  " + line(g, r, ctx, k / shape.cols, k % shape.cols, o));
+  if (shown < shape.size()) t.lines.push_back("  " + moreLine(shape.size() - shown));
+  t.lines.push_back(whole + " = " + formatTensor(r.result, o.precision));
 }
 
 void traceForward(const Graph& g, const StepRecord& r, const TraceOptions& o, StepText& t) {
   const Node& n = g.node(r.step.node);
-  auto names = inputNames(g, n);
-  const std::string head = n.name + " = " + n.op->text(names, n.attrs);
-  if (isElementMap(g, n) && n.shape.size() <= o.maxElementLines) {
-    for (Index c = 0; c < n.shape.cols; ++c)
-      for (Index rr = 0; rr < n.shape.rows; ++rr) {
-        std::string line = elementName(n.name, n.shape, rr, c) + " = " +
-                           n.op->text(elementOperands(g, n, rr, c, false, o.precision), n.attrs) + " = " +
-                           n.op->text(elementOperands(g, n, rr, c, true, o.precision), n.attrs) + " = " +
-                           formatNumber(r.result(rr, c), o.precision);
-        t.lines.push_back(line);
-      }
-    if (!n.shape.isScalar()) t.lines.push_back(head + " = " + formatTensor(r.result, o.precision));
-    return;
+  std::vector<std::string> names;
+  for (int in : n.inputs) names.push_back(g.node(in).name);
+  // A node named by its expression is its own head: "a − b = 0.5 − 0.6 = -0.1".
+  traceElements(g, r, o, n.expression ? n.name : n.name + " = " + expressionText(*n.op, names, n.attrs), t);
+}
+
+// The backward step as a whole: dL/dW = dL/dy · xᵀ,  dL/dWij = dL/dyi · xj.
+std::string backwardHead(const Graph& g, const StepRecord& r, const TraceOptions& o) {
+  const Step& s = r.step;
+  const Node& n = g.node(s.node);
+  const Node& target = g.node(s.target);
+  const std::string dT = gradName(g, target.name), dN = gradName(g, n.name);
+  std::vector<std::string> names;
+  for (int in : n.inputs) names.push_back(g.node(in).name);
+  if (n.op->style == GradStyle::Tensor) {
+    std::string head = dT + " = " + n.op->gradText(s.inputIndex, wrapOperands(names, false), operandText(n.name), dN);
+    if (n.op->gradIndexText) head += ",  " + n.op->gradIndexText(StepContext(g, r, o).e, s.inputIndex);
+    return head;
   }
-  t.lines.push_back(head + " = " + formatTensor(r.result, o.precision));
+  const std::string local = n.op->localText(s.inputIndex, wrapOperands(names, n.op->delimitsOperands), n.attrs);
+  const bool broadcast = target.shape != (n.shape.isScalar() ? target.shape : n.shape);
+  std::string expr = local == "1" ? dN : dN + (n.shape.isScalar() ? " · " : " ⊙ ") + local;
+  if (broadcast) expr = "Σ (" + expr + ") over the broadcast";
+  return dT + " = " + expr;
 }
 
 void traceBackward(const Graph& g, const StepRecord& r, const TraceOptions& o, StepText& t) {
@@ -86,54 +148,8 @@ void traceBackward(const Graph& g, const StepRecord& r, const TraceOptions& o, S
     t.lines.push_back(dT + " = 1");
     return;
   }
-  const Node& n = g.node(s.node);
-  const std::string dN = gradName(g, n.name);
-  t.formula = n.op->formula;
-  auto names = inputNames(g, n);
-
-  if (n.op->style == GradStyle::Tensor) {
-    t.lines.push_back(dT + " = " + n.op->gradText(s.inputIndex, names, n.name, dN) + " = " +
-                      formatTensor(r.result, o.precision));
-  } else {
-    auto ins = inputValues(g, n);
-    Tensor loc;
-    n.op->d.local(s.inputIndex, {ins, n.attrs}, n.value, loc);
-    const Shape ls = shapeOf(loc);
-    const bool upScalar = n.shape.isScalar();
-    const bool perElement = ls == target.shape && (upScalar || n.shape == ls) && ls.size() <= o.maxElementLines;
-    if (perElement) {
-      for (Index c = 0; c < ls.cols; ++c)
-        for (Index rr = 0; rr < ls.rows; ++rr) {
-          // Element names of the operands at this position, in the target's frame.
-          std::vector<std::string> ops;
-          for (size_t k = 0; k < n.inputs.size(); ++k) {
-            const Node& in = g.node(n.inputs[k]);
-            ops.push_back(elementName(in.name, in.shape, in.shape.rows == 1 ? 0 : rr, in.shape.cols == 1 ? 0 : c));
-          }
-          const std::string local = n.op->localText(s.inputIndex, ops, n.attrs);
-          const Index ur = upScalar ? 0 : rr, uc = upScalar ? 0 : c;
-          const std::string upName = gradName(g, elementName(n.name, n.shape, ur, uc));
-          const std::string upVal = formatNumber(n.grad(ur, uc), o.precision);
-          std::string line = gradName(g, elementName(target.name, target.shape, rr, c)) + " = " + upName;
-          if (local == "1") {
-            line += " = " + upVal;
-          } else {
-            std::string lv = formatNumber(loc(rr, c), o.precision);
-            if (lv[0] == '-') lv = "(" + lv + ")";
-            line += " · " + local + " = " + upVal + " · " + lv + " = " +
-                    formatNumber(r.result(rr, c), o.precision);
-          }
-          t.lines.push_back(line);
-        }
-      if (!target.shape.isScalar()) t.lines.push_back(dT + " = " + formatTensor(r.result, o.precision));
-    } else {
-      const std::string local = n.op->localText(s.inputIndex, names, n.attrs);
-      std::string expr = upScalar ? dN + " · " + local : dN + " ⊙ " + local;
-      if (ls != target.shape) expr = "Σ (" + expr + ") over the broadcast";
-      if (local == "1" && ls == target.shape) expr = dN;
-      t.lines.push_back(dT + " = " + expr + " = " + formatTensor(r.result, o.precision));
-    }
-  }
+  t.formula = g.node(s.node).op->formula;
+  traceElements(g, r, o, backwardHead(g, r, o), t);
 
   if (s.contributions > 1) {
     if (s.contribution == 1)
@@ -153,6 +169,12 @@ StepText traceStep(const Graph& g, const StepRecord& r, const TraceOptions& o) {
   if (r.step.phase == Phase::Forward) traceForward(g, r, o, t);
   else traceBackward(g, r, o, t);
   return t;
+}
+
+std::string traceElement(const Graph& g, const StepRecord& r, Index row, Index col, const TraceOptions& o) {
+  if (row < 0 || col < 0 || row >= r.result.rows() || col >= r.result.cols()) return "";
+  if (!hasElementText(g, r)) return lhsOf(g, r, row, col) + " = " + formatNumber(r.result(row, col), o.precision);
+  return line(g, r, StepContext(g, r, o), row, col, o);
 }
 
 }  // namespace bs

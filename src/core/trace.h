@@ -8,17 +8,24 @@
 
 namespace bs {
 
+// The size rule: a result up to `expand` elements is written element by element, a
+// bigger one as its first `expand` elements and how many more; a sum of more than
+// `maxTerms` terms likewise. -1: all.
 struct TraceOptions {
-  int precision = 4;          // decimals
-  Index maxElementLines = 12; // tensors up to this many elements get one line per element
+  int precision = 4;  // decimals
+  int expand = 12;
+  int maxTerms = 6;
 };
 
 struct StepText {
-  std::vector<std::string> lines;  // the arithmetic, e.g. "dL/dy1 = dL/dz1 · σ'(y1) = 0.8123 · 0.2412 = 0.1959"
+  std::vector<std::string> lines;  // the arithmetic, e.g. "dL/dW12 = dL/dy1 · x2 = 0.1959 · (-3.1) = -0.6073"
   std::string formula;             // the op's local derivative formula (backward steps), else empty
 };
 
 StepText traceStep(const Graph& g, const StepRecord& r, const TraceOptions& o = {});
+// The arithmetic of one element (row, col) of the step's result, whatever the result's
+// size: "dL/dW12 = dL/dy1 · x2 = 0.1959 · (-3.1) = -0.6073". Empty outside the result.
+std::string traceElement(const Graph& g, const StepRecord& r, Index row, Index col, const TraceOptions& o = {});
 
 // "dL/dx" where L is the graph's output.
 std::string gradName(const Graph& g, const std::string& node);

@@ -7,6 +7,7 @@
 
 #include "io/read_file.h"
 #include "lang/embedded.h"
+#include "lang/printer.h"
 
 namespace bs {
 
@@ -141,12 +142,6 @@ class Parser {
     bool isNumber() const { return id < 0; }
   };
 
-  std::string freshName() {
-    std::string n;
-    do n = "_" + std::to_string(++counter_);
-    while (g_.find(n) || definedLater_.count(n));
-    return n;
-  }
 
   void checkRoom(const Token& at) const {
     if (g_.size() >= kMaxNodes) ts_.fail(at, "the graph has more than " + std::to_string(kMaxNodes) + " nodes");
@@ -155,11 +150,16 @@ class Parser {
   Operand makeOp(const OpDef& op, const std::vector<Operand>& args, std::vector<double> attrs, const Token& at) {
     checkRoom(at);
     std::vector<int> ids;
-    for (auto& a : args) ids.push_back(materialize(a));
+    std::vector<std::string> names;
+    for (auto& a : args) {
+      ids.push_back(materialize(a));
+      names.push_back(g_.node(ids.back()).name);
+    }
     Operand o;
     o.at = at;
     try {
-      o.id = g_.addOp(freshName(), op, ids, std::move(attrs), {at.line, at.col});
+      // Named by its expression until a statement names it: "y − t" in L = (y - t)^2.
+      o.id = g_.addOp(expressionText(op, names, attrs), op, ids, attrs, {at.line, at.col}, true);
     } catch (const GraphError& e) {
       ts_.fail(at, e.reason + " (in the definition of '" + target_.text + "')");
     }
@@ -170,7 +170,7 @@ class Parser {
     if (!a.isNumber()) return a.id;
     Tensor t(1, 1);
     t(0, 0) = a.number;
-    return g_.addLeaf(freshName(), NodeKind::Const, t, {a.at.line, a.at.col});
+    return g_.addLeaf(printLiteral(t), NodeKind::Const, t, {a.at.line, a.at.col}, true);
   }
 
   // Precedence, loosest first: + -, then * / @, then unary minus, then ^ (right-associative).
@@ -225,7 +225,10 @@ class Parser {
     }
     if (ts_.isPunct("[")) {
       Tensor v = parseTensorLiteral(ts_);
-      o.id = g_.addLeaf(freshName(), NodeKind::Const, v, {t.line, t.col});
+      // Named by its value; a long literal by its start.
+      std::string name = printLiteral(v);
+      if (name.size() > 24) name = name.substr(0, 20) + "…]";
+      o.id = g_.addLeaf(name, NodeKind::Const, v, {t.line, t.col}, true);
       return o;
     }
     if (ts_.accept("(")) {
@@ -292,7 +295,6 @@ class Parser {
   TokenStream ts_;
   Graph g_;
   Token target_;
-  int counter_ = 0;
   int depth_ = 0;
   std::map<std::string, int> definedLater_;
 };

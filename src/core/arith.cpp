@@ -1,0 +1,95 @@
+#include "core/arith.h"
+
+#include <algorithm>
+
+namespace bs {
+
+std::string factorText(double v, const ArithFormat& f) {
+  std::string s = formatNumber(v, f.precision);
+  return s[0] == '-' ? "(" + s + ")" : s;
+}
+
+std::string operandText(const std::string& name) {
+  // "(y − t)", and "((y − t)^2)" so that dL/d((y − t)^2) is not read as (dL/d(y − t))^2.
+  const bool power = name.find('^') != std::string::npos;
+  return isCompoundName(name) || power ? "(" + name + ")" : name;
+}
+
+std::vector<std::string> wrapOperands(std::vector<std::string> o, bool delimits) {
+  if (!delimits)
+    for (auto& s : o)
+      if (isCompoundName(s) || s.rfind("-", 0) == 0) s = "(" + s + ")";
+  return o;
+}
+
+std::string joinSum(std::vector<std::string> terms, Index total) {
+  std::string s;
+  for (size_t i = 0; i < terms.size(); ++i) {
+    std::string t = terms[i];
+    // A negative number after the first term is written as a subtraction: 0.62 − 0.3.
+    if (i > 0 && t.rfind("(-", 0) == 0 && t.back() == ')' && t.find(')') == t.size() - 1) t = "-" + t.substr(2, t.size() - 3);
+    if (i == 0) s = t;
+    else if (t.rfind("-", 0) == 0) s += " − " + t.substr(1);
+    else if (t.rfind("−", 0) == 0) s += " − " + t.substr(std::string("−").size());
+    else s += " + " + t;
+  }
+  if (total > Index(terms.size())) s += " + … (" + std::to_string(total - Index(terms.size())) + " more terms)";
+  return s;
+}
+
+Term product(const std::vector<Factor>& factors, const ArithFormat& f) {
+  if (factors.size() == 1) return single(factors[0], f);
+  Term t;
+  t.value = 1;
+  for (size_t k = 0; k < factors.size(); ++k) {
+    t.name += (k ? "·" : "") + operandText(factors[k].name);
+    t.numbers += (k ? "·" : "") + factorText(factors[k].value, f);
+    t.value *= factors[k].value;
+  }
+  t.operation = true;
+  return t;
+}
+
+Term single(const Factor& x, const ArithFormat& f) { return {x.name, factorText(x.value, f), x.value, false}; }
+
+Index shownTerms(Index total, const ArithFormat& f) { return std::min(total, std::max<Index>(f.maxTerms, 1)); }
+
+std::vector<std::string> sumForms(const std::vector<Term>& terms, Index total, const ArithFormat& f) {
+  std::vector<std::string> names, numbers, values;
+  bool operations = false;
+  for (size_t i = 0; i < terms.size(); ++i) {
+    names.push_back(terms[i].name);
+    // A lone negative number first needs no parentheses: -4 + 0.62.
+    numbers.push_back(i == 0 && !terms[i].operation ? formatNumber(terms[i].value, f.precision) : terms[i].numbers);
+    values.push_back(formatNumber(terms[i].value, f.precision));
+    operations |= terms[i].operation;
+  }
+  // One product alone is written with spaces, dL/dy1 · x1; in a sum tightly, W11·x1 + W12·x2.
+  if (total == 1) {
+    auto spaced = [](std::string s) {
+      for (size_t p = 0; (p = s.find("·", p)) != std::string::npos; p += std::string(" · ").size()) s.replace(p, std::string("·").size(), " · ");
+      return s;
+    };
+    return {spaced(names[0]), spaced(numbers[0])};
+  }
+  std::vector<std::string> forms{joinSum(names, total), joinSum(numbers, total)};
+  if (operations) forms.push_back(joinSum(values, total));
+  return forms;
+}
+
+Factor ElementCtx::at(size_t k, Index r, Index c) const {
+  const Tensor& t = *values[k];
+  const Index rr = t.rows() == 1 ? 0 : r, cc = t.cols() == 1 ? 0 : c;
+  return {elementName(names[k], shapeOf(t), rr, cc), t(rr, cc)};
+}
+
+Factor ElementCtx::outAt(Index r, Index c) const { return {elementName(outName, shapeOf(*out), r, c), (*out)(r, c)}; }
+
+Factor ElementCtx::upAt(Index r, Index c) const {
+  const Index rr = up->rows() == 1 ? 0 : r, cc = up->cols() == 1 ? 0 : c;
+  return {grad(elementName(outName, shapeOf(*up), rr, cc)), (*up)(rr, cc)};
+}
+
+std::string ElementCtx::grad(const std::string& name) const { return "d" + lossName + "/d" + operandText(name); }
+
+}  // namespace bs
