@@ -90,6 +90,11 @@ TEST_CASE("a click on a value box finds the number under it, as the box draws th
   const float gtop = 4 + 2 * 18 + 4;
   CHECK(valueBoxElement({2, 3}, m, 4 + 1.5f * cellW, gtop + 18 + 9) == BoxElement{Quantity::Grad, 1, 1});
   CHECK_FALSE(valueBoxElement({2, 3}, m, 4 + 1.5f * cellW, gtop - 1));  // on the line between them
-  // Heatmaps have no fields.
-  CHECK_FALSE(valueBoxElement({10, 10}, m, 20, 20));
+  // A heatmap: the cell under the mouse, of the value's image (left) or the gradient's (right).
+  valueBoxSize({10, 10}, m, w, h);
+  const float half = (w - 3 * m.pad) / 2, side = std::min(half, h - m.lineHeight - 1.5f * m.pad);
+  const float x0 = w / 2 - m.pad / 2 - half / 2 - side / 2, x1 = w / 2 + m.pad / 2 + half / 2 - side / 2, y0 = m.pad / 2;
+  CHECK(valueBoxElement({10, 10}, m, x0 + 0.05f * side, y0 + 0.05f * side) == BoxElement{Quantity::Value, 0, 0});
+  CHECK(valueBoxElement({10, 10}, m, x1 + 0.95f * side, y0 + 0.35f * side) == BoxElement{Quantity::Grad, 3, 9});
+  CHECK_FALSE(valueBoxElement({10, 10}, m, x0 - 1, y0 + 1));
 }

@@ -3,6 +3,8 @@
 // layout input.
 #include "testing.h"
 
+#include "core/trace.h"
+
 #include "app/app_state.h"
 
 using namespace bs;
@@ -41,6 +43,21 @@ TEST_CASE("a new state shows nothing and ignores commands") {
   CHECK_FALSE(s.currentStep());
   CHECK(s.edgeValues().empty());
   CHECK(s.layoutInput().boxes.empty());
+}
+
+TEST_CASE("a clicked element is selected with its node, and its arithmetic is written") {
+  AppState s = opened("ex2");
+  s.goTo(8);
+  s.selectElement(*s.graph().find("x"), true, 1, 0);
+  REQUIRE(s.selectedElement());
+  CHECK(s.selected() == *s.graph().find("x"));
+  const auto lines = nodeElementText(s.stepper(), *s.selected(), true, 1, 0);
+  REQUIRE(lines.size() == 1);
+  CHECK(lines[0] == "step 8: dL/dx2 = W12·dL/dy1 + W22·dL/dy2 = (-0.2)·0.1959 + (-0.5)·0.2618 = -0.0392 − 0.1309 = -0.1701");
+  s.selectElement(*s.graph().find("x"), true, 5, 0);  // outside x: the node only
+  CHECK_FALSE(s.selectedElement());
+  s.select(*s.graph().find("W"));
+  CHECK_FALSE(s.selectedElement());
 }
 
 TEST_CASE("opening an example starts at step 0 with its source") {

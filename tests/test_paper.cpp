@@ -51,7 +51,7 @@ TEST_CASE("exercise 2 element by element, as the course's hand calculation write
       "dL/dy1 = dL/dz1 · σ'(y1) = dL/dz1 · σ(y1)(1 − σ(y1)) = 0.8123 · 0.4061 · 0.5939 = 0.8123 · 0.2412 = 0.1959",
       "dL/dy2 = dL/dz2 · σ'(y2) = dL/dz2 · σ(y2)(1 − σ(y2)) = 1.05 · 0.525 · 0.475 = 1.05 · 0.2494 = 0.2618",
       // each dL/dWij = dL/dyi · xj
-      "dL/dW = dL/dy · xᵀ,  dL/dWᵢⱼ = dL/dyᵢ · xⱼ",
+      "dL/dW = dL/dy · xᵀ,  dL/dWij = dL/dyi · xj",
       "dL/dW11 = dL/dy1 · x1 = 0.1959 · 1 = 0.1959",
       "dL/dW12 = dL/dy1 · x2 = 0.1959 · (-3.1) = -0.6073",
       "dL/dW13 = dL/dy1 · x3 = 0.1959 · 1.5 = 0.2939",
@@ -60,7 +60,7 @@ TEST_CASE("exercise 2 element by element, as the course's hand calculation write
       "dL/dW23 = dL/dy2 · x3 = 0.2618 · 1.5 = 0.3928",
       "dL/dW = [[0.1959, -0.6073, 0.2939], [0.2618, -0.8117, 0.3928]]",
       // each dL/dxj as its two-term sum
-      "dL/dx = Wᵀ · dL/dy,  dL/dxⱼ = Σᵢ Wᵢⱼ · dL/dyᵢ",
+      "dL/dx = Wᵀ · dL/dy,  dL/dxj = Σi Wij · dL/dyi",
       "dL/dx1 = W11·dL/dy1 + W21·dL/dy2 = (-4)·0.1959 + (-1)·0.2618 = -0.7836 − 0.2618 = -1.0455",
       "dL/dx2 = W12·dL/dy1 + W22·dL/dy2 = (-0.2)·0.1959 + (-0.5)·0.2618 = -0.0392 − 0.1309 = -0.1701",
       "dL/dx3 = W13·dL/dy1 + W23·dL/dy2 = 2·0.1959 + (-0.3)·0.2618 = 0.3918 − 0.0786 = 0.3133",

@@ -201,7 +201,7 @@ output L
   CHECK(has("  s6[1] = −s5[1] = −2.7183 = -2.7183"));
   CHECK(has("  s2[2] = a2 − b2 = (-1.2) − 0.3 = -1.5"));
   CHECK(has("  h4[2] = LReLU(s4[2]) = LReLU(-4) = -0.4"));
-  CHECK(has("dL/dm = the rows of dL/dc that came from m,  dL/dmᵢ = dL/dcᵢ"));
-  CHECK(has("dL/ds2 = the rows of dL/dc that came from s2,  dL/ds2ᵢ = dL/dc₍ᵢ₊2₎"));
+  CHECK(has("dL/dm = the rows of dL/dc that came from m,  dL/dmi = dL/dci"));
+  CHECK(has("dL/ds2 = the rows of dL/dc that came from s2,  dL/ds2i = dL/dc(i+2)"));
   CHECK(has("dL/dm = [0.14, 0.2052]"));
 }

@@ -82,7 +82,7 @@ void explanations(AppState& s, int node, Quantity q) {
     if (e.node != node || e.quantity != q || e.explanation.empty()) continue;
     ImGui::PushID(&e);
     ImGui::Spacing();
-    for (const std::string& line : e.explanation) ImGui::TextWrapped("%s", line.c_str());
+    for (const std::string& line : e.explanation) arithmeticText(line);
     for (const ElementCheck& el : e.elements) {
       if (el.blamedStep < 0 || (el.verdict != Verdict::Wrong && el.verdict != Verdict::CarriedOver)) continue;
       const std::string label = el.verdict == Verdict::Wrong ? "Go to " + stepLabel(el.blamedStep) + ", where it went wrong"

@@ -144,11 +144,18 @@ std::optional<int> AppState::currentStep() const {
 }
 
 void AppState::select(int node) {
+  element_.reset();
   if (!graph_ || node < 0 || node >= graph_->size()) {
     selected_.reset();
     return;
   }
   selected_ = node;
+}
+
+void AppState::selectElement(int node, bool grad, Index row, Index col) {
+  select(node);
+  const Shape sh = graph_ && selected_ ? graph_->node(node).shape : Shape{};
+  if (selected_ && row >= 0 && col >= 0 && row < sh.rows && col < sh.cols) element_ = Element{grad, row, col};
 }
 
 void AppState::setLeafElement(int node, Index r, Index c, double v) {

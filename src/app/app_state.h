@@ -73,8 +73,16 @@ class AppState {
 
   // Selection (a node id), cleared when the graph changes.
   void select(int node);
-  void clearSelection() { selected_.reset(); }
+  void clearSelection() { selected_.reset(); element_.reset(); }
   std::optional<int> selected() const { return selected_; }
+  // One element of the selected node's value or gradient, clicked in the graph: the
+  // inspector writes its own arithmetic, whatever the tensor's size.
+  struct Element {
+    bool grad = false;
+    Index row = 0, col = 0;
+  };
+  void selectElement(int node, bool grad, Index row, Index col);
+  std::optional<Element> selectedElement() const { return element_; }
 
   // Editing a leaf's element recomputes every step up to the cursor. Throws
   // std::invalid_argument if the node is not a leaf or (r, c) is outside it.
@@ -141,6 +149,7 @@ class AppState {
   bool hasSource_ = false;
   std::optional<SourceError> sourceError_;
   std::optional<int> selected_;
+  std::optional<Element> element_;
   std::set<int> edited_;
   std::vector<double> descentLosses_;
   bool playing_ = false;

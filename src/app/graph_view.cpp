@@ -68,13 +68,19 @@ void GraphView::fit(ImVec2 canvas) {
   pan_ = {(canvas.x - w * zoom_) / 2, (canvas.y - h * zoom_) / 2};
 }
 
+std::optional<BoxElement> GraphView::elementAt(const AppState& s, int box, ImVec2 mouse) const {
+  const LayoutBox& b = input_.boxes[size_t(box)];
+  if (b.kind != BoxKind::Value) return std::nullopt;
+  const ImVec2 c = toScreen(layout_.centres[size_t(box)]);
+  return valueBoxElement(s.graph().node(b.node).shape, metrics_, (mouse.x - c.x) / zoom_ + b.width / 2,
+                         (mouse.y - c.y) / zoom_ + b.height / 2);
+}
+
 void GraphView::openAnswerField(const AppState& s, int box, ImVec2 mouse) {
   const LayoutBox& b = input_.boxes[size_t(box)];
-  if (b.kind != BoxKind::Value) return;
-  const ImVec2 c = toScreen(layout_.centres[size_t(box)]);
-  const auto e = valueBoxElement(s.graph().node(b.node).shape, metrics_, (mouse.x - c.x) / zoom_ + b.width / 2,
-                                 (mouse.y - c.y) / zoom_ + b.height / 2);
-  if (!e) return;
+  const auto e = elementAt(s, box, mouse);
+  // A tensor drawn as a heatmap is too big to answer number by number.
+  if (!e || valueStyle(s.graph().node(b.node).shape, metrics_) == ValueStyle::Heatmap) return;
   if (e->quantity == Quantity::Grad) {  // only a box with the node's whole gradient (one consumer) takes it
     int boxes = 0;
     for (const EdgeValue& ev : edges_) boxes += ev.producer == b.node;
@@ -83,6 +89,11 @@ void GraphView::openAnswerField(const AppState& s, int box, ImVec2 mouse) {
   editing_ = AnswerKey{b.node, e->quantity, e->row, e->col};
   editText_ = s.answers().fieldText(*editing_);
   ImGui::OpenPopup("answer field");
+}
+
+void GraphView::selectElement(AppState& s, int box, ImVec2 mouse) const {
+  if (const auto e = elementAt(s, box, mouse))
+    s.selectElement(input_.boxes[size_t(box)].node, e->quantity == Quantity::Grad, e->row, e->col);
 }
 
 void GraphView::drawAnswerField(AppState& s) {
@@ -249,6 +260,7 @@ void GraphView::draw(AppState& s, Heatmaps& heatmaps, const Fonts& fonts) {
     const int b = hit(io.MousePos);
     if (b >= 0) s.select(input_.boxes[size_t(b)].node); else s.clearSelection();
     if (b >= 0 && s.answers().active()) openAnswerField(s, b, io.MousePos);
+    else if (b >= 0) selectElement(s, b, io.MousePos);
   }
   drawAnswerField(s);
   if (ImGui::IsItemHovered() && io.MouseWheel != 0) {

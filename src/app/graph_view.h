@@ -27,7 +27,11 @@ class GraphView {
   int hit(ImVec2 screen) const;  // the box under a screen point, or -1
   // Answers mode: a click on a number of a value box opens a field for the student's
   // number there (the popup), checked on Enter.
+  // The number of a value box under the mouse.
+  std::optional<BoxElement> elementAt(const AppState& s, int box, ImVec2 mouse) const;
   void openAnswerField(const AppState& s, int box, ImVec2 mouse);
+  // A click on a number (or a heatmap's cell) of a value box selects that element.
+  void selectElement(AppState& s, int box, ImVec2 mouse) const;
   void drawAnswerField(AppState& s);
   void drawArrow(ImDrawList* dl, const std::vector<Point>& curve, bool head, ImU32 col, float thickness) const;
   void drawNode(ImDrawList* dl, const AppState& s, const LayoutBox& b, ImVec2 min, ImVec2 max, const Fonts& fonts,

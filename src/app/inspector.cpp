@@ -9,9 +9,7 @@ namespace bs::app {
 namespace {
 
 void tensorText(const char* label, const Tensor& t, ImVec4 colour) {
-  ImGui::TextColored(colour, "%s", label);
-  ImGui::SameLine();
-  ImGui::TextWrapped("%s", formatTensor(t, 4, 12, 12).c_str());
+  arithmeticText(std::string(label) + "  " + formatTensor(t, 4, 12, 12), &colour);
 }
 
 // Inputs, params and consts: one field per element (up to 8x8), Enter or leaving the
@@ -43,11 +41,32 @@ void leafEditor(AppState& s, int id) {
 
 }  // namespace
 
+// A line of arithmetic in the panel's width, broken between its forms, never inside a number.
+void arithmeticText(const std::string& line, const ImVec4* colour) {
+  const float avail = ImGui::GetContentRegionAvail().x;
+  for (const std::string& l : wrapArithmetic(line, [](const std::string& t) { return ImGui::CalcTextSize(t.c_str()).x; }, avail)) {
+    if (colour) ImGui::TextColored(*colour, "%s", l.c_str());
+    else ImGui::TextUnformatted(l.c_str());
+  }
+}
+
 void drawInspector(AppState& s) {
   if (!s.hasGraph()) return;
   const Graph& g = s.graph();
   const Stepper& st = s.stepper();
   const ImVec4 ink{0.1f, 0.1f, 0.12f, 1}, red{0.75f, 0.12f, 0.12f, 1}, dim{0.45f, 0.45f, 0.45f, 1};
+
+  // The element clicked in the graph first: its own arithmetic, whatever the tensor's size.
+  if (const auto el = s.selectedElement(); el && s.selected()) {
+    const int id = *s.selected();
+    const Node& n = g.node(id);
+    const std::string name = elementName(n.name, n.shape, el->row, el->col);
+    ImGui::TextColored(el->grad ? red : ink, "%s (clicked):", (el->grad ? gradName(g, name) : name).c_str());
+    const auto lines = nodeElementText(st, id, el->grad, el->row, el->col);
+    if (lines.empty()) ImGui::TextColored(dim, "  not computed yet: step on to it");
+    for (const std::string& l : lines) arithmeticText("  " + l);
+    ImGui::Separator();
+  }
 
   // The current step, in the words of `backstep trace`.
   auto cur = s.currentStep();
@@ -57,7 +76,7 @@ void drawInspector(AppState& s) {
     const StepRecord& r = st.record(*cur);
     ImGui::Text("Step %d of %d  (%s)", *cur + 1, st.size(), r.step.phase == Phase::Forward ? "forward" : "backward");
     const StepText t = traceStep(g, r);
-    for (const std::string& line : t.lines) ImGui::TextWrapped("%s", line.c_str());
+    for (const std::string& line : t.lines) arithmeticText(line);
     if (!t.formula.empty()) {
       ImGui::TextColored(dim, "local derivative:");
       ImGui::SameLine();
@@ -81,11 +100,16 @@ void drawInspector(AppState& s) {
   if (!n.isLeaf()) {
     std::vector<std::string> operands;
     for (int in : n.inputs) operands.push_back(g.node(in).name);
-    ImGui::TextWrapped("%s = %s", n.name.c_str(), n.op->text(operands, n.attrs).c_str());
+    ImGui::TextWrapped("%s = %s", n.name.c_str(), expressionText(*n.op, operands, n.attrs).c_str());
     ImGui::TextColored(dim, "local derivative:");
     ImGui::SameLine();
     ImGui::TextWrapped("%s", n.op->formula.c_str());
+    if (ImGui::TreeNode("Why? (how the backward step is derived)")) {
+      ImGui::TextWrapped("%s", n.op->derivation.c_str());
+      ImGui::TreePop();
+    }
   }
+  if (!s.selectedElement() && !s.answers().active()) ImGui::TextColored(dim, "Click a number in the graph for its own arithmetic.");
   // Tensors too large to read number by number (a training batch) get their statistics.
   const bool large = n.value.size() > 16;
   if (st.valueKnown(id)) {

@@ -50,7 +50,18 @@ std::optional<BoxElement> valueBoxElement(Shape s, const LayoutMetrics& m, float
       if (y >= gtop && y < gtop + float(s.rows) * lh) return BoxElement{Quantity::Grad, Index((y - gtop) / lh), col};
       return std::nullopt;
     }
-    case ValueStyle::Heatmap: return std::nullopt;
+    case ValueStyle::Heatmap: {  // the value's image left, the gradient's right, as ValuePainter lays them out
+      const float half = (w - 3 * pad) / 2;
+      const float iw = std::min(half, (h - lh - 1.5f * pad) * float(s.cols) / float(s.rows));
+      const float ih = iw * float(s.rows) / float(s.cols);
+      const float y0 = pad / 2;
+      for (const auto& [q, x0] : {std::pair{Quantity::Value, w / 2 - pad / 2 - half / 2 - iw / 2},
+                                  std::pair{Quantity::Grad, w / 2 + pad / 2 + half / 2 - iw / 2}})
+        if (x >= x0 && x < x0 + iw && y >= y0 && y < y0 + ih)
+          return BoxElement{q, std::min(s.rows - 1, Index((y - y0) / ih * float(s.rows))),
+                            std::min(s.cols - 1, Index((x - x0) / iw * float(s.cols)))};
+      return std::nullopt;
+    }
   }
   return std::nullopt;
 }

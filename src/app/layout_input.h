@@ -75,7 +75,7 @@ void valueBoxSize(Shape s, const LayoutMetrics& m, float& w, float& h);
 
 // The number of a value box at (x, y), in pixels at zoom 1 from the box's top-left
 // corner, as ValuePainter draws them (values over gradients): which quantity and
-// element. None for heatmaps, or off the numbers.
+// element (a heatmap's cell too). None off the numbers.
 struct BoxElement {
   Quantity quantity = Quantity::Value;
   Index row = 0, col = 0;

@@ -30,6 +30,8 @@ void drawMenu(AppState& s, MenuState& m, MenuRequests& out);
 bool drawControls(AppState& s, const MenuState& m);
 // The current step's arithmetic (the text of `backstep trace`) and the selected node.
 void drawInspector(AppState& s);
+// A line of arithmetic in the panel's width, broken between its forms, never inside a number.
+void arithmeticText(const std::string& line, const ImVec4* colour = nullptr);
 // The .bsg source (in `mono`) with Apply and the error, if any, at its line and column.
 void drawSourceEditor(AppState& s, ImFont* mono);
 // Answers mode (answers_panel.cpp): the inspector's fields for the node's value and

@@ -59,7 +59,7 @@ Run addTrace(CLI::App& app) {
     TraceOptions o;
     o.precision = a->precision;
     o.expand = expandCount(a->expand);
-    o.maxTerms = o.expand < 0 ? -1 : std::max(6, o.expand);
+    o.maxTerms = o.expand < 0 ? -1 : 6;
     std::cout << a->file << ": " << g.size() << " nodes, " << s.forwardCount() << " forward steps, "
               << s.size() - s.forwardCount() << " backward steps\n";
     for (int i = 0; i < s.cursor(); ++i) {

@@ -92,4 +92,50 @@ Factor ElementCtx::upAt(Index r, Index c) const {
 
 std::string ElementCtx::grad(const std::string& name) const { return "d" + lossName + "/d" + operandText(name); }
 
+namespace {
+// Splits `s` before each occurrence of `sep` (the separator stays at the start of its piece).
+std::vector<std::string> splitBefore(const std::string& s, const std::string& sep) {
+  std::vector<std::string> parts;
+  size_t start = 0;
+  for (size_t p = s.find(sep, 1); p != std::string::npos; p = s.find(sep, p + sep.size())) {
+    parts.push_back(s.substr(start, p - start));
+    start = p;
+  }
+  parts.push_back(s.substr(start));
+  return parts;
+}
+}  // namespace
+
+std::vector<std::string> wrapArithmetic(const std::string& line, const std::function<float(const std::string&)>& width,
+                                        float maxWidth) {
+  const std::string indent = "    ";
+  std::vector<std::string> pieces;
+  for (const std::string& form : splitBefore(line, " = ")) {
+    if (width(indent + form) <= maxWidth) { pieces.push_back(form); continue; }
+    // A long form: before its + and − too, and a long tensor after its commas.
+    for (const std::string& plus : splitBefore(form, " + "))
+      for (const std::string& minus : splitBefore(plus, " − ")) {
+        if (width(indent + minus) <= maxWidth) { pieces.push_back(minus); continue; }
+        std::vector<std::string> commas = splitBefore(minus, ", ");
+        for (size_t k = 1; k < commas.size(); ++k) {  // the comma stays with the piece before it
+          commas[k - 1] += ",";
+          commas[k] = commas[k].substr(1);
+        }
+        pieces.insert(pieces.end(), commas.begin(), commas.end());
+      }
+  }
+  std::vector<std::string> lines;
+  std::string cur;
+  for (const std::string& p : pieces) {
+    if (!cur.empty() && width(cur + p) > maxWidth) {
+      lines.push_back(cur);
+      cur = indent + p.substr(p.find_first_not_of(' '));
+      continue;
+    }
+    cur += p;
+  }
+  if (!cur.empty()) lines.push_back(cur);
+  return lines;
+}
+
 }  // namespace bs

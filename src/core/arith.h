@@ -82,4 +82,10 @@ struct ElementCtx {
   std::string grad(const std::string& name) const;  // "dL/d" + name
 };
 
+// A line of arithmetic broken to fit `maxWidth` as on paper: at " = " (the next line
+// starts with "    = "), a long sum also before its " + " and " − "; never inside a
+// number. `width` measures a piece of text.
+std::vector<std::string> wrapArithmetic(const std::string& line, const std::function<float(const std::string&)>& width,
+                                        float maxWidth);
+
 }  // namespace bs

@@ -18,10 +18,10 @@ struct Sigmoid {
   static constexpr bool delimits = true;
   static constexpr const char* formula = "σ'(x) = σ(x)(1 − σ(x))";
   static constexpr const char* derivation =
-      "yᵢ = σ(xᵢ) = 1/(1 + e^−xᵢ)\n"
-      "∂yᵢ/∂xᵢ = e^−xᵢ/(1 + e^−xᵢ)² = σ(xᵢ)·(1 − σ(xᵢ)) = yᵢ(1 − yᵢ), and ∂yᵢ/∂xⱼ = 0 for j ≠ i\n"
-      "⇒ ∂L/∂xᵢ = ∂L/∂yᵢ · yᵢ(1 − yᵢ)\n"
-      "⇒ ∇ₓL = ∇ᵧL ⊙ y ⊙ (1 − y)";
+      "yi = σ(xi) = 1/(1 + e^−xi)\n"
+      "∂yi/∂xi = e^−xi/(1 + e^−xi)² = σ(xi)·(1 − σ(xi)) = yi(1 − yi), and ∂yi/∂xj = 0 for j ≠ i\n"
+      "⇒ ∂L/∂xi = ∂L/∂yi · yi(1 − yi)\n"
+      "⇒ ∇x L = ∇y L ⊙ y ⊙ (1 − y)";
   static kit::LocalForms localForms(const Factor& x, double y, Attrs, const ArithFormat& f) {
     return {{"σ(" + x.name + ")(1 − σ(" + x.name + "))"}, factorText(y, f) + " · " + factorText(1 - y, f), ""};
   }
@@ -45,10 +45,10 @@ struct Tanh {
   static constexpr bool delimits = true;
   static constexpr const char* formula = "tanh'(x) = 1 − tanh²(x)";
   static constexpr const char* derivation =
-      "yᵢ = tanh(xᵢ) = (e^xᵢ − e^−xᵢ)/(e^xᵢ + e^−xᵢ)\n"
-      "∂yᵢ/∂xᵢ = 1 − tanh²(xᵢ) = 1 − yᵢ², and ∂yᵢ/∂xⱼ = 0 for j ≠ i\n"
-      "⇒ ∂L/∂xᵢ = ∂L/∂yᵢ · (1 − yᵢ²)\n"
-      "⇒ ∇ₓL = ∇ᵧL ⊙ (1 − y²)";
+      "yi = tanh(xi) = (e^xi − e^−xi)/(e^xi + e^−xi)\n"
+      "∂yi/∂xi = 1 − tanh²(xi) = 1 − yi², and ∂yi/∂xj = 0 for j ≠ i\n"
+      "⇒ ∂L/∂xi = ∂L/∂yi · (1 − yi²)\n"
+      "⇒ ∇x L = ∇y L ⊙ (1 − y²)";
   static kit::LocalForms localForms(const Factor& x, double y, Attrs, const ArithFormat& f) {
     return {{"(1 − tanh²(" + x.name + "))"}, "(1 − " + factorText(y, f) + "²)", ""};
   }
@@ -69,10 +69,10 @@ struct Relu {
   static constexpr bool delimits = true;
   static constexpr const char* formula = "ReLU'(x) = 1 if x > 0, else 0 (0 at x = 0 by convention)";
   static constexpr const char* derivation =
-      "yᵢ = max(0, xᵢ)\n"
-      "∂yᵢ/∂xᵢ = 1 if xᵢ > 0, 0 if xᵢ < 0 (at xᵢ = 0 there is no derivative; 0 is the convention)\n"
-      "⇒ ∂L/∂xᵢ = ∂L/∂yᵢ · [xᵢ > 0]\n"
-      "⇒ ∇ₓL = ∇ᵧL ⊙ [x > 0]";
+      "yi = max(0, xi)\n"
+      "∂yi/∂xi = 1 if xi > 0, 0 if xi < 0 (at xi = 0 there is no derivative; 0 is the convention)\n"
+      "⇒ ∂L/∂xi = ∂L/∂yi · [xi > 0]\n"
+      "⇒ ∇x L = ∇y L ⊙ [x > 0]";
   static kit::LocalForms localForms(const Factor& x, double, Attrs, const ArithFormat& f) {
     return {{}, "", x.value == 0 ? kinkNote("ReLU", x, "0") : x.name + " = " + formatNumber(x.value, f.precision) + (x.value > 0 ? " > 0" : " < 0")};
   }
@@ -92,10 +92,10 @@ struct LeakyRelu {
   static constexpr bool delimits = true;
   static constexpr const char* formula = "LReLU'(x) = 1 if x > 0, else slope (the slope at x = 0 by convention)";
   static constexpr const char* derivation =
-      "yᵢ = xᵢ if xᵢ > 0, else a·xᵢ (a: the slope)\n"
-      "∂yᵢ/∂xᵢ = 1 if xᵢ > 0, a if xᵢ < 0 (at xᵢ = 0, a by convention)\n"
-      "⇒ ∂L/∂xᵢ = ∂L/∂yᵢ · (1 or a)\n"
-      "⇒ ∇ₓL = ∇ᵧL ⊙ ([x > 0] + a·[x ≤ 0])";
+      "yi = xi if xi > 0, else a·xi (a: the slope)\n"
+      "∂yi/∂xi = 1 if xi > 0, a if xi < 0 (at xi = 0, a by convention)\n"
+      "⇒ ∂L/∂xi = ∂L/∂yi · (1 or a)\n"
+      "⇒ ∇x L = ∇y L ⊙ ([x > 0] + a·[x ≤ 0])";
   static kit::LocalForms localForms(const Factor& x, double, Attrs a, const ArithFormat& f) {
     if (x.value == 0) return {{}, "", kinkNote("LReLU", x, "the slope " + formatNumber(a[0], f.precision))};
     if (x.value > 0) return {{}, "", x.name + " = " + formatNumber(x.value, f.precision) + " > 0"};
@@ -123,10 +123,10 @@ struct Elu {
   static constexpr bool delimits = true;
   static constexpr const char* formula = "ELU'(x) = 1 if x ≥ 0, else α·eˣ";
   static constexpr const char* derivation =
-      "yᵢ = xᵢ if xᵢ ≥ 0, else α(e^xᵢ − 1)\n"
-      "∂yᵢ/∂xᵢ = 1 if xᵢ ≥ 0, α·e^xᵢ = yᵢ + α if xᵢ < 0\n"
-      "⇒ ∂L/∂xᵢ = ∂L/∂yᵢ · (1 or α·e^xᵢ)\n"
-      "⇒ ∇ₓL = ∇ᵧL ⊙ ELU'(x)";
+      "yi = xi if xi ≥ 0, else α(e^xi − 1)\n"
+      "∂yi/∂xi = 1 if xi ≥ 0, α·e^xi = yi + α if xi < 0\n"
+      "⇒ ∂L/∂xi = ∂L/∂yi · (1 or α·e^xi)\n"
+      "⇒ ∇x L = ∇y L ⊙ ELU'(x)";
   static kit::LocalForms localForms(const Factor& x, double, Attrs a, const ArithFormat& f) {
     if (x.value >= 0) return {{}, "", x.value == 0 ? kinkNote("ELU", x, "1") : x.name + " = " + formatNumber(x.value, f.precision) + " ≥ 0"};
     return {{"α·e^" + operandText(x.name)}, factorText(a[0], f) + "·e^" + factorText(x.value, f), ""};
@@ -168,7 +168,7 @@ template <class T> Kernels<T> softmaxKernels() {
   return k;
 }
 
-// yᵣ = exp(xᵣ) / Σₖ exp(xₖ) in column c: the numerator, the denominator's terms, their sum.
+// yᵣ = exp(xᵣ) / Σk exp(xk) in column c: the numerator, the denominator's terms, their sum.
 ElementText softmaxForward(const ElementCtx& e, Index r, Index c) {
   const Tensor& x = e[0];
   const ArithFormat& f = e.fmt;
@@ -190,7 +190,7 @@ ElementText softmaxForward(const ElementCtx& e, Index r, Index c) {
           ""};
 }
 
-// dL/dxᵣ = yᵣ·(dL/dyᵣ − Σₖ dL/dyₖ·yₖ) in column c.
+// dL/dxᵣ = yᵣ·(dL/dyᵣ − Σk dL/dyk·yk) in column c.
 ElementText softmaxGrad(const ElementCtx& e, int, Index r, Index c) {
   const Tensor& y = *e.out;
   const ArithFormat& f = e.fmt;
@@ -218,15 +218,15 @@ OpDef softmaxOp() {
   op.symbol = "softmax";
   op.delimitsOperands = true;
   op.derivation =
-      "yᵢ = e^xᵢ / Σₖ e^xₖ (in each column)\n"
-      "∂yᵢ/∂xⱼ = yᵢ(δᵢⱼ − yⱼ): yᵢ(1 − yᵢ) on the diagonal, −yᵢyⱼ off it\n"
-      "⇒ ∂L/∂xⱼ = Σᵢ ∂L/∂yᵢ · yᵢ(δᵢⱼ − yⱼ) = yⱼ·(∂L/∂yⱼ − Σᵢ ∂L/∂yᵢ·yᵢ)\n"
-      "⇒ ∇ₓL = y ⊙ (∇ᵧL − (∇ᵧL · y)), the dot product taken per column";
+      "yi = e^xi / Σk e^xk (in each column)\n"
+      "∂yi/∂xj = yi(δij − yj): yi(1 − yi) on the diagonal, −yiyj off it\n"
+      "⇒ ∂L/∂xj = Σi ∂L/∂yi · yi(δij − yj) = yj·(∂L/∂yj − Σi ∂L/∂yi·yi)\n"
+      "⇒ ∇x L = y ⊙ (∇y L − (∇y L · y)), the dot product taken per column";
   op.forwardElement = &softmaxForward;
   op.gradElement = &softmaxGrad;
   op.gradIndexText = [](const ElementCtx& e, int) {
     const std::string x = operandText(e.names[0]), y = operandText(e.outName);
-    return e.grad(x + "ⱼ") + " = " + y + "ⱼ·(" + e.grad(y + "ⱼ") + " − Σᵢ " + e.grad(y + "ᵢ") + "·" + y + "ᵢ)";
+    return e.grad(x + "j") + " = " + y + "j·(" + e.grad(y + "j") + " − Σi " + e.grad(y + "i") + "·" + y + "i)";
   };
   op.formula = "∂yᵢ/∂xⱼ = yᵢ(δᵢⱼ − yⱼ), so dL/dx = y ⊙ (dL/dy − Σₖ dL/dyₖ·yₖ) per column";
   op.style = GradStyle::Tensor;

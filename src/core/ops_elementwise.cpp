@@ -11,10 +11,10 @@ struct Add {
   static constexpr const char* formula = "∂(a + b)/∂a = 1,  ∂(a + b)/∂b = 1";
   static constexpr const char* magnitudeOp = "add";
   static constexpr const char* derivation =
-      "yᵢ = aᵢ + bᵢ  ⇒  ∂yᵢ/∂aᵢ = 1, ∂yᵢ/∂bᵢ = 1\n"
-      "⇒ ∂L/∂aᵢ = ∂L/∂yᵢ, ∂L/∂bᵢ = ∂L/∂yᵢ: a sum passes its gradient unchanged to both inputs\n"
+      "yi = ai + bi  ⇒  ∂yi/∂ai = 1, ∂yi/∂bi = 1\n"
+      "⇒ ∂L/∂ai = ∂L/∂yi, ∂L/∂bi = ∂L/∂yi: a sum passes its gradient unchanged to both inputs\n"
       "Broadcast b (a bias added to every column of a batch): b is used once per column, so\n"
-      "∂L/∂bᵢ = Σ_b ∂L/∂yᵢ_b, the sum of the gradient over the columns.";
+      "∂L/∂bi = Σ_b ∂L/∂yi_b, the sum of the gradient over the columns.";
   static std::string text(const std::string& a, const std::string& b) { return a + " + " + b; }
   static std::string localText(int, const std::string&, const std::string&) { return "1"; }
   template <class T> static T f(T a, T b) { return a + b; }
@@ -27,8 +27,8 @@ struct Sub {
   static constexpr const char* formula = "∂(a − b)/∂a = 1,  ∂(a − b)/∂b = −1";
   static constexpr const char* magnitudeOp = "add";
   static constexpr const char* derivation =
-      "yᵢ = aᵢ − bᵢ  ⇒  ∂yᵢ/∂aᵢ = 1, ∂yᵢ/∂bᵢ = −1\n"
-      "⇒ ∂L/∂aᵢ = ∂L/∂yᵢ, ∂L/∂bᵢ = −∂L/∂yᵢ\n"
+      "yi = ai − bi  ⇒  ∂yi/∂ai = 1, ∂yi/∂bi = −1\n"
+      "⇒ ∂L/∂ai = ∂L/∂yi, ∂L/∂bi = −∂L/∂yi\n"
       "A broadcast operand sums its gradient over the positions it was copied to.";
   static std::string text(const std::string& a, const std::string& b) { return a + " − " + b; }
   static std::string localText(int i, const std::string&, const std::string&) { return i == 0 ? "1" : "(−1)"; }
@@ -41,9 +41,9 @@ struct Mul {
   static constexpr const char *name = "mul", *infix = "*", *symbol = "*";
   static constexpr const char* formula = "∂(a·b)/∂a = b,  ∂(a·b)/∂b = a";
   static constexpr const char* derivation =
-      "yᵢ = aᵢ·bᵢ  ⇒  ∂yᵢ/∂aᵢ = bᵢ, ∂yᵢ/∂bᵢ = aᵢ\n"
-      "⇒ ∂L/∂aᵢ = ∂L/∂yᵢ · bᵢ, ∂L/∂bᵢ = ∂L/∂yᵢ · aᵢ: each input gets the upstream gradient times the other input\n"
-      "⇒ ∇ₐL = ∇ᵧL ⊙ b, ∇_bL = ∇ᵧL ⊙ a (summed over the broadcast for a broadcast operand)";
+      "yi = ai·bi  ⇒  ∂yi/∂ai = bi, ∂yi/∂bi = ai\n"
+      "⇒ ∂L/∂ai = ∂L/∂yi · bi, ∂L/∂bi = ∂L/∂yi · ai: each input gets the upstream gradient times the other input\n"
+      "⇒ ∇a L = ∇y L ⊙ b, ∇_bL = ∇y L ⊙ a (summed over the broadcast for a broadcast operand)";
   static std::string text(const std::string& a, const std::string& b) { return a + " · " + b; }
   static std::string localText(int i, const std::string& a, const std::string& b) { return i == 0 ? b : a; }
   template <class T> static T f(T a, T b) { return a * b; }
@@ -55,8 +55,8 @@ struct Div {
   static constexpr const char *name = "div", *infix = "/", *symbol = "/";
   static constexpr const char* formula = "∂(a/b)/∂a = 1/b,  ∂(a/b)/∂b = −a/b²";
   static constexpr const char* derivation =
-      "yᵢ = aᵢ/bᵢ = aᵢ·bᵢ⁻¹  ⇒  ∂yᵢ/∂aᵢ = 1/bᵢ, ∂yᵢ/∂bᵢ = −aᵢ/bᵢ²\n"
-      "⇒ ∂L/∂aᵢ = ∂L/∂yᵢ / bᵢ, ∂L/∂bᵢ = −∂L/∂yᵢ · aᵢ/bᵢ²";
+      "yi = ai/bi = ai·bi⁻¹  ⇒  ∂yi/∂ai = 1/bi, ∂yi/∂bi = −ai/bi²\n"
+      "⇒ ∂L/∂ai = ∂L/∂yi / bi, ∂L/∂bi = −∂L/∂yi · ai/bi²";
   static std::string text(const std::string& a, const std::string& b) { return a + " / " + b; }
   static std::string localText(int i, const std::string& a, const std::string& b) {
     return i == 0 ? "(1/" + b + ")" : "(−" + a + "/" + b + "²)";
@@ -70,8 +70,8 @@ struct Pow {
   static constexpr const char *name = "pow", *infix = "^", *symbol = "^";
   static constexpr const char* formula = "∂(aᵇ)/∂a = b·aᵇ⁻¹,  ∂(aᵇ)/∂b = aᵇ·ln a";
   static constexpr const char* derivation =
-      "yᵢ = aᵢ^bᵢ  ⇒  ∂yᵢ/∂aᵢ = bᵢ·aᵢ^(bᵢ−1) (the power rule), ∂yᵢ/∂bᵢ = aᵢ^bᵢ·ln aᵢ (as aᵇ = e^(b ln a))\n"
-      "⇒ ∂L/∂aᵢ = ∂L/∂yᵢ · bᵢ·aᵢ^(bᵢ−1), ∂L/∂bᵢ = ∂L/∂yᵢ · yᵢ·ln aᵢ";
+      "yi = ai^bi  ⇒  ∂yi/∂ai = bi·ai^(bi−1) (the power rule), ∂yi/∂bi = ai^bi·ln ai (as aᵇ = e^(b ln a))\n"
+      "⇒ ∂L/∂ai = ∂L/∂yi · bi·ai^(bi−1), ∂L/∂bi = ∂L/∂yi · yi·ln ai";
   static std::string text(const std::string& a, const std::string& b) { return a + "^" + b; }
   static std::string localText(int i, const std::string& a, const std::string& b) {
     if (i == 1) return "(" + a + "^" + b + "·ln " + a + ")";
@@ -90,7 +90,7 @@ struct Neg {
   static constexpr const char *name = "neg", *symbol = "−";
   static constexpr const char* formula = "∂(−x)/∂x = −1";
   static constexpr bool delimits = false;
-  static constexpr const char* derivation = "yᵢ = −xᵢ  ⇒  ∂yᵢ/∂xᵢ = −1  ⇒  ∂L/∂xᵢ = −∂L/∂yᵢ";
+  static constexpr const char* derivation = "yi = −xi  ⇒  ∂yi/∂xi = −1  ⇒  ∂L/∂xi = −∂L/∂yi";
   static std::vector<AttrSpec> attrs() { return {}; }
   static std::string text(const std::string& x, Attrs) { return "−" + x; }
   static std::string localText(const std::string&, Attrs) { return "(−1)"; }
@@ -102,7 +102,7 @@ struct Exp {
   static constexpr const char *name = "exp", *symbol = "exp";
   static constexpr const char* formula = "exp'(x) = exp(x)";
   static constexpr bool delimits = true;
-  static constexpr const char* derivation = "yᵢ = e^xᵢ  ⇒  ∂yᵢ/∂xᵢ = e^xᵢ = yᵢ  ⇒  ∂L/∂xᵢ = ∂L/∂yᵢ · yᵢ";
+  static constexpr const char* derivation = "yi = e^xi  ⇒  ∂yi/∂xi = e^xi = yi  ⇒  ∂L/∂xi = ∂L/∂yi · yi";
   static std::vector<AttrSpec> attrs() { return {}; }
   static std::string text(const std::string& x, Attrs) { return "exp(" + x + ")"; }
   static std::string localText(const std::string& x, Attrs) { return "exp(" + x + ")"; }
@@ -114,7 +114,7 @@ struct Log {
   static constexpr const char *name = "log", *symbol = "log";
   static constexpr const char* formula = "log'(x) = 1/x";
   static constexpr bool delimits = true;
-  static constexpr const char* derivation = "yᵢ = ln xᵢ  ⇒  ∂yᵢ/∂xᵢ = 1/xᵢ  ⇒  ∂L/∂xᵢ = ∂L/∂yᵢ / xᵢ";
+  static constexpr const char* derivation = "yi = ln xi  ⇒  ∂yi/∂xi = 1/xi  ⇒  ∂L/∂xi = ∂L/∂yi / xi";
   static std::vector<AttrSpec> attrs() { return {}; }
   static std::string text(const std::string& x, Attrs) { return "log(" + x + ")"; }
   static std::string localText(const std::string& x, Attrs) { return "(1/" + x + ")"; }
@@ -126,7 +126,7 @@ struct Square {
   static constexpr const char *name = "square", *symbol = "²";
   static constexpr const char* formula = "∂(x²)/∂x = 2x";
   static constexpr bool delimits = false;
-  static constexpr const char* derivation = "yᵢ = xᵢ²  ⇒  ∂yᵢ/∂xᵢ = 2xᵢ  ⇒  ∂L/∂xᵢ = ∂L/∂yᵢ · 2xᵢ";
+  static constexpr const char* derivation = "yi = xi²  ⇒  ∂yi/∂xi = 2xi  ⇒  ∂L/∂xi = ∂L/∂yi · 2xi";
   static std::vector<AttrSpec> attrs() { return {}; }
   static std::string text(const std::string& x, Attrs) { return x + "²"; }
   static std::string localText(const std::string& x, Attrs) { return "2·" + x; }

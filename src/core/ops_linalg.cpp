@@ -36,7 +36,7 @@ template <class T> Kernels<T> matmulKernels() {
   return k;
 }
 
-// yᵣ꜀ = Σₖ Aᵣₖ·Bₖ꜀.
+// yᵣ꜀ = Σk Aᵣk·Bk꜀.
 ElementText matmulForward(const ElementCtx& e, Index r, Index c) {
   const Index K = e[0].cols();
   std::vector<Term> terms;
@@ -44,7 +44,7 @@ ElementText matmulForward(const ElementCtx& e, Index r, Index c) {
   return {sumForms(terms, K, e.fmt), ""};
 }
 
-// dL/dAᵣⱼ = Σ_b dL/dyᵣ_b · Bⱼ_b;  dL/dBₖ꜀ = Σᵢ Aᵢₖ · dL/dyᵢ꜀.
+// dL/dAᵣj = Σb dL/dyᵣ_b · Bjb;  dL/dBk꜀ = Σi Aik · dL/dyi꜀.
 ElementText matmulGrad(const ElementCtx& e, int i, Index r, Index c) {
   std::vector<Term> terms;
   const Index total = i == 0 ? e.up->cols() : e.up->rows();
@@ -57,10 +57,10 @@ std::string matmulIndexText(const ElementCtx& e, int i) {
   const std::string A = operandText(e.names[0]), B = operandText(e.names[1]), y = operandText(e.outName);
   const bool oneColumn = e[1].cols() == 1;
   if (i == 0)
-    return oneColumn ? e.grad(A + "ᵢⱼ") + " = " + e.grad(y + "ᵢ") + " · " + B + "ⱼ"
-                     : e.grad(A + "ᵢⱼ") + " = Σ_b " + e.grad(y + "ᵢ_b") + " · " + B + "ⱼ_b";
-  return oneColumn ? e.grad(B + "ⱼ") + " = Σᵢ " + A + "ᵢⱼ · " + e.grad(y + "ᵢ")
-                   : e.grad(B + "ⱼ_b") + " = Σᵢ " + A + "ᵢⱼ · " + e.grad(y + "ᵢ_b");
+    return oneColumn ? e.grad(A + "ij") + " = " + e.grad(y + "i") + " · " + B + "j"
+                     : e.grad(A + "ij") + " = Σb " + e.grad(y + "ib") + " · " + B + "jb";
+  return oneColumn ? e.grad(B + "j") + " = Σi " + A + "ij · " + e.grad(y + "i")
+                   : e.grad(B + "jb") + " = Σi " + A + "ij · " + e.grad(y + "ib");
 }
 
 OpDef matmulOp() {
@@ -71,10 +71,10 @@ OpDef matmulOp() {
   op.arity = 2;
   op.formula = "y = A·B:  dL/dA = dL/dy · Bᵀ,  dL/dB = Aᵀ · dL/dy";
   op.derivation =
-      "yₖ = Σₗ Wₖₗ xₗ  ⇒  ∂yₖ/∂Wᵢⱼ = δₖᵢ xⱼ (only yᵢ uses Wᵢⱼ), ∂yₖ/∂xⱼ = Wₖⱼ\n"
-      "⇒ ∂L/∂Wᵢⱼ = Σₖ ∂L/∂yₖ · δₖᵢ xⱼ = ∂L/∂yᵢ · xⱼ        ⇒ ∇_W L = ∇ᵧL xᵀ\n"
-      "⇒ ∂L/∂xⱼ = Σₖ ∂L/∂yₖ · Wₖⱼ = Σₖ (Wᵀ)ⱼₖ ∂L/∂yₖ     ⇒ ∇ₓL = Wᵀ ∇ᵧL\n"
-      "A batch (one sample per column b): ∂L/∂Wᵢⱼ = Σ_b ∂L/∂yᵢ_b · xⱼ_b, the products summed over the samples.";
+      "yk = Σl Wkl xl  ⇒  ∂yk/∂Wij = δki xj (only yi uses Wij), ∂yk/∂xj = Wkj\n"
+      "⇒ ∂L/∂Wij = Σk ∂L/∂yk · δki xj = ∂L/∂yi · xj        ⇒ ∇_W L = ∇y L xᵀ\n"
+      "⇒ ∂L/∂xj = Σk ∂L/∂yk · Wkj = Σk (Wᵀ)jk ∂L/∂yk     ⇒ ∇x L = Wᵀ ∇y L\n"
+      "A batch (one sample per column b): ∂L/∂Wij = Σb ∂L/∂yib · xjb, the products summed over the samples.";
   op.magnitudeOp = "matmul";
   op.forwardElement = &matmulForward;
   op.gradElement = &matmulGrad;
@@ -105,11 +105,11 @@ OpDef transposeOp() {
   op.name = "transpose";
   op.symbol = "ᵀ";
   op.formula = "y = xᵀ:  dL/dx = (dL/dy)ᵀ";
-  op.derivation = "yᵢⱼ = xⱼᵢ  ⇒  ∂yᵢⱼ/∂xₖₗ = δᵢₗδⱼₖ  ⇒  ∂L/∂xₖₗ = ∂L/∂yₗₖ  ⇒  ∇ₓL = (∇ᵧL)ᵀ";
+  op.derivation = "yij = xji  ⇒  ∂yij/∂xkl = δilδjk  ⇒  ∂L/∂xkl = ∂L/∂ylk  ⇒  ∇x L = (∇y L)ᵀ";
   op.forwardElement = [](const ElementCtx& e, Index r, Index c) { return ElementText{{e.at(0, c, r).name}, ""}; };
   op.gradElement = [](const ElementCtx& e, int, Index r, Index c) { return ElementText{{e.upAt(c, r).name}, ""}; };
   op.gradIndexText = [](const ElementCtx& e, int) {
-    return e.grad(operandText(e.names[0]) + "ᵢⱼ") + " = " + e.grad(operandText(e.outName) + "ⱼᵢ");
+    return e.grad(operandText(e.names[0]) + "ij") + " = " + e.grad(operandText(e.outName) + "ji");
   };
   op.style = GradStyle::Tensor;
   op.shape = [](std::span<const Shape> s, Attrs) { return Shape{s[0].cols, s[0].rows}; };
@@ -152,8 +152,8 @@ OpDef concatOp() {
   op.formula = "y = [a; b]:  dL/da = the rows of dL/dy that came from a";
   op.delimitsOperands = true;
   op.derivation =
-      "y = [a; b]: yᵢ = aᵢ for the first rows, y₍ₙ₊ᵢ₎ = bᵢ after them (n: the rows of a)\n"
-      "⇒ ∂L/∂aᵢ = ∂L/∂yᵢ, ∂L/∂bᵢ = ∂L/∂y₍ₙ₊ᵢ₎: each input gets back the rows it gave";
+      "y = [a; b]: yi = ai for the first rows, y(n+i) = bi after them (n: the rows of a)\n"
+      "⇒ ∂L/∂ai = ∂L/∂yi, ∂L/∂bi = ∂L/∂y(n+i): each input gets back the rows it gave";
   op.forwardElement = [](const ElementCtx& e, Index r, Index c) {
     size_t k = 0;
     while (r >= e[k].rows()) r -= e[k++].rows();
@@ -167,7 +167,7 @@ OpDef concatOp() {
     Index before = 0;
     for (int j = 0; j < i; ++j) before += e[size_t(j)].rows();
     const std::string a = operandText(e.names[size_t(i)]), y = operandText(e.outName);
-    return e.grad(a + "ᵢ") + " = " + e.grad(y + (before ? "₍ᵢ₊" + std::to_string(before) + "₎" : "ᵢ"));
+    return e.grad(a + "i") + " = " + e.grad(y + (before ? "(i+" + std::to_string(before) + ")" : "i"));
   };
   op.style = GradStyle::Tensor;
   op.shape = [](std::span<const Shape> s, Attrs) {
@@ -197,7 +197,7 @@ struct Sum {
   static constexpr const char* formula = "∂(Σ x)/∂xᵢ = 1";
   static constexpr bool delimits = false;
   static constexpr const char* magnitudeOp = "sum";
-  static constexpr const char* derivation = "L = Σₖ xₖ  ⇒  ∂L/∂xᵢ = 1 for every i  ⇒  ∇ₓL = ∂L/∂(Σ x) · 1";
+  static constexpr const char* derivation = "L = Σk xk  ⇒  ∂L/∂xi = 1 for every i  ⇒  ∇x L = ∂L/∂(Σ x) · 1";
   static Term term(const Factor& x, const ArithFormat& f) { return single(x, f); }
   static std::string text(const std::string& x) { return "Σ " + x; }
   static std::string localText(const std::string&) { return "1"; }
@@ -210,7 +210,7 @@ struct Mean {
   static constexpr const char* formula = "∂(mean x)/∂xᵢ = 1/n";
   static constexpr bool delimits = true;
   static constexpr const char* magnitudeOp = "mean";
-  static constexpr const char* derivation = "m = (1/n) Σₖ xₖ  ⇒  ∂m/∂xᵢ = 1/n  ⇒  ∂L/∂xᵢ = ∂L/∂m / n";
+  static constexpr const char* derivation = "m = (1/n) Σk xk  ⇒  ∂m/∂xi = 1/n  ⇒  ∂L/∂xi = ∂L/∂m / n";
   static Term term(const Factor& x, const ArithFormat& f) { return single(x, f); }
   static std::vector<std::string> wrap(std::vector<std::string> forms, double mean, Index n, const ArithFormat& f) {
     const std::string by = ")/" + std::to_string(n);

@@ -13,7 +13,7 @@ struct SumSquares {
   static constexpr const char *name = "sum_squares", *symbol = "Σx²";
   static constexpr const char* formula = "∂(Σ xᵢ²)/∂xᵢ = 2xᵢ";
   static constexpr bool delimits = false;
-  static constexpr const char* derivation = "L = Σₖ xₖ²  ⇒  ∂L/∂xᵢ = 2xᵢ (only the term xᵢ² depends on xᵢ)  ⇒  ∇ₓL = 2x";
+  static constexpr const char* derivation = "L = Σk xk²  ⇒  ∂L/∂xi = 2xi (only the term xi² depends on xi)  ⇒  ∇x L = 2x";
   static Term term(const Factor& x, const ArithFormat& f) {
     return {operandText(x.name) + "²", factorText(x.value, f) + "²", x.value * x.value, true};
   }
@@ -27,7 +27,7 @@ struct L1 {
   static constexpr const char *name = "l1", *symbol = "L1";
   static constexpr const char* formula = "∂(Σ |xᵢ|)/∂xᵢ = sign(xᵢ) (0 at xᵢ = 0 by convention)";
   static constexpr bool delimits = true;
-  static constexpr const char* derivation = "L = Σₖ |xₖ|  ⇒  ∂L/∂xᵢ = sign(xᵢ): 1 if xᵢ > 0, −1 if xᵢ < 0, 0 at xᵢ = 0 (the convention)";
+  static constexpr const char* derivation = "L = Σk |xk|  ⇒  ∂L/∂xi = sign(xi): 1 if xi > 0, −1 if xi < 0, 0 at xi = 0 (the convention)";
   static Term term(const Factor& x, const ArithFormat& f) {
     return {"|" + x.name + "|", "|" + formatNumber(x.value, f.precision) + "|", std::abs(x.value), true};
   }
@@ -42,7 +42,7 @@ struct L2 {
   static constexpr const char *name = "l2", *symbol = "L2";
   static constexpr const char* formula = "∂(½ Σ xᵢ²)/∂xᵢ = xᵢ";
   static constexpr bool delimits = false;
-  static constexpr const char* derivation = "L = ½ Σₖ xₖ²  ⇒  ∂L/∂xᵢ = ½·2xᵢ = xᵢ  ⇒  ∇ₓL = x (weight decay)";
+  static constexpr const char* derivation = "L = ½ Σk xk²  ⇒  ∂L/∂xi = ½·2xi = xi  ⇒  ∇x L = x (weight decay)";
   static Term term(const Factor& x, const ArithFormat& f) { return SumSquares::term(x, f); }
   static std::vector<std::string> wrap(std::vector<std::string> forms, double half, Index, const ArithFormat& f) {
     for (auto& s : forms) s = "½·(" + s + ")";
@@ -139,9 +139,9 @@ OpDef mseOp() {
   op.formula = "MSE = (1/n) Σ (pᵢ − tᵢ)²:  ∂/∂pᵢ = 2(pᵢ − tᵢ)/n";
   op.delimitsOperands = true;
   op.derivation =
-      "L = (1/n) Σₖ (pₖ − tₖ)² over all n elements\n"
-      "∂L/∂pᵢ = (1/n)·2(pᵢ − tᵢ) (only the term k = i depends on pᵢ; the chain rule gives the 2 and the inner 1)\n"
-      "⇒ ∇ₚL = 2(p − t)/n, and ∇ₜL = −2(p − t)/n";
+      "L = (1/n) Σk (pk − tk)² over all n elements\n"
+      "∂L/∂pi = (1/n)·2(pi − ti) (only the term k = i depends on pi; the chain rule gives the 2 and the inner 1)\n"
+      "⇒ ∇p L = 2(p − t)/n, and ∇t L = −2(p − t)/n";
   op.forwardElement = &mseForward;
   op.gradElement = &mseGrad;
   op.shape = [](std::span<const Shape> s, Attrs) { return lossShape(s, false); };
@@ -207,7 +207,7 @@ Tensor softmaxColumn(const Tensor& z, Index c) {
 
 std::string softmaxName(const ElementCtx& e, Index k, Index c) { return elementName("softmax(" + e.names[0] + ")", e.shape(0), k, c); }
 
-// L = (1/B) Σ_b −Σₖ tₖ_b log softmax(z)ₖ_b: one term per target weight that is not 0.
+// L = (1/B) Σ_b −Σk tk_b log softmax(z)k_b: one term per target weight that is not 0.
 ElementText softmaxCeForward(const ElementCtx& e, Index, Index) {
   const Tensor &z = e[0], &t = e[1];
   const Index K = z.rows(), B = z.cols();
@@ -255,9 +255,9 @@ OpDef softmaxCeOp() {
   op.formula = "CE = −(1/B) Σ log softmax(z)_t:  ∂/∂z = (softmax(z) − onehot(t))/B";
   op.delimitsOperands = true;
   op.derivation =
-      "One column: L = −Σₖ tₖ log pₖ with p = softmax(z), pₖ = e^zₖ / Σⱼ e^zⱼ, and Σₖ tₖ = 1\n"
-      "log pₖ = zₖ − log Σⱼ e^zⱼ  ⇒  ∂(log pₖ)/∂zᵢ = δₖᵢ − pᵢ\n"
-      "⇒ ∂L/∂zᵢ = −Σₖ tₖ(δₖᵢ − pᵢ) = pᵢ·Σₖ tₖ − tᵢ = pᵢ − tᵢ\n"
+      "One column: L = −Σk tk log pk with p = softmax(z), pk = e^zk / Σj e^zj, and Σk tk = 1\n"
+      "log pk = zk − log Σj e^zj  ⇒  ∂(log pk)/∂zi = δki − pi\n"
+      "⇒ ∂L/∂zi = −Σk tk(δki − pi) = pi·Σk tk − ti = pi − ti\n"
       "A batch of B columns averages: ∇_z L = (softmax(z) − onehot(t))/B";
   op.forwardElement = &softmaxCeForward;
   op.gradElement = &softmaxCeGrad;
@@ -309,7 +309,7 @@ template <class T> Kernels<T> hingeKernels() {
   return k;
 }
 
-// The margin sⱼ − s_t + 1 of class j in column c, with names and with numbers.
+// The margin sj − s_t + 1 of class j in column c, with names and with numbers.
 struct Margin {
   std::string names, numbers;
   double value;
@@ -321,7 +321,7 @@ Margin marginOf(const ElementCtx& e, Index j, Index c) {
           formatNumber(sj.value, e.fmt.precision) + " − " + factorText(st.value, e.fmt) + " + 1", sj.value - st.value + 1};
 }
 
-// L = (1/B) Σ_b Σ_{j≠t} max(0, sⱼ_b − s_t_b + 1): the margins, and how many are active.
+// L = (1/B) Σ_b Σ_{j≠t} max(0, sj_b − s_t_b + 1): the margins, and how many are active.
 ElementText hingeForward(const ElementCtx& e, Index, Index) {
   const Tensor& s = e[0];
   const Index K = s.rows(), B = s.cols();
@@ -373,9 +373,9 @@ OpDef hingeOp() {
   op.arity = 2;
   op.delimitsOperands = true;
   op.derivation =
-      "One column with target class t: L = Σ_{j≠t} max(0, mⱼ), mⱼ = sⱼ − s_t + 1 (the margin of class j)\n"
+      "One column with target class t: L = Σ_{j≠t} max(0, mj), mj = sj − s_t + 1 (the margin of class j)\n"
       "∂max(0, m)/∂m = 1 if m > 0 (the margin is active), else 0\n"
-      "⇒ ∂L/∂sⱼ = [mⱼ > 0] for j ≠ t, and ∂L/∂s_t = −Σ_{j≠t} [mⱼ > 0], minus the number of active margins\n"
+      "⇒ ∂L/∂sj = [mj > 0] for j ≠ t, and ∂L/∂s_t = −Σ_{j≠t} [mj > 0], minus the number of active margins\n"
       "A batch of B columns averages: each divided by B";
   op.forwardElement = &hingeForward;
   op.gradElement = &hingeGrad;

@@ -54,9 +54,11 @@ std::string joinForms(const std::string& lhs, const ElementText& t, const std::s
   return line;
 }
 
-// The size rule: how many elements of a result get a line of their own.
+// The size rule: how many elements of a result get a line of their own: all up to
+// `expand`, the first three (at most `expand`) of a bigger one.
 Index elementsShown(Index size, const TraceOptions& o) {
-  return o.expand < 0 ? size : std::min<Index>(size, o.expand);
+  if (o.expand < 0 || size <= o.expand) return size;
+  return std::min<Index>(3, o.expand);
 }
 
 std::string moreLine(Index more) {
@@ -175,6 +177,30 @@ std::string traceElement(const Graph& g, const StepRecord& r, Index row, Index c
   if (row < 0 || col < 0 || row >= r.result.rows() || col >= r.result.cols()) return "";
   if (!hasElementText(g, r)) return lhsOf(g, r, row, col) + " = " + formatNumber(r.result(row, col), o.precision);
   return line(g, r, StepContext(g, r, o), row, col, o);
+}
+
+std::vector<std::string> nodeElementText(const Stepper& s, int node, bool grad, Index row, Index col, const TraceOptions& o) {
+  const Graph& g = s.graph();
+  const Node& n = g.node(node);
+  std::vector<std::string> lines;
+  if (row < 0 || col < 0 || row >= n.shape.rows || col >= n.shape.cols) return lines;
+  const std::string name = elementName(n.name, n.shape, row, col);
+  if (!grad && n.isLeaf()) return {name + " = " + formatNumber(n.value(row, col), o.precision) + "   (given)"};
+  std::vector<std::string> parts;
+  for (int k = 0; k < s.cursor(); ++k) {
+    const StepRecord& r = s.record(k);
+    const bool mine = grad ? r.step.phase == Phase::Backward && r.step.target == node
+                           : r.step.phase == Phase::Forward && r.step.node == node;
+    if (!mine) continue;
+    lines.push_back("step " + std::to_string(k + 1) + ": " + traceElement(g, r, row, col, o));
+    parts.push_back(formatNumber(r.result(row, col), o.precision));
+  }
+  if (parts.size() > 1) {
+    std::string sum = joinSum(parts, Index(parts.size()));
+    lines.push_back(gradName(g, name) + " = " + sum + " = " + formatNumber(n.grad(row, col), o.precision) +
+                    (s.gradKnown(node) ? "" : "   (so far)"));
+  }
+  return lines;
 }
 
 }  // namespace bs
