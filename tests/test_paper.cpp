@@ -240,6 +240,20 @@ TEST_CASE("answer files accept the element names the trace shows") {
   CHECK_THROWS_WITH_AS(parseAnswers("W33 = 1\n", g), doctest::Contains("unknown node 'W33'"), ParseError);
 }
 
+TEST_CASE("answer files accept an expression's name as the trace shows it") {
+  Graph g = parseGraph("input y = [0.3, -1.2]\nconst t = [1, 0]\nL = sum((y - t)^2)\noutput L\n");
+  const AnswerSheet s = parseAnswers("y - t = [-0.7, -1.2]\ndL/d(y − t)[2] = -2.4\n(y − t)^2 = [0.49, 1.44]\n", g);
+  const int d = *g.find("y − t");
+  REQUIRE(s.find(d, Quantity::Value));
+  CHECK(s.find(d, Quantity::Value)->value(1, 0) == -1.2);
+  REQUIRE(s.find(d, Quantity::Grad));
+  CHECK(s.find(d, Quantity::Grad)->value(1, 0) == -2.4);
+  // Written back with the names shown, and read again.
+  const CheckReport rep = checkAnswers(g, s);
+  CHECK_FALSE(rep.anyWrong());
+  CHECK_THROWS_WITH_AS(parseAnswers("dL/d(y − t)[2] = 1\ndL/d(y − t)[2] = 2\n", g), doctest::Contains("is already written on line 1"), ParseError);
+}
+
 TEST_CASE("every op has its derivation and writes its elements") {
   for (const OpDef* op : allOps()) {
     INFO(op->name);

@@ -12,6 +12,7 @@
 #include "app/layout_input.h"
 #include "core/graph.h"
 #include "core/stepper.h"
+#include "core/trace.h"
 
 namespace bs::app {
 
@@ -82,6 +83,9 @@ class AppState {
     Index row = 0, col = 0;
   };
   void selectElement(int node, bool grad, Index row, Index col);
+  // How the inspector writes the arithmetic: decimals, and the size rule.
+  const TraceOptions& traceOptions() const { return trace_; }
+  void setPrecision(int decimals) { trace_.precision = std::clamp(decimals, 0, 15); }
   std::optional<Element> selectedElement() const { return element_; }
 
   // Editing a leaf's element recomputes every step up to the cursor. Throws
@@ -150,6 +154,7 @@ class AppState {
   std::optional<SourceError> sourceError_;
   std::optional<int> selected_;
   std::optional<Element> element_;
+  TraceOptions trace_;
   std::set<int> edited_;
   std::vector<double> descentLosses_;
   bool playing_ = false;

@@ -8,8 +8,8 @@ namespace bs::app {
 
 namespace {
 
-void tensorText(const char* label, const Tensor& t, ImVec4 colour) {
-  arithmeticText(std::string(label) + "  " + formatTensor(t, 4, 12, 12), &colour);
+void tensorText(const char* label, const Tensor& t, ImVec4 colour, int precision) {
+  arithmeticText(std::string(label) + "  " + formatTensor(t, precision, 12, 12), &colour);
 }
 
 // Inputs, params and consts: one field per element (up to 8x8), Enter or leaving the
@@ -62,7 +62,7 @@ void drawInspector(AppState& s) {
     const Node& n = g.node(id);
     const std::string name = elementName(n.name, n.shape, el->row, el->col);
     ImGui::TextColored(el->grad ? red : ink, "%s (clicked):", (el->grad ? gradName(g, name) : name).c_str());
-    const auto lines = nodeElementText(st, id, el->grad, el->row, el->col);
+    const auto lines = nodeElementText(st, id, el->grad, el->row, el->col, s.traceOptions());
     if (lines.empty()) ImGui::TextColored(dim, "  not computed yet: step on to it");
     for (const std::string& l : lines) arithmeticText("  " + l);
     ImGui::Separator();
@@ -75,7 +75,7 @@ void drawInspector(AppState& s) {
   } else {
     const StepRecord& r = st.record(*cur);
     ImGui::Text("Step %d of %d  (%s)", *cur + 1, st.size(), r.step.phase == Phase::Forward ? "forward" : "backward");
-    const StepText t = traceStep(g, r);
+    const StepText t = traceStep(g, r, s.traceOptions());
     for (const std::string& line : t.lines) arithmeticText(line);
     if (!t.formula.empty()) {
       ImGui::TextColored(dim, "local derivative:");
@@ -113,7 +113,7 @@ void drawInspector(AppState& s) {
   // Tensors too large to read number by number (a training batch) get their statistics.
   const bool large = n.value.size() > 16;
   if (st.valueKnown(id)) {
-    tensorText("value", n.value, ink);
+    tensorText("value", n.value, ink, s.traceOptions().precision);
     if (large) ImGui::TextWrapped("%s", formatStats(valueStats(n), n.op ? n.op->saturation : "", "\n").c_str());
   } else {
     ImGui::TextColored(dim, "value ? (not computed yet)");
@@ -121,10 +121,10 @@ void drawInspector(AppState& s) {
   if (st.contributionsTotal(id) > 0) {
     const std::string label = gradName(g, n.name);
     if (st.gradKnown(id)) {
-      tensorText(label.c_str(), n.grad, red);
+      tensorText(label.c_str(), n.grad, red, s.traceOptions().precision);
       if (large) ImGui::TextColored(red, "%s", formatStats(tensorStats(n.grad)).c_str());
     } else if (st.contributionsDone(id) > 0) {
-      tensorText((label + " so far").c_str(), n.grad, red);
+      tensorText((label + " so far").c_str(), n.grad, red, s.traceOptions().precision);
       ImGui::TextColored(dim, "(%d of %d contributions)", st.contributionsDone(id), st.contributionsTotal(id));
     } else {
       ImGui::TextColored(dim, "%s ? (not computed yet)", label.c_str());

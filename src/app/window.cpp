@@ -174,6 +174,7 @@ int runWindow(const WindowOptions& o) {
                                 : err->message, 2);
   }
   if (o.step >= 0) ui.state.goTo(o.step);
+  ui.state.setPrecision(o.precision);
   if (!o.select.empty()) {
     auto id = ui.state.graph().find(o.select);
     if (!id) return fail("--select: no node named '" + o.select + "' in " + ui.state.title(), 2);

@@ -17,6 +17,7 @@ struct WindowOptions {
   int randomNodes = 0;          // > 0: show a random graph of about this many nodes
   std::string shaderDir;        // non-empty: read the GLSL files from here, not the embedded ones
   std::string select;           // non-empty: select this node (the inspector shows it)
+  int precision = 4;            // decimals in the inspector's arithmetic, as trace --precision
   bool sourceTab = false;       // start on the Source tab instead of the Inspector
   int descendSteps = 0;         // > 0: that many steps of gradient descent first, on the Descent tab
   double descendLr = 0.1;

@@ -1,9 +1,11 @@
 #include "check/answer_reader.h"
 
 #include <cctype>
+#include <map>
 #include <optional>
 #include <sstream>
 
+#include "core/trace.h"
 #include "io/read_file.h"
 
 namespace bs {
@@ -48,9 +50,67 @@ std::optional<Target> findNodeOrElement(const Graph& g, const std::string& name)
   return Target{*id, Quantity::Value, s.cols == 1 ? k : 0, s.cols == 1 ? 0 : k};
 }
 
+// The names the trace shows for the nodes named by their expression ("y − t",
+// "dL/d(y − t)", "(y − t)[1]"), which are not .bsg names: the target each one names.
+// An ASCII '-' stands for '−'.
+std::map<std::string, Target> shownNames(const Graph& g) {
+  std::map<std::string, Target> m;
+  for (int i = 0; i < g.size(); ++i) {
+    const Node& n = g.node(i);
+    if (!n.expression) continue;
+    auto add = [&](const std::string& name, Quantity q, Index r, Index c) { m.try_emplace(name, Target{i, q, r, c}); };
+    add(n.name, Quantity::Value, -1, -1);
+    add(gradName(g, n.name), Quantity::Grad, -1, -1);
+    if (n.shape.size() > 1 && n.shape.size() <= 64)
+      for (Index r = 0; r < n.shape.rows; ++r)
+        for (Index c = 0; c < n.shape.cols; ++c) {
+          add(elementName(n.name, n.shape, r, c), Quantity::Value, r, c);
+          add(gradName(g, elementName(n.name, n.shape, r, c)), Quantity::Grad, r, c);
+        }
+  }
+  return m;
+}
+
+std::string withMinusSigns(std::string s) {
+  for (size_t p = 0; (p = s.find(" - ", p)) != std::string::npos;) s.replace(p, 3, " − ");
+  return s;
+}
+
+// Answer lines whose left-hand side is a shown expression name get it replaced by a
+// placeholder name of the same length in bytes (so columns stay right); `targets`
+// holds what each placeholder names.
+std::string replaceShownNames(std::string_view text, const Graph& g, std::map<std::string, Target>& targets) {
+  const auto shown = shownNames(g);
+  std::string out;
+  if (shown.empty()) return std::string(text);
+  size_t start = 0;
+  while (start <= text.size()) {
+    size_t end = text.find('\n', start);
+    if (end == std::string_view::npos) end = text.size();
+    std::string line(text.substr(start, end - start));
+    const size_t eq = line.find('=');
+    if (eq != std::string::npos) {
+      const size_t a = line.find_first_not_of(" \t"), b = line.find_last_not_of(" \t", eq - 1);
+      if (a < eq && b != std::string::npos && b >= a) {
+        const auto it = shown.find(withMinusSigns(line.substr(a, b - a + 1)));
+        std::string placeholder = "_" + std::to_string(targets.size());
+        if (it != shown.end() && placeholder.size() <= b - a + 1) {
+          targets[placeholder] = it->second;
+          line.replace(a, b - a + 1, placeholder + std::string(b - a + 1 - placeholder.size(), ' '));
+        }
+      }
+    }
+    out += line;
+    if (end < text.size()) out += '\n';
+    start = end + 1;
+  }
+  return out;
+}
+
 class SheetReader {
  public:
-  SheetReader(const Graph& g) : g_(g), hasGrad_(gradientNodes(g)) {}
+  SheetReader(const Graph& g, std::map<std::string, Target> shown = {})
+      : g_(g), hasGrad_(gradientNodes(g)), shown_(std::move(shown)) {}
 
   // One answer: the tokens of a statement, without its terminator.
   void statement(const std::vector<Token>& toks, const Token& end) {
@@ -88,6 +148,7 @@ class SheetReader {
  private:
   Target resolve(const Token& tok) {
     const std::string& s = tok.text;
+    if (auto it = shown_.find(s); it != shown_.end()) return it->second;
     if (auto id = g_.find(s)) return Target{*id};
     std::string base = s;
     Quantity q = Quantity::Value;
@@ -183,6 +244,7 @@ class SheetReader {
 
   const Graph& g_;
   std::vector<char> hasGrad_;
+  std::map<std::string, Target> shown_;
   AnswerSheet sheet_;
 };
 
@@ -190,8 +252,10 @@ class SheetReader {
 
 AnswerSheet parseAnswers(std::string_view text, const Graph& g) {
   if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);  // the byte-order mark some editors write
-  const std::vector<Token> toks = tokenize(text, true);
-  SheetReader reader(g);
+  std::map<std::string, Target> shown;
+  const std::string plain = replaceShownNames(text, g, shown);
+  const std::vector<Token> toks = tokenize(plain, true);
+  SheetReader reader(g, std::move(shown));
   std::vector<Token> stmt;
   for (const Token& t : toks) {
     const bool end = t.kind == Tok::Newline || t.kind == Tok::End || (t.kind == Tok::Punct && t.text == ";");

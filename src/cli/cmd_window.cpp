@@ -20,6 +20,8 @@ Run addWindow(CLI::App& app) {
   app.add_option("--random-graph", o->randomNodes, "Show a random graph of about N nodes (for --bench-frames)")->check(CLI::Range(2, 5000));
   app.add_option("--shader-dir", o->shaderDir, "Read the GLSL shaders from this folder instead of the built-in ones");
   app.add_option("--select", o->select, "Select this node, so the inspector shows it");
+  app.add_option("--precision", o->precision, "Decimals in the inspector's arithmetic (default 4, as trace --precision)")
+      ->check(CLI::Range(0, 15));
   app.add_option("--descend", o->descendSteps, "Take N steps of gradient descent on the graph's params first (the Descent tab)")
       ->check(CLI::Range(1, 1000000));
   app.add_option("--descend-lr", o->descendLr, "With --descend: the learning rate (default 0.1)")->check(CLI::PositiveNumber);
