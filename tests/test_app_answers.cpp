@@ -7,7 +7,7 @@
 
 #include "testing.h"
 
-#include "app/app_state.h"
+#include "session/app_state.h"
 
 using namespace bs;
 using namespace bs::app;

@@ -2,9 +2,9 @@
 // right, and every arrow has a drawable Bezier curve.
 #include "testing.h"
 
-#include "app/app_state.h"
-#include "app/layout.h"
-#include "app/random_graph.h"
+#include "session/app_state.h"
+#include "session/layout.h"
+#include "session/random_graph.h"
 
 using namespace bs;
 using namespace bs::app;

@@ -5,7 +5,7 @@
 
 #include "core/trace.h"
 
-#include "app/app_state.h"
+#include "session/app_state.h"
 
 using namespace bs;
 using namespace bs::app;

@@ -3,7 +3,7 @@
 
 #include <random>
 
-#include "lang/embedded.h"
+#include "assets/embedded.h"
 #include "lang/parser.h"
 #include "lang/printer.h"
 

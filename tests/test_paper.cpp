@@ -8,7 +8,7 @@
 #include "check/checker.h"
 #include "core/stepper.h"
 #include "core/trace.h"
-#include "lang/embedded.h"
+#include "assets/embedded.h"
 #include "lang/parser.h"
 #include "lang/printer.h"
 

@@ -3,7 +3,7 @@
 #include <cmath>
 #include <random>
 
-#include "app/plot/plot_data.h"
+#include "session/plot_data.h"
 #include "testing.h"
 
 using namespace bs::app::plot;

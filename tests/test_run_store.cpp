@@ -2,7 +2,7 @@
 #include <filesystem>
 #include <fstream>
 
-#include "app/run_store.h"
+#include "session/run_store.h"
 #include "testing.h"
 
 using namespace bs;

@@ -2,7 +2,7 @@
 #include <filesystem>
 #include <fstream>
 
-#include "app/settings.h"
+#include "session/settings.h"
 #include "testing.h"
 
 using bs::app::Settings;

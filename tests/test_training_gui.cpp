@@ -13,12 +13,12 @@
 #include <functional>
 #include <memory>
 
-#include "app/fonts.h"
-#include "app/gl/framebuffer.h"
-#include "app/gl/gl.h"
-#include "app/gl/screenshot.h"
-#include "app/plot/plot_widget.h"
-#include "app/training_panel.h"
+#include "gui/fonts.h"
+#include "gui/gl/framebuffer.h"
+#include "gui/gl/gl.h"
+#include "gui/gl/screenshot.h"
+#include "gui/plot/plot_widget.h"
+#include "gui/training_panel.h"
 #include "testing.h"
 
 using namespace bs;
@@ -339,7 +339,7 @@ TEST_CASE("benchmark: ex3 epochs while the window draws" * doctest::skip()) {
   TrainingRequest r;
   r.epochs = e ? std::atoi(e) : 3;
   r.threads = threads;
-  REQUIRE(panel.startRun("ex3", r) == "");
+  REQUIRE(panel.controller().startRun("ex3", r) == "");
   int frames = 0;
   const auto t0 = std::chrono::steady_clock::now();
   while (panel.running()) {

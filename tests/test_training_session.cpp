@@ -6,7 +6,7 @@
 #include <fstream>
 #include <thread>
 
-#include "app/training_session.h"
+#include "session/training_session.h"
 #include "core/executor.h"
 #include "testing.h"
 

@@ -5,7 +5,7 @@
 #include "cli/commands.h"
 #include "core/gradcheck.h"
 #include "lang/parser.h"
-#include "lang/embedded.h"
+#include "assets/embedded.h"
 
 namespace bs::cli {
 

@@ -101,21 +101,18 @@ Run addTrain(CLI::App& app) {
   sub->add_option("--extent", a->extent, "With --boundary: the plane is [-extent, extent]^2 (default 1.6)")->check(CLI::PositiveNumber);
   sub->add_flag("--quiet,-q", a->quiet, "No progress bar and no per-epoch lines: only the result");
   return [a]() {
-    nn::Preset p = nn::loadPreset(a->preset);
-    if (a->epochs >= 0) p.train.epochs = a->epochs;
-    if (a->lr > 0) p.train.optimizer.lr = a->lr;
-    if (a->batch >= 0) p.train.batch = a->batch;
-    if (a->seed >= 0) {
-      p.seed = std::uint64_t(a->seed);
-      p.train.seed = p.seed + 1;
-    }
+    nn::PresetOverrides change;
+    if (a->epochs >= 0) change.epochs = a->epochs;
+    if (a->lr > 0) change.lr = a->lr;
+    if (a->batch >= 0) change.batch = a->batch;
+    if (a->seed >= 0) change.seed = std::uint64_t(a->seed);
+    nn::Preset p = nn::withOverrides(nn::loadPreset(a->preset), change);
     p.train.threads = a->threads;
     if (!a->quiet) std::printf("%s: %s, %d threads\n", p.name.c_str(), p.summary().c_str(), a->threads);
 
     // Check the model file and the outputs asked for before spending time on the data.
     nn::Model model = p.build();
-    if (!a->boundary.empty() &&
-        (model.graph.node(model.input).shape.rows != 2 || model.graph.node(model.prediction).shape.rows != 1))
+    if (!a->boundary.empty() && !nn::mapsPlane(model))
       return fail("--boundary: " + p.name + " does not map two inputs to one output");
     if (!a->load.empty()) nn::applyModel(nn::readModel(a->load), a->load, p.name, model);
 

@@ -3,7 +3,7 @@
 #include <iostream>
 #include <memory>
 
-#include "app/window.h"
+#include "gui/window.h"
 #include "cli/commands.h"
 
 namespace bs::cli {

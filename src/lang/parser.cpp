@@ -6,7 +6,7 @@
 #include <sstream>
 
 #include "io/read_file.h"
-#include "lang/embedded.h"
+#include "assets/embedded.h"
 #include "lang/printer.h"
 
 namespace bs {

@@ -56,6 +56,10 @@ std::string confusionCsv(const Confusion& c, const std::vector<std::string>& cla
   return s;
 }
 
+bool mapsPlane(const Model& m) {
+  return m.graph.node(m.input).shape.rows == 2 && m.graph.node(m.prediction).shape.rows == 1;
+}
+
 Mat<float> planeGrid(int grid, double extent) {
   Mat<float> x(2, Index(grid) * grid);
   for (int j = 0; j < grid; ++j)

@@ -35,6 +35,9 @@ Confusion confusionMatrix(Predictor& p, const Dataset& test, int samples);
 // "true\predicted,NAME0,...", then one row per true class.
 std::string confusionCsv(const Confusion& c, const std::vector<std::string>& classNames);
 
+// True for a model of two inputs and one output, whose output can be drawn over the
+// input plane (the decision boundary).
+bool mapsPlane(const Model& m);
 // The centres of a grid x grid lattice over [-extent, extent]^2, as 2 x grid² columns,
 // x0 varying fastest.
 Mat<float> planeGrid(int grid, double extent);

@@ -8,7 +8,7 @@
 
 #include "data/toy.h"
 #include "io/read_file.h"
-#include "lang/embedded.h"
+#include "assets/embedded.h"
 
 namespace bs::nn {
 
@@ -186,7 +186,7 @@ Preset parsePreset(const std::string& text, const std::string& name) {
   p.train.epochs = r.integer("epochs", 10, 0);
   p.train.metric = wrap(r, [&] { return parseMetric(r.str("metric", toy ? "sign" : "argmax"), r.num("threshold", 0.9, 0)); });
   if ((p.train.metric.kind == Metric::Sign) != toy) r.fail(toy ? "xor and parity use the 'sign' metric" : "cifar10 uses the 'argmax' metric");
-  p.train.seed = p.seed + 1;
+  p = withOverrides(std::move(p), {.seed = p.seed});
   r.done();
 
   // Build once to report an ill-formed network now, not when training starts.
@@ -251,6 +251,22 @@ std::vector<std::string> presetNames() {
       v.emplace_back(f.path.substr(kDir.size(), f.path.size() - kDir.size() - kExt.size()));
   std::sort(v.begin(), v.end());
   return v;
+}
+
+Preset withOverrides(Preset p, const PresetOverrides& o) {
+  if (o.lr) p.train.optimizer.lr = *o.lr;
+  if (o.batch) p.train.batch = *o.batch;
+  if (o.epochs) p.train.epochs = *o.epochs;
+  if (o.reg) {
+    if (*o.reg > 0 && p.objective.reg.kind == Regularizer::None) p.objective.reg.kind = Regularizer::L2;
+    if (*o.reg <= 0) p.objective.reg.kind = Regularizer::None;
+    p.objective.reg.strength = std::max(0.0, *o.reg);
+  }
+  if (o.seed) {
+    p.seed = *o.seed;
+    p.train.seed = p.seed + 1;
+  }
+  return p;
 }
 
 void setParity(Preset& p, int bits, int hidden) {

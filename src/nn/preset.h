@@ -38,6 +38,17 @@ struct Preset {
   Model build() const { return network.build(objective, std::max(1, train.batch), seed); }
 };
 
+// What a user changes before a run (the training window's fields, `train`'s options):
+// unset ones keep the preset's. The one place that knows the rules between settings:
+// the sample order's seed follows the weights' seed, a regulariser strength of 0 turns
+// it off and a positive one on an unregularised preset means L2.
+struct PresetOverrides {
+  std::optional<double> lr, reg;
+  std::optional<int> batch, epochs;
+  std::optional<std::uint64_t> seed;
+};
+Preset withOverrides(Preset p, const PresetOverrides& o);
+
 // Parses a preset; `name` is used in messages and as the preset's name.
 Preset parsePreset(const std::string& json, const std::string& name);
 // A path to a preset file, or the name of a built-in preset ("ex3").

@@ -5,7 +5,7 @@
 
 #include "check/answer_reader.h"
 #include "check/checker.h"
-#include "lang/embedded.h"
+#include "assets/embedded.h"
 #include "lang/parser.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {

@@ -1,0 +1,179 @@
+// The answers mode's panels: the inspector's fields for the selected node's numbers
+// with their verdicts and explanations, and the Answers menu (load, save, clear).
+#include <imgui.h>
+#include <imgui_stdlib.h>
+
+#include <algorithm>
+
+#include "gui/panels.h"
+#include "gui/verdict_marks.h"
+#include "core/trace.h"
+
+namespace bs::app {
+
+namespace {
+
+// A mark in the text flow, as high as a line of text.
+void inlineMark(Verdict v) {
+  const float h = ImGui::GetTextLineHeight();
+  const ImVec2 p = ImGui::GetCursorScreenPos();
+  ImGui::Dummy({h, ImGui::GetFrameHeight()});
+  drawVerdictMark(ImGui::GetWindowDrawList(), {p.x + h / 2, p.y + ImGui::GetFrameHeight() / 2}, h * 0.45f, v);
+}
+
+// One field: the student's number, its frame tinted by the verdict, a mark after it.
+void answerField(AppState& s, const AnswerKey& k, float width) {
+  const Answers& a = s.answers();
+  const auto v = a.verdict(k);
+  std::string text = a.fieldText(k);
+  ImGui::PushID(int(k.row * 64 + k.col));
+  if (v) ImGui::PushStyleColor(ImGuiCol_FrameBg, ImGui::ColorConvertU32ToFloat4(verdictTint(*v)));
+  ImGui::SetNextItemWidth(width);
+  ImGui::InputText("##answer", &text);
+  if (v) ImGui::PopStyleColor();
+  if (ImGui::IsItemDeactivatedAfterEdit()) s.typeAnswer(k, text);
+  if (ImGui::IsItemHovered()) {
+    const Graph& g = s.graph();
+    const ElementCheck* e = a.report().element(k.node, k.quantity, k.row, k.col);
+    if (e) ImGui::SetTooltip("%s = %s: %s (exact %s)", answerName(g, k.node, k.quantity, k.row, k.col).c_str(),
+                             text.c_str(), verdictName(e->verdict), formatNumber(e->exact, 4).c_str());
+    else ImGui::SetTooltip("%s: type the number you wrote (empty: none)", answerName(g, k.node, k.quantity, k.row, k.col).c_str());
+  }
+  ImGui::SameLine(0, 3);
+  if (v) inlineMark(*v);
+  else ImGui::Dummy({ImGui::GetTextLineHeight(), ImGui::GetFrameHeight()});
+  ImGui::PopID();
+}
+
+// Every element of a node's value or gradient, as fields in the node's own shape.
+void quantityFields(AppState& s, int node, Quantity q) {
+  const Graph& g = s.graph();
+  const Node& n = g.node(node);
+  const std::string name = answerName(g, node, q);
+  const auto worst = s.answers().report().verdictOf(node, q);
+  ImGui::TextColored(q == Quantity::Grad ? ImVec4{0.75f, 0.12f, 0.12f, 1} : ImVec4{0.1f, 0.1f, 0.12f, 1}, "%s", name.c_str());
+  if (worst) {
+    ImGui::SameLine();
+    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(verdictColour(*worst)), "%s", verdictName(*worst));
+  }
+  if (n.shape.rows > 8 || n.shape.cols > 8) {
+    ImGui::TextDisabled("(too large to type here: load an answers file)");
+    return;
+  }
+  ImGui::PushID(int(q));
+  const float mark = ImGui::GetTextLineHeight() + 3 + ImGui::GetStyle().ItemSpacing.x;
+  const float w = std::clamp((ImGui::GetContentRegionAvail().x - 4) / float(n.shape.cols) - mark, 40.0f, 90.0f);
+  for (Index r = 0; r < n.shape.rows; ++r)
+    for (Index c = 0; c < n.shape.cols; ++c) {
+      answerField(s, {node, q, r, c}, w);
+      if (c + 1 < n.shape.cols) ImGui::SameLine();
+    }
+  for (Index r = 0; r < n.shape.rows; ++r)
+    for (Index c = 0; c < n.shape.cols; ++c)
+      if (const std::string* err = s.answers().fieldError({node, q, r, c}))
+        ImGui::TextColored({0.75f, 0.12f, 0.12f, 1}, "%s: %s", answerName(g, node, q, r, c).c_str(), err->c_str());
+  ImGui::PopID();
+}
+
+// What is wrong with the node's wrong or carried-over entries, and where to look.
+void explanations(AppState& s, int node, Quantity q) {
+  const CheckReport& rep = s.answers().report();
+  for (const CheckEntry& e : rep.entries) {
+    if (e.node != node || e.quantity != q || e.explanation.empty()) continue;
+    ImGui::PushID(&e);
+    ImGui::Spacing();
+    for (const std::string& line : e.explanation) arithmeticText(line);
+    for (const ElementCheck& el : e.elements) {
+      if (el.blamedStep < 0 || (el.verdict != Verdict::Wrong && el.verdict != Verdict::CarriedOver)) continue;
+      const std::string label = el.verdict == Verdict::Wrong ? "Go to " + stepLabel(el.blamedStep) + ", where it went wrong"
+                                                             : "Go to " + stepLabel(el.blamedStep) + ", the earlier mistake";
+      if (ImGui::Button(label.c_str())) s.goToBlamed({node, q, el.row, el.col});
+      break;  // one button: the entry's first blamed element
+    }
+    ImGui::PopID();
+  }
+}
+
+}  // namespace
+
+void drawAnswerFields(AppState& s, int node) {
+  const Answers& a = s.answers();
+  ImGui::Separator();
+  ImGui::TextUnformatted("Your answers");
+  const CheckReport& rep = a.report();
+  const int total = rep.count(Verdict::Correct) + rep.count(Verdict::Rounding) + rep.count(Verdict::Wrong) +
+                    rep.count(Verdict::CarriedOver);
+  if (total > 0) {
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+    ImGui::TextWrapped("%d numbers: %d correct, %d rounding, %d wrong, %d carried over", total, rep.count(Verdict::Correct),
+                       rep.count(Verdict::Rounding), rep.count(Verdict::Wrong), rep.count(Verdict::CarriedOver));
+    ImGui::PopStyleColor();
+  } else {
+    ImGui::TextDisabled("Type the numbers you wrote; each is checked at once.");
+  }
+  if (!a.checkError().empty()) ImGui::TextColored({0.75f, 0.12f, 0.12f, 1}, "%s", a.checkError().c_str());
+  if (!a.note().empty()) ImGui::TextWrapped("%s", a.note().c_str());
+  quantityFields(s, node, Quantity::Value);
+  explanations(s, node, Quantity::Value);
+  if (s.stepper().contributionsTotal(node) > 0) {  // only nodes the backward pass reaches have a gradient
+    quantityFields(s, node, Quantity::Grad);
+    explanations(s, node, Quantity::Grad);
+  }
+  // The first mistake anywhere, so it can be found from any node.
+  for (const CheckEntry& e : rep.entries)
+    if (e.verdict == Verdict::Wrong && e.node != node) {
+      ImGui::Spacing();
+      ImGui::TextDisabled("Also wrong: %s (%s).", e.name.c_str(), stepLabel(e.step).c_str());
+      ImGui::SameLine();
+      if (ImGui::SmallButton("Show it")) {
+        for (const ElementCheck& el : e.elements)
+          if (el.verdict == Verdict::Wrong && s.goToBlamed({e.node, e.quantity, el.row, el.col})) break;
+      }
+      break;
+    }
+}
+
+void drawAnswersMenu(AppState& s, MenuState& m, bool& load, bool& save) {
+  if (!ImGui::BeginMenu("Answers")) return;
+  bool on = s.answers().active();
+  if (ImGui::MenuItem("Check my answers (answers mode)", nullptr, &on)) s.setAnswersMode(on);
+  load = ImGui::MenuItem("Load answers...");
+  save = ImGui::MenuItem("Save answers...", nullptr, false, !s.answers().sheet().empty());
+  if (ImGui::MenuItem("Clear answers", nullptr, false, !s.answers().sheet().empty())) {
+    s.clearAnswers();
+    m.message = "answers cleared";
+  }
+  ImGui::EndMenu();
+}
+
+void drawAnswersPopups(AppState& s, MenuState& m, bool load, bool save) {
+  if (load) ImGui::OpenPopup("Load answers");
+  if (save) ImGui::OpenPopup("Save answers");
+  if (ImGui::BeginPopupModal("Load answers", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
+    ImGui::TextUnformatted("An answers file: one line per number, e.g.  dL/dy = [0.196, 0.262]");
+    ImGui::SetNextItemWidth(400);
+    const bool enter = ImGui::InputText("path", &m.answersPath, ImGuiInputTextFlags_EnterReturnsTrue);
+    if (enter || ImGui::Button("Load")) {
+      auto err = s.loadAnswers(m.answersPath);
+      m.message = !err ? "loaded " + m.answersPath : err->located(m.answersPath);
+      ImGui::CloseCurrentPopup();
+    }
+    ImGui::SameLine();
+    if (ImGui::Button("Cancel")) ImGui::CloseCurrentPopup();
+    ImGui::EndPopup();
+  }
+  if (ImGui::BeginPopupModal("Save answers", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
+    ImGui::SetNextItemWidth(400);
+    const bool enter = ImGui::InputText("path", &m.answersPath, ImGuiInputTextFlags_EnterReturnsTrue);
+    if (enter || ImGui::Button("Save")) {
+      const std::string err = s.saveAnswers(m.answersPath);
+      m.message = err.empty() ? "saved " + m.answersPath : err;
+      ImGui::CloseCurrentPopup();
+    }
+    ImGui::SameLine();
+    if (ImGui::Button("Cancel")) ImGui::CloseCurrentPopup();
+    ImGui::EndPopup();
+  }
+}
+
+}  // namespace bs::app

@@ -1,0 +1,48 @@
+#include "gui/descent_panel.h"
+
+#include <imgui.h>
+
+#include <cstdio>
+
+namespace bs::app {
+
+DescentPanel::DescentPanel() : plot_("loss of the open graph", "step", "loss", true) {}
+
+std::string DescentPanel::run(AppState& s) {
+  const std::string err = s.descend(lr, steps);
+  const auto& l = s.descentLosses();
+  char buf[160];
+  if (l.empty()) std::snprintf(buf, sizeof buf, "nothing done");
+  else std::snprintf(buf, sizeof buf, "loss %.6g -> %.6g in %zu steps", l.front(), l.back(), l.size() - 1);
+  message_ = err.empty() ? buf : err;
+  return err;
+}
+
+void DescentPanel::draw(AppState& s) {
+  if (!s.hasGraph()) return;
+  ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+  ImGui::TextWrapped("Gradient descent on this graph's params (its inputs and consts stay): each step is a whole "
+                     "forward and backward pass, then p ← p − η · dL/dp for every param. The new values show in the "
+                     "graph and the inspector; step through them as usual.");
+  ImGui::PopStyleColor();
+  ImGui::SetNextItemWidth(120);
+  ImGui::InputDouble("learning rate η", &lr, 0, 0, "%.4g");
+  ImGui::SetNextItemWidth(120);
+  ImGui::InputInt("steps", &steps, 10, 100);
+  lr = std::max(lr, 1e-12);
+  steps = std::clamp(steps, 1, 1000000);
+  if (ImGui::Button("Descend")) run(s);
+  ImGui::SameLine();
+  if (ImGui::Button("Reset edited values")) {
+    s.resetEdits();
+    message_.clear();
+  }
+  if (!message_.empty()) ImGui::TextWrapped("%s", message_.c_str());
+  const auto& losses = s.descentLosses();
+  if (losses.empty()) return;
+  plot::Series loss{"loss", {}, losses, IM_COL32(200, 40, 40, 255)};
+  for (size_t i = 0; i < losses.size(); ++i) loss.x.push_back(double(i));
+  plot_.draw({loss}, ImGui::GetContentRegionAvail().x, std::min(260.0f, ImGui::GetContentRegionAvail().y));
+}
+
+}  // namespace bs::app

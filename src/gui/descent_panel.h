@@ -1,0 +1,27 @@
+// The side panel's Descent tab: train the open graph by gradient descent on its
+// params (AppState::descend), with the loss of every step plotted.
+#pragma once
+#include <string>
+
+#include "session/app_state.h"
+#include "gui/plot/plot_widget.h"
+
+namespace bs::app {
+
+class DescentPanel {
+ public:
+  DescentPanel();
+  void draw(AppState& s);
+  // Descends with `lr` and `steps` (the Descend button); returns "" or the error,
+  // which the panel also shows.
+  std::string run(AppState& s);
+
+  double lr = 0.1;
+  int steps = 100;
+
+ private:
+  plot::PlotView plot_;
+  std::string message_;  // the last run's result
+};
+
+}  // namespace bs::app

@@ -1,0 +1,44 @@
+// The panels besides the graph view. Each reads the AppState and issues its commands;
+// none keeps numbers of its own.
+#pragma once
+#include <imgui.h>
+
+#include <string>
+
+#include "session/app_state.h"
+
+namespace bs::app {
+
+// What the menu asks the window to do (things that need the window itself).
+struct MenuRequests {
+  bool fit = false;
+  bool quit = false;
+  std::string screenshotPath;  // non-empty: write the next frame as a PNG here
+};
+
+// The state of the menu's popups (typed paths) and its last message.
+struct MenuState {
+  std::string openPath;
+  std::string screenshotPath = "backstep.png";
+  std::string answersPath = "answers.txt";  // the Answers menu's load / save path
+  std::string message;  // the last open or save result, shown in the controls bar
+};
+
+void drawMenu(AppState& s, MenuState& m, MenuRequests& out);
+// Step buttons, step slider, play/pause and speed, the step counter and phase.
+// Returns true if "Fit" was pressed.
+bool drawControls(AppState& s, const MenuState& m);
+// The current step's arithmetic (the text of `backstep trace`) and the selected node.
+void drawInspector(AppState& s);
+// A line of arithmetic in the panel's width, broken between its forms, never inside a number.
+void arithmeticText(const std::string& line, const ImVec4* colour = nullptr);
+// The .bsg source (in `mono`) with Apply and the error, if any, at its line and column.
+void drawSourceEditor(AppState& s, ImFont* mono);
+// Answers mode (answers_panel.cpp): the inspector's fields for the node's value and
+// gradient with verdicts and explanations; the Answers menu (inside the main menu bar)
+// and its load / save popups (after it).
+void drawAnswerFields(AppState& s, int node);
+void drawAnswersMenu(AppState& s, MenuState& m, bool& load, bool& save);
+void drawAnswersPopups(AppState& s, MenuState& m, bool load, bool save);
+
+}  // namespace bs::app

@@ -1,0 +1,40 @@
+// What the window needs from the platform it runs on: a window with an OpenGL context,
+// Dear ImGui's platform and renderer backends for them, and a frame loop. The desktop
+// implements it with GLFW and OpenGL 3.3 (platform/desktop); everything else in
+// src/gui is the same on every platform.
+#pragma once
+#include <memory>
+#include <string>
+
+namespace bs::app::platform {
+
+struct WindowSpec {
+  int width = 1280, height = 800;
+  std::string title;
+  bool offscreen = false;  // hidden; the frames are rendered into a framebuffer of width x height
+  bool vsync = true;
+};
+
+class Window {
+ public:
+  virtual ~Window() = default;
+  virtual bool shouldClose() const = 0;
+  virtual void requestClose() = 0;
+  virtual void setTitle(const std::string& title) = 0;
+  // Polls events and starts an ImGui frame (display size: the window's, or the
+  // offscreen size).
+  virtual void newFrame() = 0;
+  // Renders ImGui's draw data into the bound framebuffer.
+  virtual void renderDrawData() = 0;
+  virtual void present() = 0;
+  virtual void framebufferSize(int& w, int& h) const = 0;
+  // True under a software renderer (llvmpipe), where every frame is CPU time.
+  virtual bool softwareRenderer() const = 0;
+};
+
+// Opens the window, its context and ImGui's backends (an ImGui context must exist).
+// On failure returns null, with the message and the exit code to give (2: no display,
+// 3: no OpenGL 3.3 context).
+std::unique_ptr<Window> openWindow(const WindowSpec& spec, std::string& error, int& code);
+
+}  // namespace bs::app::platform

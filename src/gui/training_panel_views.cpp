@@ -1,0 +1,124 @@
+// The training window's tabs: live curves with the weights or the decision boundary,
+// the comparison of runs, and the weights with the confusion matrix and test images.
+#include <imgui.h>
+
+#include <algorithm>
+
+#include "gui/decision_boundary.h"
+#include "gui/plot/plot_widget.h"
+#include "gui/training_panel.h"
+#include "gui/weights_view.h"
+
+namespace bs::app {
+
+void TrainingPanel::drawLive() {
+  const ImVec2 avail = ImGui::GetContentRegionAvail();
+  const float gap = ImGui::GetStyle().ItemSpacing.x;
+  const float w = (avail.x - gap) / 2, h = (avail.y - ImGui::GetStyle().ItemSpacing.y) / 2;
+  lossPlot_->draw(loss_, w, h);
+  ImGui::SameLine();
+  accPlot_->draw(acc_, w, h);
+  batchPlot_->draw(batchLoss_, w, h);
+  ImGui::SameLine();
+  ImGui::BeginGroup();
+  if (ctl_.snapshot().grid > 0) {
+    ImGui::Text("Decision boundary over the input plane (red: +1, blue: -1)");
+    boundary_->update(ctl_.snapshot().boundary, ctl_.snapshot().grid, ctl_.snapshot().runId, ctl_.snapshot().boundaryVersion);
+    boundary_->draw(std::min(w, h - ImGui::GetTextLineHeightWithSpacing()) - 4, ctl_.snapshot().extent, ctl_.snapshot().points, ctl_.snapshot().targets);
+  } else if (WeightsView::shows(ctl_.snapshot().weights)) {
+    ImGui::Text("First-layer weights: one 32x32 image per %s", ctl_.snapshot().weights.rows() == 10 ? "class" : "hidden unit");
+    weights_->update(ctl_.snapshot().weights, ctl_.snapshot().runId, ctl_.snapshot().weightsBatch);
+    weights_->draw(w, h - ImGui::GetTextLineHeightWithSpacing());
+  } else {
+    ImGui::TextDisabled("Start a run to see it learn.");
+  }
+  ImGui::EndGroup();
+}
+
+void TrainingPanel::drawCompare() {
+  const char* metrics[] = {"train loss", "train accuracy", "test loss", "test accuracy"};
+  ImGui::SetNextItemWidth(160);
+  ImGui::Combo("##metric", &ctl_.compareMetric, metrics, 4);
+  ImGui::SameLine();
+  if (ImGui::Button("Course comparison: ex3, ex4, SVM, softmax")) ctl_.showCourseComparison();
+  if (!ctl_.missing.empty()) {
+    std::string m;
+    for (const auto& n : ctl_.missing) m += (m.empty() ? "" : ", ") + n;
+    ImGui::SameLine();
+    ImGui::Text("No run yet of %s.", m.c_str());
+    ImGui::SameLine();
+    ImGui::BeginDisabled(running() || ctl_.queueing());
+    if (ImGui::Button("Train them one after another")) ctl_.trainMissingCourseRuns({});
+    ImGui::EndDisabled();
+  }
+  const RunMetric metric = RunMetric(std::clamp(ctl_.compareMetric, 0, 3));
+  comparePlot_->setLabels(std::string("Comparison of runs: ") + runMetricName(metric), runMetricName(metric));
+  const ImVec2 avail = ImGui::GetContentRegionAvail();
+  comparePlot_->draw(ctl_.runs().overlay(metric), avail.x, avail.y);
+}
+
+void TrainingPanel::drawConfusion(float side) {
+  const auto& m = ctl_.snapshot().confusion;
+  const int k = int(m.size());
+  if (k == 0) return;
+  const float label = 86, cell = std::max(18.f, (side - label) / float(k));
+  const ImVec2 o = ImGui::GetCursorScreenPos();
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  auto name = [&](int c) { return c < int(ctl_.snapshot().classNames.size()) ? ctl_.snapshot().classNames[size_t(c)] : std::to_string(c); };
+  const float lh = ImGui::GetTextLineHeight();
+  for (int t = 0; t < k; ++t) {
+    int row = 0;
+    for (int c : m[size_t(t)]) row += c;
+    const float y = o.y + lh + 4 + float(t) * cell;
+    dl->AddText({o.x, y + cell / 2 - lh / 2}, IM_COL32(40, 40, 40, 255), name(t).c_str());
+    for (int p = 0; p < k; ++p) {
+      const int n = m[size_t(t)][size_t(p)];
+      const float share = row ? float(n) / float(row) : 0;
+      const ImVec2 a{o.x + label + float(p) * cell, y};
+      const int shade = int(255 - 200 * share);
+      const ImU32 fill = t == p ? IM_COL32(shade, 255 - int(90 * share), shade, 255) : IM_COL32(255, shade, shade, 255);
+      dl->AddRectFilled(a, {a.x + cell - 1, a.y + cell - 1}, fill);
+      if (cell >= 22) {
+        const std::string s = std::to_string(n);
+        const ImVec2 ts = ImGui::CalcTextSize(s.c_str());
+        dl->AddText({a.x + (cell - ts.x) / 2, a.y + (cell - ts.y) / 2}, IM_COL32(30, 30, 30, 255), s.c_str());
+      }
+    }
+  }
+  for (int p = 0; p < k; ++p) {
+    const std::string s = name(p).substr(0, std::max(1, int(cell / 8)));
+    dl->AddText({o.x + label + float(p) * cell + 2, o.y}, IM_COL32(90, 90, 90, 255), s.c_str());
+  }
+  ImGui::Dummy({label + cell * float(k), lh + 4 + cell * float(k)});
+}
+
+void TrainingPanel::drawTest() {
+  if (ctl_.snapshot().confusion.empty() && !WeightsView::shows(ctl_.snapshot().weights)) {
+    ImGui::TextDisabled("Weights, the confusion matrix and test images are shown for CIFAR-10 runs.");
+    return;
+  }
+  const ImVec2 avail = ImGui::GetContentRegionAvail();
+  const float stripH = 32 * 2 + 3 * ImGui::GetTextLineHeightWithSpacing() + 16;
+  const float top = avail.y - stripH;
+  const float side = std::min(avail.x * 0.45f, top - ImGui::GetTextLineHeightWithSpacing());
+  ImGui::BeginGroup();
+  long scored = 0;
+  for (const auto& row : ctl_.snapshot().confusion)
+    for (int c : row) scored += c;
+  ImGui::Text("Confusion on %ld test images (rows: true class, columns: predicted), epoch %d", scored, ctl_.snapshot().confusionEpoch);
+  drawConfusion(side);
+  ImGui::EndGroup();
+  ImGui::SameLine();
+  ImGui::BeginGroup();
+  if (WeightsView::shows(ctl_.snapshot().weights)) {
+    ImGui::Text("First-layer weights (each scaled to its own range)");
+    weights_->update(ctl_.snapshot().weights, ctl_.snapshot().runId, ctl_.snapshot().weightsBatch);
+    weights_->draw(avail.x - side - 40, top - ImGui::GetTextLineHeightWithSpacing());
+  }
+  ImGui::EndGroup();
+  ImGui::Text("Test images: true class, and the network's guess (green: right, red: wrong)");
+  strip_->update(ctl_.snapshot().stripPixels, ctl_.snapshot().runId);
+  strip_->draw(ctl_.snapshot().stripTrue, ctl_.snapshot().stripPredicted, ctl_.snapshot().classNames, 2, ImGui::GetContentRegionAvail().x);
+}
+
+}  // namespace bs::app

@@ -1,0 +1,107 @@
+#include "gui/value_drawing.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+#include "gui/verdict_marks.h"
+#include "core/tensor_stats.h"
+
+namespace bs::app {
+
+std::string fitNumber(double v, int chars) {
+  for (int p = 4; p >= 0; --p) {
+    std::string s = formatNumber(v, p);
+    if (int(s.size()) <= chars) return s;
+  }
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.1e", v);  // very large or small: 1.2e+05
+  return buf;
+}
+
+void ValuePainter::text(ImVec2 centre, const std::string& s, ImU32 col, float scale) const {
+  const float size = metrics->lineHeight * 0.83f * zoom * scale;
+  if (size < metrics->minTextPixels) return;
+  ImFont* font = fonts->graphFor(size);
+  const ImVec2 ext = font->CalcTextSizeA(size, FLT_MAX, 0, s.c_str());
+  dl->AddText(font, size, {centre.x - ext.x / 2, centre.y - ext.y / 2}, col, s.c_str());
+}
+
+void ValuePainter::mark(ImVec2 centre, float cellW, const AnswerKey& k) const {
+  if (!answers || k.node < 0) return;
+  const auto v = answers->verdict(k);
+  if (!v) return;
+  const float lh = metrics->lineHeight * zoom, r = std::min(lh * 0.26f, metrics->markWidth * zoom * 0.45f);
+  dl->AddRectFilled({centre.x - cellW / 2 + 1, centre.y - lh / 2 + 1}, {centre.x + cellW / 2 - 1, centre.y + lh / 2 - 1},
+                    verdictTint(*v), 2 * zoom);
+  if (r >= 2.5f) drawVerdictMark(dl, {centre.x + cellW / 2 - metrics->markWidth * zoom / 2, centre.y}, r, *v);
+}
+
+void ValuePainter::grid(ImVec2 topLeft, float cellW, const Tensor* t, ImU32 col, Shape shape, int node, Quantity q) const {
+  const float lh = metrics->lineHeight * zoom;
+  for (Index r = 0; r < shape.rows; ++r)
+    for (Index c = 0; c < shape.cols; ++c) {
+      const ImVec2 centre{topLeft.x + (float(c) + 0.5f) * cellW, topLeft.y + (float(r) + 0.5f) * lh};
+      mark(centre, cellW, {node, q, r, c});
+      text({centre.x - metrics->markWidth * zoom / 2, centre.y}, t ? fitNumber((*t)(r, c), metrics->numberChars) : "?", t ? col : palette.faint);
+    }
+}
+
+void ValuePainter::heatmap(ImVec2 min, ImVec2 max, const Tensor* t, int key, ImU32 captionCol, const char* prefix,
+                           const std::string& suffix) const {
+  const float lh = metrics->lineHeight * zoom;
+  const ImVec2 imgMax{max.x, max.y - lh};
+  if (!t) {
+    dl->AddRectFilled(min, imgMax, IM_COL32(230, 230, 230, 255));
+    text({(min.x + max.x) / 2, (min.y + imgMax.y) / 2}, "?", palette.faint);
+    return;
+  }
+  const GLuint tex = heatmaps->texture(key, *t, valuesVersion);
+  dl->AddImage(reinterpret_cast<ImTextureID>(static_cast<intptr_t>(tex)), min, imgMax, {0, 1}, {1, 0});
+  dl->AddRect(min, imgMax, palette.faint);
+  const double maxAbs = t->size() ? t->cwiseAbs().maxCoeff() : 0.0;
+  text({(min.x + max.x) / 2, imgMax.y + lh / 2}, std::string(prefix) + fitNumber(maxAbs, metrics->numberChars) + suffix, captionCol, 0.85f);
+}
+
+void ValuePainter::draw(ImVec2 min, ImVec2 max, Shape shape, const EdgeValue& ev, int key) const {
+  const Tensor* value = ev.valueKnown ? ev.value : nullptr;
+  const Tensor* grad = ev.gradKnown ? &ev.grad : nullptr;
+  const float lh = metrics->lineHeight * zoom, pad = metrics->pad * zoom;
+  const float cx = (min.x + max.x) / 2;
+  switch (valueStyle(shape, *metrics)) {
+    case ValueStyle::Scalar:
+      mark({cx, min.y + pad / 4 + lh / 2}, max.x - min.x - pad / 2, {ev.producer, Quantity::Value, 0, 0});
+      if (gradIsTotal) mark({cx, min.y + pad / 4 + 1.5f * lh}, max.x - min.x - pad / 2, {ev.producer, Quantity::Grad, 0, 0});
+      text({cx - metrics->markWidth * zoom / 2, min.y + pad / 4 + lh / 2}, value ? fitNumber((*value)(0, 0), metrics->numberChars) : "?", value ? palette.ink : palette.faint);
+      if (grad || (answers && gradIsTotal))
+        text({cx - metrics->markWidth * zoom / 2, min.y + pad / 4 + 1.5f * lh}, grad ? fitNumber((*grad)(0, 0), metrics->numberChars) : "?",
+             grad ? palette.grad : palette.faint);
+      break;
+    case ValueStyle::Grid: {
+      const float cellW = (max.x - min.x - pad) / float(shape.cols);
+      const ImVec2 top{min.x + pad / 2, min.y + pad / 2};
+      grid(top, cellW, value, palette.ink, shape, ev.producer, Quantity::Value);
+      const float mid = top.y + float(shape.rows) * lh + pad / 4;
+      dl->AddLine({min.x + pad / 2, mid}, {max.x - pad / 2, mid}, IM_COL32(220, 220, 220, 255));
+      if (grad || (answers && gradIsTotal))
+        grid({top.x, mid + pad / 4}, cellW, grad, grad ? palette.grad : palette.faint, shape, gradIsTotal ? ev.producer : -1, Quantity::Grad);
+      break;
+    }
+    case ValueStyle::Heatmap: {
+      const float half = (max.x - min.x - 3 * pad) / 2;
+      const float w = std::min(half, (max.y - min.y - lh - 1.5f * pad) * float(shape.cols) / float(shape.rows));
+      const float h = w * float(shape.rows) / float(shape.cols);
+      const float x0 = cx - pad / 2 - half / 2 - w / 2, x1 = cx + pad / 2 + half / 2 - w / 2;
+      const float y0 = min.y + pad / 2;
+      std::string saturated;  // an activation's share of saturated units, as in the inspector
+      if (value && graph && ev.producer >= 0)
+        if (const TensorStats st = valueStats(graph->node(ev.producer)); st.saturated >= 0)
+          saturated = "  " + std::to_string(int(std::lround(100 * st.saturated))) + "% sat.";
+      heatmap({x0, y0}, {x0 + w, y0 + h + lh}, value, 2 * key, palette.ink, "±", saturated);
+      if (grad) heatmap({x1, y0}, {x1 + w, y0 + h + lh}, grad, 2 * key + 1, palette.grad, "∇ ±");
+      break;
+    }
+  }
+}
+
+}  // namespace bs::app

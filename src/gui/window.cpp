@@ -1,0 +1,334 @@
+#include "gui/window.h"
+
+#include <imgui.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdlib>
+#include <cstring>
+#include <thread>
+#include <ctime>
+#include <iostream>
+#include <memory>
+#include <vector>
+
+#include "session/app_state.h"
+#include "gui/descent_panel.h"
+#include "gui/fonts.h"
+#include "gui/gl/framebuffer.h"
+#include "gui/gl/gl.h"
+#include "gui/platform/platform.h"
+#include "gui/gl/screenshot.h"
+#include "gui/graph_view.h"
+#include "gui/heatmaps.h"
+#include "gui/panels.h"
+#include "session/random_graph.h"
+#include "gui/training_panel.h"
+#include "gui/value_drawing.h"
+
+namespace bs::app {
+
+namespace {
+
+constexpr float kRightWidth = 400;  // the inspector / source column
+
+int fail(const std::string& msg, int code) {
+  std::cerr << "error: " << msg << "\n";
+  return code;
+}
+
+// Everything that lives while the window is open, in the order it is torn down.
+struct Ui {
+  AppState state;
+  Fonts fonts;
+  std::unique_ptr<Heatmaps> heatmaps;
+  std::unique_ptr<TrainingPanel> training;  // holds GL objects: reset with the heatmaps
+  GraphView view;
+  MenuState menu;
+  ImVec4 graphRect;  // x, y, w, h of the graph view, in pixels from the top left
+  DescentPanel descent;
+  bool sourceTabFirst = false;  // select the Source tab in the first frame
+  bool descentTabFirst = false;  // ... or the Descent tab
+};
+
+void handleKeys(Ui& ui, MenuRequests& req) {
+  const ImGuiIO& io = ImGui::GetIO();
+  if (io.WantTextInput) return;  // typing in the editor or a field
+  const std::pair<ImGuiKey, Key> keys[] = {{ImGuiKey_RightArrow, Key::Right}, {ImGuiKey_LeftArrow, Key::Left},
+                                           {ImGuiKey_Space, Key::Space},      {ImGuiKey_Home, Key::Home},
+                                           {ImGuiKey_End, Key::End}};
+  for (auto [imguiKey, key] : keys)
+    if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(imguiKey)))
+      if (auto c = commandForKey(key)) ui.state.run(*c);
+  if (ImGui::IsKeyPressed('F', false)) req.fit = true;  // the backends index keys by GLFW code, 'F' for F
+  if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false)) req.quit = true;
+}
+
+// One frame of panels: menu, controls across the top, graph view on the left, the
+// inspector and source editor as tabs on the right.
+void drawFrame(Ui& ui, MenuRequests& req) {
+  drawMenu(ui.state, ui.menu, req);
+  // The training window takes the whole work area while it is shown; "Step through
+  // this batch" opens the paused network here and goes back to the graph.
+  if (ui.training) {
+    ui.training->drawMenu();
+    ui.training->draw();
+    std::string title;
+    if (auto g = ui.training->takeStepRequest(title)) {
+      ui.state.openGraph(*g, title);
+      ui.training->visible = false;
+    }
+    if (ui.training->visible) {
+      ui.graphRect = {0, 0, 0, 0};
+      return;
+    }
+  }
+  handleKeys(ui, req);
+  const ImGuiViewport* vp = ImGui::GetMainViewport();
+  const ImVec2 pos = vp->WorkPos, size = vp->WorkSize;
+  // No window backgrounds: the frame is cleared panel-grey with the graph's rectangle
+  // cleared to the canvas colour, since llvmpipe's cost is filling pixels.
+  const ImGuiWindowFlags fixed = ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse |
+                                 ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus |
+                                 ImGuiWindowFlags_NoBackground;
+  const float controlsH = ImGui::GetFrameHeightWithSpacing() + 2 * ImGui::GetStyle().WindowPadding.y;
+  const float rightW = std::min(kRightWidth, size.x * 0.45f);
+
+  ImGui::SetNextWindowPos(pos);
+  ImGui::SetNextWindowSize({size.x, controlsH});
+  ImGui::Begin("Controls", nullptr, fixed | ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoScrollbar);
+  if (drawControls(ui.state, ui.menu)) req.fit = true;
+  ImGui::End();
+
+  ImGui::SetNextWindowPos({pos.x, pos.y + controlsH});
+  ImGui::SetNextWindowSize({size.x - rightW, size.y - controlsH});
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, {0, 0});
+  ImGui::Begin("Graph", nullptr, fixed | ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
+  ui.graphRect = {pos.x, pos.y + controlsH, size.x - rightW, size.y - controlsH};
+  if (req.fit) ui.view.requestFit();
+  ui.view.draw(ui.state, *ui.heatmaps, ui.fonts);
+  ImGui::End();
+  ImGui::PopStyleVar();
+
+  ImGui::SetNextWindowPos({pos.x + size.x - rightW, pos.y + controlsH});
+  ImGui::SetNextWindowSize({rightW, size.y - controlsH});
+  ImGui::Begin("Side", nullptr, fixed | ImGuiWindowFlags_NoTitleBar);
+  if (ImGui::BeginTabBar("tabs")) {
+    const ImGuiTabItemFlags toSource = ui.sourceTabFirst ? ImGuiTabItemFlags_SetSelected : 0;
+    ui.sourceTabFirst = false;
+    if (ImGui::BeginTabItem("Inspector")) {
+      drawInspector(ui.state);
+      ImGui::EndTabItem();
+    }
+    if (ImGui::BeginTabItem("Source", nullptr, toSource)) {
+      drawSourceEditor(ui.state, ui.fonts.mono);
+      ImGui::EndTabItem();
+    }
+    const ImGuiTabItemFlags toDescent = ui.descentTabFirst ? ImGuiTabItemFlags_SetSelected : 0;
+    ui.descentTabFirst = false;
+    if (ImGui::BeginTabItem("Descent", nullptr, toDescent)) {
+      ui.descent.draw(ui.state);
+      ImGui::EndTabItem();
+    }
+    ImGui::EndTabBar();
+  }
+  ImGui::End();
+}
+
+struct FrameTimes {
+  std::vector<double> ms;
+  double uiMs = 0, renderMs = 0;  // sums: building the panels; rendering them (to glFinish)
+  double cpuMs = 0;               // CPU time of the whole process (all llvmpipe threads), not wall time
+  void report(const std::string& what, double layoutMs, int w, int h) const {
+    std::vector<double> s = ms;
+    std::sort(s.begin(), s.end());
+    double sum = 0;
+    for (double v : s) sum += v;
+    std::cout << "bench: " << what << " at " << w << "x" << h << ": " << s.size() << " frames, mean "
+              << sum / double(s.size()) << " ms, median " << s[s.size() / 2] << " ms, p95 "
+              << s[std::min(s.size() - 1, s.size() * 95 / 100)] << " ms (panels " << uiMs / double(s.size())
+              << " ms, rendering " << renderMs / double(s.size()) << " ms); CPU time " << cpuMs / double(s.size())
+              << " ms per frame; layout " << layoutMs << " ms\n";
+  }
+};
+
+// Opens what the options ask for and does the work they ask for before the first frame.
+// An exit code, or 0; `failed` is set when descending failed (shown, exit 1 at the end).
+int prepare(Ui& ui, const WindowOptions& o, bool& failed) {
+  if (o.randomNodes > 0) {
+    ui.state.openGraph(randomGraph(o.randomNodes), "random graph of " + std::to_string(o.randomNodes) + " nodes");
+  } else {
+    const std::string what = o.file.empty() ? o.example : o.file;
+    if (auto err = o.file.empty() ? ui.state.openExample(what) : ui.state.openFile(what)) return fail(err->located(what), 2);
+  }
+  if (o.step >= 0) ui.state.goTo(o.step);
+  ui.state.setPrecision(o.precision);
+  if (!o.select.empty()) {
+    auto id = ui.state.graph().find(o.select);
+    if (!id) return fail("--select: no node named '" + o.select + "' in " + ui.state.title(), 2);
+    ui.state.select(*id);
+  }
+  ui.sourceTabFirst = o.sourceTab;
+  if (o.descendSteps > 0) {
+    ui.descent.lr = o.descendLr;
+    ui.descent.steps = o.descendSteps;
+    ui.descentTabFirst = true;
+    if (const std::string err = ui.descent.run(ui.state); !err.empty()) {
+      std::cerr << "error: --descend: " << err << "\n";
+      failed = true;
+    }
+  }
+  if (!o.answers.empty())
+    if (auto err = ui.state.loadAnswers(o.answers)) return fail(err->located(o.answers), 2);
+  return 0;
+}
+
+// Panel grey everywhere, the canvas colour under the graph: no window backgrounds, since
+// llvmpipe's cost is filling pixels.
+void clearFrame(const Ui& ui, int fbW, int fbH) {
+  const ImGuiIO& io = ImGui::GetIO();
+  const ImVec4 panel = ImGui::GetStyleColorVec4(ImGuiCol_WindowBg);
+  glClearColor(panel.x, panel.y, panel.z, 1);
+  glClear(GL_COLOR_BUFFER_BIT);
+  const ImVec4 canvas = ImGui::ColorConvertU32ToFloat4(Palette{}.background), r = ui.graphRect;
+  const float sx = float(fbW) / io.DisplaySize.x, sy = float(fbH) / io.DisplaySize.y;
+  glEnable(GL_SCISSOR_TEST);
+  glScissor(int(r.x * sx), int(float(fbH) - (r.y + r.w) * sy), int(r.z * sx), int(r.w * sy));
+  glClearColor(canvas.x, canvas.y, canvas.z, 1);
+  glClear(GL_COLOR_BUFFER_BIT);
+  glDisable(GL_SCISSOR_TEST);
+}
+
+// CPU time of this process: tells the renderer's cost apart from other programs' load.
+double cpuNow() {
+  timespec t{};
+  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t);
+  return double(t.tv_sec) * 1e3 + double(t.tv_nsec) / 1e6;
+}
+
+}  // namespace
+
+int runWindow(const WindowOptions& o) {
+  if (o.width < 64 || o.height < 64 || o.width > 8192 || o.height > 8192)
+    return fail("--size must be between 64x64 and 8192x8192", 2);
+  Ui ui;
+  bool descendFailed = false;
+  if (const int code = prepare(ui, o, descendFailed)) return code;
+
+  const bool offscreen = !o.screenshot.empty();
+  IMGUI_CHECKVERSION();
+  ImGui::CreateContext();
+  ImGuiIO& io = ImGui::GetIO();
+  io.IniFilename = nullptr;  // no imgui.ini in the user's directory
+  ImGui::StyleColorsLight();
+  std::string error;
+  int code = 0;
+  std::unique_ptr<platform::Window> window =
+      platform::openWindow({o.width, o.height, "Backstep - " + ui.state.title(), offscreen, o.benchFrames == 0 && !offscreen},
+                           error, code);
+  if (!window) {
+    ImGui::DestroyContext();
+    return fail(error, code);
+  }
+  loadFonts(ui.fonts);
+
+  std::unique_ptr<gl::Framebuffer> target;
+  try {
+    ui.heatmaps = std::make_unique<Heatmaps>(o.shaderDir);
+    ui.training = std::make_unique<TrainingPanel>(Settings::defaultPath(), o.shaderDir);
+    if (offscreen) target = std::make_unique<gl::Framebuffer>(o.width, o.height);
+  } catch (const std::exception& e) {
+    code = fail(e.what(), 3);
+  }
+  // --train / --runs: train before the first frame (so a screenshot shows the result).
+  bool trainingFailed = false;
+  if (code == 0 && (!o.training.empty() || o.showTraining)) {
+    ui.training->visible = true;
+    if (const std::string err = ui.training->trainNow(o.training); !err.empty()) {
+      std::cerr << "error: " << err << "\n";
+      trainingFailed = true;
+    }
+  }
+
+  FrameTimes times;
+  std::string pendingShot;
+  std::string shownTitle = ui.state.title();
+  int shotDelay = 0;
+  auto last = std::chrono::steady_clock::now();
+  double cpuStart = 0;
+  const int warmup = 5;
+  for (int frame = 0; code == 0 && !window->shouldClose(); ++frame) {
+    const auto t0 = std::chrono::steady_clock::now();
+    window->newFrame();
+    ImGui::NewFrame();
+    ui.state.advanceTime(io.DeltaTime);
+    MenuRequests req;
+    drawFrame(ui, req);
+    ImGui::Render();
+    const auto t1 = std::chrono::steady_clock::now();
+
+    int fbW = 0, fbH = 0;
+    window->framebufferSize(fbW, fbH);
+    if (target) target->bind();
+    else glViewport(0, 0, fbW, fbH);
+    clearFrame(ui, fbW, fbH);
+    window->renderDrawData();
+
+    if (offscreen && frame >= 3) {  // a few frames so every panel has its size
+      const std::string err = gl::writePng(o.screenshot, o.width, o.height);
+      code = err.empty() ? 0 : fail(err, 2);
+      if (err.empty()) std::cout << "wrote " << o.screenshot << " (" << o.width << "x" << o.height << ", step "
+                                 << ui.state.stepper().cursor() << " of " << ui.state.stepper().size() << ")\n";
+      break;
+    }
+    if (!req.screenshotPath.empty()) {  // wait for the popup to close before reading the pixels
+      pendingShot = req.screenshotPath;
+      shotDelay = 2;
+    } else if (!pendingShot.empty() && --shotDelay <= 0) {
+      glReadBuffer(GL_BACK);
+      const std::string err = gl::writePng(pendingShot, fbW, fbH);
+      ui.menu.message = err.empty() ? "wrote " + pendingShot : err;
+      pendingShot.clear();
+    }
+    if (req.quit) window->requestClose();
+    if (ui.state.title() != shownTitle) {  // another graph was opened
+      shownTitle = ui.state.title();
+      window->setTitle("Backstep - " + shownTitle);
+    }
+    if (o.benchFrames > 0) {
+      glFinish();  // count the renderer's work, not just the submission
+      if (frame >= warmup) {
+        times.uiMs += std::chrono::duration<double, std::milli>(t1 - t0).count();
+        times.renderMs += std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t1).count();
+      }
+    }
+    window->present();
+    // Under a software renderer every frame is CPU work that training needs: while a
+    // run trains, at most 30 frames a second there (exercise 3 on 2 cores: epochs 50%
+    // slower than headless at 45-60 frames a second, 14% at 30).
+    if (window->softwareRenderer() && ui.training && ui.training->running() && o.benchFrames == 0)
+      std::this_thread::sleep_until(t0 + std::chrono::milliseconds(33));
+
+    const auto now = std::chrono::steady_clock::now();
+    if (o.benchFrames > 0 && frame == warmup - 1) cpuStart = cpuNow();
+    if (o.benchFrames > 0 && frame >= warmup) times.ms.push_back(std::chrono::duration<double, std::milli>(now - last).count());
+    last = now;
+    if (o.benchFrames > 0 && int(times.ms.size()) >= o.benchFrames) {
+      times.cpuMs = cpuNow() - cpuStart;
+      std::cout << "bench: last frame " << ImGui::GetDrawData()->TotalVtxCount << " vertices, "
+                << ImGui::GetDrawData()->TotalIdxCount / 3 << " triangles\n";
+      times.report(ui.state.title(), ui.view.layoutMs(), fbW, fbH);
+      break;
+    }
+  }
+
+  // GL objects go before the context, the context before ImGui's.
+  target.reset();
+  ui.heatmaps.reset();
+  ui.training.reset();
+  window.reset();
+  ImGui::DestroyContext();
+  return code == 0 && (trainingFailed || descendFailed) ? 1 : code;
+}
+
+}  // namespace bs::app

@@ -1,0 +1,253 @@
+#include "session/app_state.h"
+
+#include <algorithm>
+#include <stdexcept>
+
+#include "assets/embedded.h"
+#include "lang/parser.h"
+#include "nn/graph_descent.h"
+
+namespace bs::app {
+
+std::optional<Command> commandForKey(Key k) {
+  switch (k) {
+    case Key::Right: return Command::StepForward;
+    case Key::Left: return Command::StepBack;
+    case Key::Space: return Command::PlayPause;
+    case Key::Home: return Command::Reset;
+    case Key::End: return Command::ToEnd;
+  }
+  return std::nullopt;
+}
+
+AppState::AppState() = default;
+
+std::optional<SourceError> AppState::openExample(const std::string& name) {
+  auto src = exampleSource(name);
+  if (!src) return SourceError{0, 0, "no built-in example named '" + name + "'"};
+  return openSource(std::string(*src), name);
+}
+
+SourceError SourceError::from(const std::exception& e) {
+  if (const auto* p = dynamic_cast<const ParseError*>(&e)) return {p->line, p->col, p->message};
+  return {0, 0, e.what()};
+}
+
+std::string SourceError::located(const std::string& file) const {
+  return line > 0 ? file + ":" + std::to_string(line) + ":" + std::to_string(col) + ": " + message : message;
+}
+
+std::optional<SourceError> AppState::openFile(const std::string& path) {
+  std::string text;
+  try {
+    text = readGraphSource(path);
+  } catch (const std::exception& e) {
+    return SourceError::from(e);
+  }
+  return openSource(text, path);
+}
+
+std::optional<SourceError> AppState::openSource(const std::string& text, const std::string& title) {
+  std::unique_ptr<Graph> g;
+  try {
+    g = std::make_unique<Graph>(parseGraph(text));
+  } catch (const std::exception& e) {
+    return SourceError::from(e);
+  }
+  source_ = text;
+  hasSource_ = true;
+  sourceError_.reset();
+  show(std::move(g), title, 0);
+  return std::nullopt;
+}
+
+void AppState::openGraph(Graph g, const std::string& title) {
+  source_.clear();
+  hasSource_ = false;
+  sourceError_.reset();
+  show(std::make_unique<Graph>(std::move(g)), title, 0);
+}
+
+void AppState::show(std::unique_ptr<Graph> g, const std::string& title, int step) {
+  stepper_.reset();  // it refers to the old graph
+  answers_.carryOver(graph_.get(), *g);
+  graph_ = std::move(g);
+  pristine_ = std::make_unique<Graph>(*graph_);
+  stepper_ = std::make_unique<Stepper>(*graph_);
+  stepper_->goTo(step);
+  title_ = title;
+  selected_.reset();
+  edited_.clear();
+  descentLosses_.clear();
+  playing_ = false;
+  pending_ = 0;
+  ++graphVersion_;
+  changed();
+}
+
+bool AppState::applySource() {
+  std::unique_ptr<Graph> g;
+  try {
+    g = std::make_unique<Graph>(parseGraph(source_));
+  } catch (const std::exception& e) {
+    sourceError_ = SourceError::from(e);
+    return false;
+  }
+  sourceError_.reset();
+  hasSource_ = true;
+  const int step = stepper_ ? stepper_->cursor() : 0;
+  show(std::move(g), title_, step);
+  return true;
+}
+
+void AppState::run(Command c) {
+  if (!stepper_) return;
+  switch (c) {
+    case Command::StepForward: stepper_->stepForward(); break;
+    case Command::StepBack: stepper_->stepBack(); break;
+    case Command::PlayPause: setPlaying(!playing_); return;
+    case Command::Reset: stepper_->reset(); break;
+    case Command::ToEnd: stepper_->toEnd(); break;
+  }
+  if (c != Command::StepForward) playing_ = false;  // a manual move stops playing
+  changed();
+}
+
+void AppState::goTo(int step) {
+  if (!stepper_) return;
+  stepper_->goTo(step);
+  playing_ = false;
+  changed();
+}
+
+void AppState::setPlaying(bool p) {
+  if (p && stepper_ && stepper_->atEnd()) stepper_->reset();  // play again from the start
+  playing_ = p && stepper_ != nullptr;
+  pending_ = 0;
+  changed();
+}
+
+void AppState::setSpeed(double stepsPerSecond) { speed_ = std::clamp(stepsPerSecond, 0.1, 60.0); }
+
+void AppState::advanceTime(double seconds) {
+  if (!playing_ || !stepper_) return;
+  pending_ += std::max(0.0, seconds) * speed_;
+  bool moved = false;
+  while (pending_ >= 1.0 && !stepper_->atEnd()) {
+    stepper_->stepForward();
+    pending_ -= 1.0;
+    moved = true;
+  }
+  if (stepper_->atEnd()) playing_ = false;
+  if (moved || !playing_) changed();
+}
+
+std::optional<int> AppState::currentStep() const {
+  if (!stepper_ || stepper_->cursor() == 0) return std::nullopt;
+  return stepper_->cursor() - 1;
+}
+
+void AppState::select(int node) {
+  element_.reset();
+  if (!graph_ || node < 0 || node >= graph_->size()) {
+    selected_.reset();
+    return;
+  }
+  selected_ = node;
+}
+
+void AppState::selectElement(int node, bool grad, Index row, Index col) {
+  select(node);
+  const Shape sh = graph_ && selected_ ? graph_->node(node).shape : Shape{};
+  if (selected_ && row >= 0 && col >= 0 && row < sh.rows && col < sh.cols) element_ = Element{grad, row, col};
+}
+
+void AppState::setLeafElement(int node, Index r, Index c, double v) {
+  if (!graph_ || node < 0 || node >= graph_->size() || !graph_->node(node).isLeaf())
+    throw std::invalid_argument("only the values of inputs, params and consts can be edited");
+  Tensor t = graph_->node(node).value;
+  if (r < 0 || c < 0 || r >= t.rows() || c >= t.cols())
+    throw std::invalid_argument("element (" + std::to_string(r) + ", " + std::to_string(c) + ") is outside " +
+                                graph_->node(node).name + " (" + graph_->node(node).shape.str() + ")");
+  t(r, c) = v;
+  graph_->setValue(node, t);
+  stepper_->refresh();
+  edited_.insert(node);
+  answers_.recheck(*graph_);  // the given numbers changed
+  changed();
+}
+
+std::string AppState::descend(double lr, int steps) {
+  if (!graph_) return "no graph is open";
+  nn::DescentResult r;
+  try {
+    r = nn::descend(*graph_, lr, steps);
+  } catch (const std::exception& e) {
+    return e.what();
+  }
+  for (int i = 0; i < graph_->size(); ++i)
+    if (graph_->node(i).kind == NodeKind::Param) edited_.insert(i);
+  descentLosses_ = std::move(r.losses);
+  stepper_->refresh();
+  answers_.recheck(*graph_);
+  changed();
+  return r.error;
+}
+
+void AppState::resetEdits() {
+  if (!graph_) return;
+  for (int id : edited_) graph_->setValue(id, pristine_->node(id).value);
+  edited_.clear();
+  stepper_->refresh();
+  answers_.recheck(*graph_);
+  changed();
+}
+
+std::vector<EdgeValue> AppState::edgeValues() const {
+  std::vector<EdgeValue> out;
+  if (!graph_) return out;
+  const Graph& g = *graph_;
+  auto make = [&](int producer, int consumer, int k) {
+    EdgeValue e;
+    e.producer = producer;
+    e.consumer = consumer;
+    e.inputIndex = k;
+    e.valueKnown = stepper_->valueKnown(producer);
+    if (e.valueKnown) e.value = &g.node(producer).value;
+    for (int i = 0; i < stepper_->cursor(); ++i) {  // the backward step along this edge
+      const Step& s = stepper_->record(i).step;
+      const bool along = consumer >= 0 ? (s.phase == Phase::Backward && s.node == consumer && s.inputIndex == k)
+                                       : s.isSeed();
+      if (along) {
+        e.gradKnown = true;
+        e.grad = stepper_->record(i).result;
+      }
+    }
+    return e;
+  };
+  for (int c = 0; c < g.size(); ++c)
+    for (int k = 0; k < int(g.node(c).inputs.size()); ++k) out.push_back(make(g.node(c).inputs[size_t(k)], c, k));
+  if (g.hasOutput()) out.push_back(make(g.output(), -1, -1));
+  return out;
+}
+
+int AppState::focusNode() const {
+  if (selected_) return *selected_;
+  if (auto cur = currentStep()) return stepper_->record(*cur).step.node;  // backward: the op passing its gradient on
+  return 0;
+}
+
+NodeRange AppState::shownNodes() const {
+  if (!collapsed()) return {};
+  const int focus = focusNode();
+  // Blocks of a third of the view, so the layout changes only every so many steps.
+  constexpr int block = kShownNodes / 3;
+  const int first = std::clamp((focus - block) / block * block, 0, graph_->size() - kShownNodes);
+  return {first, first + kShownNodes};
+}
+
+LayoutInput AppState::layoutInput(const LayoutMetrics& m) const {
+  return graph_ ? makeLayoutInput(*graph_, m, shownNodes()) : LayoutInput{};
+}
+
+}  // namespace bs::app

@@ -1,0 +1,64 @@
+#include "session/settings.h"
+
+#include <cstdlib>
+#include <fstream>
+
+#include "io/atomic_file.h"
+#include "nn/run.h"
+
+namespace bs::app {
+
+namespace {
+std::string trim(const std::string& s) {
+  const auto a = s.find_first_not_of(" \t\r"), b = s.find_last_not_of(" \t\r");
+  return a == std::string::npos ? "" : s.substr(a, b - a + 1);
+}
+}  // namespace
+
+std::string Settings::defaultPath() {
+  if (const char* p = std::getenv("BACKSTEP_SETTINGS"); p && *p) return p;
+  if (const char* x = std::getenv("XDG_CONFIG_HOME"); x && *x) return std::string(x) + "/backstep/settings.ini";
+  if (const char* h = std::getenv("HOME"); h && *h) return std::string(h) + "/.config/backstep/settings.ini";
+  return "backstep-settings.ini";
+}
+
+Settings Settings::load(const std::string& path, std::string* warning) {
+  Settings s;
+  std::ifstream f(path);
+  std::string line;
+  int n = 0;
+  auto warn = [&](const std::string& what) {
+    if (warning && warning->empty()) *warning = path + ":" + std::to_string(n) + ": " + what + " (ignored)";
+  };
+  while (std::getline(f, line)) {
+    ++n;
+    line = trim(line);
+    if (line.empty() || line[0] == '#') continue;
+    const auto eq = line.find('=');
+    if (eq == std::string::npos) {
+      warn("expected key = value");
+      continue;
+    }
+    const std::string key = trim(line.substr(0, eq)), value = trim(line.substr(eq + 1));
+    if (key == "cifar") {
+      s.cifarPath = value;
+    } else if (key == "threads") {
+      try {
+        const int t = std::stoi(value);
+        if (t >= 1 && t <= 256) s.threads = t;
+        else warn("threads must be 1 to 256");
+      } catch (const std::exception&) {
+        warn("threads must be a number");
+      }
+    } else {
+      warn("unknown key '" + key + "'");
+    }
+  }
+  return s;
+}
+
+void Settings::save(const std::string& path) const {
+  io::writeFileAtomically(path, "# Backstep settings\ncifar = " + cifarPath + "\nthreads = " + std::to_string(threads) + "\n");
+}
+
+}  // namespace bs::app
