@@ -1,4 +1,4 @@
-// Every number of exercises 1a-1d and 2 in exercises.md, from the built-in examples.
+// Every number of exercises 1a-1d and 2 of the course (the README lists them), from the built-in examples.
 #include "testing.h"
 
 #include "core/executor.h"

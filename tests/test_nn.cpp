@@ -26,7 +26,7 @@ namespace {
 // Column 1: scores [1, 2, 3], label 2; column 2: scores [0, 0, 0], label 0.
 double lossOf(LossKind loss, Regularizer reg = {}, int which = -1) {
   Network net;
-  net.add(input(3)).add(dense(3, Activation::Linear));
+  net.add(input(3)).add(dense(3, Activation::linear()));
   Objective obj{loss, reg, loss == LossKind::Mse ? TargetForm::OneHot : TargetForm::Indices};
   Model m = net.build(obj, 2, 1);
   m.graph.setValue(m.params[0], Tensor::Identity(3, 3));
@@ -48,7 +48,7 @@ struct OneStep {
 };
 OneStep oneStep(OptimizerSpec::Kind kind, double lr) {
   Network net;
-  net.add(input(1)).add(dense(1, Activation::Linear));
+  net.add(input(1)).add(dense(1, Activation::linear()));
   Model m = net.build({LossKind::Mse, {}, TargetForm::Values}, 1, 1);
   m.graph.setValue(m.params[0], Tensor::Constant(1, 1, 0.25));
   TrainOptions o;
@@ -132,7 +132,7 @@ TEST_CASE("one SGD step against a hand-computed update") {
 
 TEST_CASE("dense layers, a skip connection and the penalty: gradients match finite differences") {
   Network net;
-  net.add(input(3)).add(dense(4, Activation::Tanh, {Init::Normal, 0.5})).add(concat({"h1", "x"})).add(dense(2, Activation::Sigmoid, {Init::Xavier}));
+  net.add(input(3)).add(dense(4, Activation::of("tanh"), {Init::Normal, 0.5})).add(concat({"h1", "x"})).add(dense(2, Activation::of("sigmoid"), {Init::Xavier}));
   for (LossKind loss : {LossKind::Mse, LossKind::Cce, LossKind::Hinge}) {
     Objective obj{loss, {Regularizer::L2, 0.1}, loss == LossKind::Mse ? TargetForm::OneHot : TargetForm::Indices};
     Model m = net.build(obj, 5, 7);
@@ -265,7 +265,7 @@ TEST_CASE("a damaged or foreign model file is refused with a message") {
   CHECK_THROWS_WITH_AS(readModel(p.string()), doctest::Contains("cannot open"), ModelFileError);
   // A file whose shapes do not fit the network.
   Network other;
-  other.add(input(3072)).add(dense(8, Activation::Sigmoid)).add(dense(10, Activation::Linear));
+  other.add(input(3072)).add(dense(8, Activation::of("sigmoid"))).add(dense(10, Activation::linear()));
   saveModel(p.string(), "small", "{}", other.build({}, 1, 1));
   CHECK_THROWS_WITH_AS(applyModel(readModel(p.string()), p.string(), "small", m), doctest::Contains("does not fit"), ModelFileError);
   fs::remove(p);
@@ -325,7 +325,7 @@ TEST_CASE("presets with numbers out of range are refused with a message") {
 TEST_CASE("the window's views as numbers: confusion matrix and the output over the plane") {
   // Scores = x (W = I, b = 0): the predicted class is the largest input.
   Network net;
-  net.add(input(3)).add(dense(3, Activation::Linear));
+  net.add(input(3)).add(dense(3, Activation::linear()));
   Model m = net.build({LossKind::Cce, {}, TargetForm::Indices}, 4, 1);
   m.graph.setValue(m.params[0], Tensor::Identity(3, 3));
   Executor<float> params(m.graph);
@@ -372,4 +372,25 @@ TEST_CASE("gradient descent on a graph's own params: each step against the gradi
 
   Graph none = parseGraph("input x = 2\nL = x * x\noutput L\n");
   CHECK_THROWS_WITH_AS(descend(none, 0.1, 1), doctest::Contains("no 'param' to train"), std::invalid_argument);
+}
+
+TEST_CASE("activations come from the op table, with their parameters set in a preset") {
+  const nn::Preset p = nn::parsePreset(R"({"dataset": "xor",
+    "layers": [{"type": "dense", "units": 3, "activation": "leaky_relu", "slope": 0.2},
+               {"type": "dense", "units": 2, "activation": "elu", "alpha": 0.5},
+               {"type": "dense", "units": 1, "activation": "tanh"}],
+    "loss": "mse", "optimizer": {"type": "sgd", "lr": 0.05}, "epochs": 1})", "params-test");
+  const nn::Model m = p.build();
+  std::vector<std::pair<std::string, std::vector<double>>> acts;
+  for (const Node& n : m.graph.nodes())
+    if (n.op && n.op->activation) acts.push_back({n.op->name, n.attrs});
+  REQUIRE(acts.size() == 3);
+  CHECK(acts[0] == std::pair<std::string, std::vector<double>>{"leaky_relu", {0.2}});
+  CHECK(acts[1] == std::pair<std::string, std::vector<double>>{"elu", {0.5}});
+  CHECK(acts[2].first == "tanh");
+  CHECK(p.summary().find("leaky_relu(slope 0.2)") != std::string::npos);
+  // The defaults where a preset says nothing; unknown names list the op table's activations.
+  CHECK(nn::Activation::of("leaky_relu").attrs == std::vector<double>{0.01});
+  CHECK_THROWS_WITH_AS(nn::Activation::of("exp"), doctest::Contains("expected linear, sigmoid, tanh, relu, leaky_relu, elu, softmax"),
+                       std::invalid_argument);
 }

@@ -1,7 +1,9 @@
 // The training window's controller with no display: the edited preset and the rules
 // between its settings, starting runs and filing them, the course comparison's queue,
 // and bad requests.
+#include <chrono>
 #include <filesystem>
+#include <thread>
 
 #include "session/training_controller.h"
 #include "testing.h"
@@ -83,7 +85,10 @@ TEST_CASE("the course comparison trains what is missing, one after another, and 
   TrainingRequest base;
   base.data = "/nonexistent/cifar";  // they need CIFAR-10: the first one fails and the queue stops
   c.trainMissingCourseRuns(base);
-  for (int i = 0; i < 100000 && (c.queueing() || c.running()); ++i) c.poll();
+  for (int i = 0; i < 100000 && (c.queueing() || c.running()); ++i) {  // up to 100 s, polled as a frame would
+    c.poll();
+    std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  }
   CHECK_FALSE(c.queueing());
   CHECK(c.snapshot().state == SessionState::Failed);
   CHECK(c.runs().runs().empty());

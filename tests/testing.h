@@ -7,7 +7,7 @@
 
 #include "core/tensor.h"
 
-// True when `v` shows as `expected` at `decimals` decimals (the way exercises.md quotes numbers).
+// True when `v` shows as `expected` at `decimals` decimals (the way the course quotes numbers).
 inline bool roundsTo(double v, double expected, int decimals = 4) {
   return std::fabs(v - expected) <= 0.5 * std::pow(10.0, -decimals) + 1e-12;
 }

@@ -94,10 +94,9 @@ void AnswerSheet::erase(int node, Quantity q, Index r, Index c) {
 }
 
 std::vector<char> gradientNodes(const Graph& g) {
-  Graph copy = g;  // the stepper may write values; the caller's graph stays as it is
-  Stepper s(copy);
   std::vector<char> has(size_t(g.size()), 0);
-  for (int i = 0; i < g.size(); ++i) has[size_t(i)] = s.contributionsTotal(i) > 0;
+  if (g.hasOutput()) has[size_t(g.output())] = 1;
+  for (const GradientEdge& e : gradientEdges(g)) has[size_t(g.node(e.node).inputs[size_t(e.input)])] = 1;
   return has;
 }
 

@@ -5,7 +5,6 @@
 #include "cli/commands.h"
 #include "core/gradcheck.h"
 #include "lang/parser.h"
-#include "assets/embedded.h"
 
 namespace bs::cli {
 
@@ -36,14 +35,6 @@ Run addGradcheck(CLI::App& app) {
     bool ok = r.maxError <= a->tolerance;
     std::printf("%s: max error %.3e %s tolerance %.1e\n", ok ? "ok" : "FAIL", r.maxError, ok ? "<=" : ">", a->tolerance);
     return ok ? 0 : 1;
-  };
-}
-
-Run addExamples(CLI::App& app) {
-  app.add_subcommand("examples", "List the built-in example graphs");
-  return []() {
-    for (const auto& n : exampleNames()) std::cout << n << "\n";
-    return 0;
   };
 }
 

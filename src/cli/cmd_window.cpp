@@ -1,5 +1,5 @@
 // backstep [FILE] [--screenshot OUT.png] [--example NAME] [--step K] [--size WxH]
-// [--bench-frames N] [--random-graph N]: the window (src/app/window.h).
+// [--bench-frames N] [--random-graph N]: the window (src/gui/window.h).
 #include <iostream>
 #include <memory>
 
@@ -27,7 +27,7 @@ Run addWindow(CLI::App& app) {
   app.add_option("--descend-lr", o->descendLr, "With --descend: the learning rate (default 0.1)")->check(CLI::PositiveNumber);
   app.add_flag("--source-tab", o->sourceTab, "Start on the Source tab (the .bsg text) instead of the Inspector");
   app.add_option("--answers", o->answers, "Check this answers file (a hand calculation) in the window's answers mode");
-  // Training in the window (issue 6).
+  // Training in the window.
   app.add_option("--train", o->training.presets, "Train these presets (comma-separated) before showing, in the training window")
       ->delimiter(',');
   app.add_option("--epochs", o->training.epochs, "With --train: epochs (default: the preset's)")->check(CLI::PositiveNumber);

@@ -2,7 +2,7 @@
 
 namespace bs {
 
-template <class T> Executor<T>::Executor(const Graph& g) : g_(g) {
+template <class T> Executor<T>::Executor(const Graph& g) : g_(g), edges_(gradientEdges(g)) {
   const size_t n = size_t(g.size());
   val_.resize(n);
   grad_.resize(n);
@@ -34,20 +34,16 @@ template <class T> void Executor<T>::backward() {
   const int out = g_.output();
   grad_[size_t(out)].setOnes(1, 1);
   reached_[size_t(out)] = 1;
-  for (int i = out; i >= 0; --i) {
-    const Node& n = g_.node(i);
-    if (n.isLeaf() || !reached_[size_t(i)] || !n.needsGrad) continue;
+  for (const GradientEdge& e : edges_) {
+    const Node& n = g_.node(e.node);
     const auto& k = n.op->template kernels<T>();
-    for (size_t j = 0; j < n.inputs.size(); ++j) {
-      const size_t in = size_t(n.inputs[j]);
-      if (!n.op->differentiable(int(j)) || !g_.node(int(in)).needsGrad) continue;
-      if (!reached_[in]) {
-        k.vjp(int(j), args(i), val_[size_t(i)], grad_[size_t(i)], grad_[in]);
-        reached_[in] = 1;
-      } else {
-        k.vjp(int(j), args(i), val_[size_t(i)], grad_[size_t(i)], scratch_[in]);
-        grad_[in] += scratch_[in];
-      }
+    const size_t in = size_t(n.inputs[size_t(e.input)]);
+    if (!reached_[in]) {
+      k.vjp(e.input, args(e.node), val_[size_t(e.node)], grad_[size_t(e.node)], grad_[in]);
+      reached_[in] = 1;
+    } else {
+      k.vjp(e.input, args(e.node), val_[size_t(e.node)], grad_[size_t(e.node)], scratch_[in]);
+      grad_[in] += scratch_[in];
     }
   }
   // Unreached gradients are zero. Those of nodes that never get one (data, targets)

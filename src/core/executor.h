@@ -34,6 +34,7 @@ template <class T> class Executor {
   const Graph& g_;
   std::vector<Mat<T>> val_, grad_;
   std::vector<std::vector<const Mat<T>*>> ins_;
+  std::vector<GradientEdge> edges_;  // the backward pass, from the output down
   std::vector<char> reached_;
   ThreadPool* pool_ = nullptr;
   std::vector<char> zero_;  // grad_[i] of a node that never gets a gradient is already zero

@@ -128,6 +128,23 @@ void Graph::clearComputed() {
   }
 }
 
+std::vector<GradientEdge> gradientEdges(const Graph& g) {
+  std::vector<GradientEdge> edges;
+  if (!g.hasOutput()) return edges;
+  std::vector<char> reached(size_t(g.size()), 0);
+  reached[size_t(g.output())] = 1;
+  for (int i = g.output(); i >= 0; --i) {
+    const Node& n = g.node(i);
+    if (n.isLeaf() || !reached[size_t(i)] || !n.needsGrad) continue;
+    for (size_t j = 0; j < n.inputs.size(); ++j) {
+      if (!n.op->differentiable(int(j)) || !g.node(n.inputs[j]).needsGrad) continue;
+      reached[size_t(n.inputs[j])] = 1;
+      edges.push_back({i, int(j)});
+    }
+  }
+  return edges;
+}
+
 bool sameGraph(const Graph& a, const Graph& b) {
   if (a.size() != b.size() || a.output() != b.output()) return false;
   for (int i = 0; i < a.size(); ++i) {

@@ -85,6 +85,16 @@ class Graph {
   int output_ = -1;
 };
 
+// One edge a gradient flows back along: from op node `node` to its input number `input`.
+struct GradientEdge {
+  int node = -1, input = -1;
+};
+// Every such edge, from the output down (nodes in reverse order, each node's inputs in
+// order): the one rule for which nodes get a gradient (reached from the output, through
+// inputs the op differentiates, to nodes that depend on an input or param), used by the
+// stepper, the executor and the checker. Empty without an output.
+std::vector<GradientEdge> gradientEdges(const Graph& g);
+
 // Structural equality: names, kinds, ops, inputs, attributes, leaf values, output.
 bool sameGraph(const Graph& a, const Graph& b);
 

@@ -73,6 +73,9 @@ struct OpDef {
   Shape (*shape)(std::span<const Shape> in, Attrs attrs) = nullptr;
   // False where an input carries no gradient (class labels of a loss).
   bool (*differentiable)(int i) = [](int) { return true; };
+  // True where the op passes its upstream gradient to input i unchanged (its local
+  // derivative is 1: a sum's inputs), written dL/dx = dL/dy.
+  bool (*passesGradient)(int i) = [](int) { return false; };
   Kernels<double> d;
   Kernels<float> f;
 
@@ -90,6 +93,8 @@ struct OpDef {
   // The backward step in index notation, "dL/dWij = dL/dyi · xj" (Tensor-style ops).
   std::string (*gradIndexText)(const ElementCtx& e, int i) = nullptr;
 
+  // An activation function (a network's dense layer may end in it).
+  bool activation = false;
   // Activations: when an output element is saturated (its unit barely passes a
   // gradient back), and how to say it; the window shows the share of such units.
   bool (*saturated)(double y, Attrs attrs) = nullptr;

@@ -35,10 +35,10 @@ struct LocalForms {
 
 // The contribution of an elementwise op or a reduction to dL/d(input i) at (r, c): for
 // each output position that element reaches, dL/dy there times the local derivative
-// there. `local(R, C)` names the local derivative at position (R, C) of e.local;
-// `forms(R, C)` writes it out.
+// there (dL/dy alone where the op `passes` the gradient unchanged). `local(R, C)` names
+// the local derivative at position (R, C) of e.local; `forms(R, C)` writes it out.
 template <class Local, class Forms>
-ElementText elementwiseGrad(const ElementCtx& e, int i, Index r, Index c, Local local, Forms forms) {
+ElementText elementwiseGrad(const ElementCtx& e, int i, Index r, Index c, bool passes, Local local, Forms forms) {
   const Tensor& loc = *e.local;
   const Shape in = e.shape(size_t(i));
   std::vector<std::pair<Index, Index>> at;
@@ -53,8 +53,8 @@ ElementText elementwiseGrad(const ElementCtx& e, int i, Index r, Index c, Local 
   if (total == 1) {
     const auto [R, C] = at[0];
     const Factor up = e.upAt(R, C);
+    if (passes) return {{up.name}, ""};
     const std::string name = local(R, C);
-    if (name == "1") return {{up.name}, ""};
     ElementText t;
     const LocalForms lf = forms(R, C);
     t.forms.push_back(up.name + " · " + name);
@@ -72,8 +72,7 @@ ElementText elementwiseGrad(const ElementCtx& e, int i, Index r, Index c, Local 
   }
   std::vector<Term> terms;
   for (const auto& [R, C] : at) {
-    const std::string name = local(R, C);
-    terms.push_back(name == "1" ? single(e.upAt(R, C), f) : product({e.upAt(R, C), {name, loc(R, C)}}, f));
+    terms.push_back(passes ? single(e.upAt(R, C), f) : product({e.upAt(R, C), {local(R, C), loc(R, C)}}, f));
   }
   return {sumForms(terms, total, f), ""};
 }
@@ -110,6 +109,12 @@ template <class T> void elementwiseVjp(const Mat<T>& up, const Mat<T>& loc, Shap
   reduceTo(prod, in, g);
 }
 
+// D::passes(i): the op hands its upstream gradient to input i unchanged.
+template <class D> bool passes(int i) {
+  if constexpr (requires { D::passes(0); }) return D::passes(i);
+  else return false;
+}
+
 // ---- unary elementwise: D has name, symbol, formula, attrs(), text(x, a),
 // localText(x, a), and array-expression templates f(x, a) and df(x, y, a).
 template <class D, class T> Kernels<T> unaryKernels() {
@@ -139,7 +144,7 @@ template <class D> OpDef unaryOp() {
   op.gradElement = [](const ElementCtx& e, int i, Index r, Index c) {
     auto text = [&](const std::vector<std::string>& o) { return D::localText(o[0], e.attrs); };
     return elementwiseGrad(
-        e, i, r, c, [&](Index R, Index C) { return text(wrapped({e.at(0, R, C).name}, D::delimits)); },
+        e, i, r, c, false, [&](Index R, Index C) { return text(wrapped({e.at(0, R, C).name}, D::delimits)); },
         [&](Index R, Index C) {
           if constexpr (requires { D::localForms; })
             return D::localForms(e.at(0, R, C), (*e.out)(R, C), e.attrs, e.fmt);
@@ -208,6 +213,7 @@ template <class D> OpDef binaryOp() {
   op.formula = D::formula;
   op.derivation = D::derivation;
   if constexpr (requires { D::magnitudeOp; }) op.magnitudeOp = D::magnitudeOp;
+  op.passesGradient = &passes<D>;
   op.forwardElement = [](const ElementCtx& e, Index r, Index c) {
     return mapForward(e, r, c, false, [](const std::vector<std::string>& o) { return D::text(o[0], o[1]); });
   };
@@ -215,7 +221,7 @@ template <class D> OpDef binaryOp() {
     auto text = [i](const std::vector<std::string>& o) { return D::localText(i, o[0], o[1]); };
     auto names = [&](Index R, Index C) { return wrapped({e.at(0, R, C).name, e.at(1, R, C).name}, false); };
     return elementwiseGrad(
-        e, i, r, c, [&](Index R, Index C) { return text(names(R, C)); },
+        e, i, r, c, passes<D>(i), [&](Index R, Index C) { return text(names(R, C)); },
         [&](Index R, Index C) { return LocalForms{{}, localNumbers(e, R, C, false, text), ""}; });
   };
   op.style = GradStyle::Elementwise;
@@ -258,6 +264,7 @@ template <class D> OpDef reduceOp() {
   op.derivation = D::derivation;
   op.delimitsOperands = D::delimits;
   if constexpr (requires { D::magnitudeOp; }) op.magnitudeOp = D::magnitudeOp;
+  op.passesGradient = &passes<D>;
   op.forwardElement = [](const ElementCtx& e, Index, Index) {
     const Tensor& x = e[0];
     std::vector<Term> terms;
@@ -270,7 +277,7 @@ template <class D> OpDef reduceOp() {
   op.gradElement = [](const ElementCtx& e, int i, Index r, Index c) {
     auto text = [](const std::vector<std::string>& o) { return D::localText(o[0]); };
     return elementwiseGrad(
-        e, i, r, c, [&](Index R, Index C) { return text(wrapped({e.at(0, R, C).name}, D::delimits)); },
+        e, i, r, c, passes<D>(i), [&](Index R, Index C) { return text(wrapped({e.at(0, R, C).name}, D::delimits)); },
         [&](Index R, Index C) { return LocalForms{{}, localNumbers(e, R, C, D::delimits, text), ""}; });
   };
   op.style = GradStyle::Elementwise;
@@ -279,6 +286,41 @@ template <class D> OpDef reduceOp() {
   op.f = reduceKernels<D, float>();
   op.text = [](std::span<const std::string> o, Attrs) { return D::text(o[0]); };
   op.localText = [](int, std::span<const std::string> o, Attrs) { return D::localText(o[0]); };
+  return op;
+}
+
+// ---- ops written as whole tensors (matmul, transpose, concat, softmax): `op` holds
+// the record's names, text and element functions; this adds what they share: the
+// Tensor style of backward step and the kernels for both scalar types.
+inline OpDef tensorOp(OpDef op, Kernels<double> d, Kernels<float> f) {
+  op.style = GradStyle::Tensor;
+  op.d = d;
+  op.f = f;
+  return op;
+}
+
+// ---- losses of (prediction, target) to a scalar, compared column by column (one
+// sample per column): two delimited operands, and the targets' rule. With class
+// targets the targets are one-hot (the prediction's shape) or one class index per
+// column (1 x B) and get no gradient; otherwise they have the prediction's shape and
+// do.
+inline OpDef lossOp(OpDef op, Kernels<double> d, Kernels<float> f, bool classTargets) {
+  op.arity = 2;
+  op.delimitsOperands = true;
+  op.d = d;
+  op.f = f;
+  if (classTargets) {
+    op.differentiable = [](int i) { return i == 0; };
+    op.shape = [](std::span<const Shape> s, Attrs) {
+      if (s[0] == s[1] || (s[1].rows == 1 && s[1].cols == s[0].cols)) return Shape{1, 1};
+      throw ShapeError("the targets $1 must have the shape of the scores $0 (one-hot) or be one class index per column (1 x columns of $0)");
+    };
+  } else {
+    op.shape = [](std::span<const Shape> s, Attrs) {
+      if (s[0] == s[1]) return Shape{1, 1};
+      throw ShapeError("the targets $1 must have the shape of the predictions $0");
+    };
+  }
   return op;
 }
 

@@ -229,22 +229,21 @@ OpDef softmaxOp() {
     return e.grad(x + "j") + " = " + y + "j·(" + e.grad(y + "j") + " − Σi " + e.grad(y + "i") + "·" + y + "i)";
   };
   op.formula = "∂yᵢ/∂xⱼ = yᵢ(δᵢⱼ − yⱼ), so dL/dx = y ⊙ (dL/dy − Σₖ dL/dyₖ·yₖ) per column";
-  op.style = GradStyle::Tensor;
   op.shape = [](std::span<const Shape> s, Attrs) { return s[0]; };
-  op.d = softmaxKernels<double>();
-  op.f = softmaxKernels<float>();
   op.text = [](std::span<const std::string> o, Attrs) { return "softmax(" + o[0] + ")"; };
   op.gradText = [](int, std::span<const std::string>, const std::string& y, const std::string& up) {
     return y + " ⊙ (" + up + " − Σ " + up + "·" + y + ")";
   };
-  return op;
+  return kit::tensorOp(op, softmaxKernels<double>(), softmaxKernels<float>());
 }
 
 }  // namespace
 
 std::vector<OpDef> activationOps() {
-  return {kit::unaryOp<Sigmoid>(), kit::unaryOp<Tanh>(), kit::unaryOp<Relu>(),
-          kit::unaryOp<LeakyRelu>(), kit::unaryOp<Elu>(), softmaxOp()};
+  std::vector<OpDef> ops{kit::unaryOp<Sigmoid>(), kit::unaryOp<Tanh>(), kit::unaryOp<Relu>(),
+                         kit::unaryOp<LeakyRelu>(), kit::unaryOp<Elu>(), softmaxOp()};
+  for (OpDef& op : ops) op.activation = true;
+  return ops;
 }
 
 }  // namespace bs

@@ -17,6 +17,7 @@ struct Add {
       "∂L/∂bi = Σ_b ∂L/∂yi_b, the sum of the gradient over the columns.";
   static std::string text(const std::string& a, const std::string& b) { return a + " + " + b; }
   static std::string localText(int, const std::string&, const std::string&) { return "1"; }
+  static bool passes(int) { return true; }
   template <class T> static T f(T a, T b) { return a + b; }
   template <class T> static T da(T, T, T) { return 1; }
   template <class T> static T db(T, T, T) { return 1; }
@@ -32,6 +33,7 @@ struct Sub {
       "A broadcast operand sums its gradient over the positions it was copied to.";
   static std::string text(const std::string& a, const std::string& b) { return a + " − " + b; }
   static std::string localText(int i, const std::string&, const std::string&) { return i == 0 ? "1" : "(−1)"; }
+  static bool passes(int i) { return i == 0; }
   template <class T> static T f(T a, T b) { return a - b; }
   template <class T> static T da(T, T, T) { return 1; }
   template <class T> static T db(T, T, T) { return -1; }

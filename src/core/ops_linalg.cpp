@@ -79,18 +79,15 @@ OpDef matmulOp() {
   op.forwardElement = &matmulForward;
   op.gradElement = &matmulGrad;
   op.gradIndexText = &matmulIndexText;
-  op.style = GradStyle::Tensor;
   op.shape = [](std::span<const Shape> s, Attrs) {
     if (s[0].cols != s[1].rows) throw ShapeError("`@` needs the columns of $0 to equal the rows of $1");
     return Shape{s[0].rows, s[1].cols};
   };
-  op.d = matmulKernels<double>();
-  op.f = matmulKernels<float>();
   op.text = [](std::span<const std::string> o, Attrs) { return o[0] + " " + o[1]; };
   op.gradText = [](int i, std::span<const std::string> o, const std::string&, const std::string& up) {
     return i == 0 ? up + " · " + o[1] + "ᵀ" : o[0] + "ᵀ · " + up;
   };
-  return op;
+  return kit::tensorOp(op, matmulKernels<double>(), matmulKernels<float>());
 }
 
 template <class T> Kernels<T> transposeKernels() {
@@ -111,15 +108,12 @@ OpDef transposeOp() {
   op.gradIndexText = [](const ElementCtx& e, int) {
     return e.grad(operandText(e.names[0]) + "ij") + " = " + e.grad(operandText(e.outName) + "ji");
   };
-  op.style = GradStyle::Tensor;
   op.shape = [](std::span<const Shape> s, Attrs) { return Shape{s[0].cols, s[0].rows}; };
-  op.d = transposeKernels<double>();
-  op.f = transposeKernels<float>();
   op.text = [](std::span<const std::string> o, Attrs) { return o[0] + "ᵀ"; };
   op.gradText = [](int, std::span<const std::string>, const std::string&, const std::string& up) {
     return "(" + up + ")ᵀ";
   };
-  return op;
+  return kit::tensorOp(op, transposeKernels<double>(), transposeKernels<float>());
 }
 
 // Stacks its inputs on top of each other (features of the same samples), like a skip
@@ -169,7 +163,6 @@ OpDef concatOp() {
     const std::string a = operandText(e.names[size_t(i)]), y = operandText(e.outName);
     return e.grad(a + "i") + " = " + e.grad(y + (before ? "(i+" + std::to_string(before) + ")" : "i"));
   };
-  op.style = GradStyle::Tensor;
   op.shape = [](std::span<const Shape> s, Attrs) {
     Shape out{0, s[0].cols};
     for (size_t i = 0; i < s.size(); ++i) {
@@ -179,8 +172,6 @@ OpDef concatOp() {
     }
     return out;
   };
-  op.d = concatKernels<double>();
-  op.f = concatKernels<float>();
   op.text = [](std::span<const std::string> o, Attrs) {
     std::string s = "[";
     for (size_t i = 0; i < o.size(); ++i) s += (i ? "; " : "") + o[i];
@@ -189,7 +180,7 @@ OpDef concatOp() {
   op.gradText = [](int i, std::span<const std::string> o, const std::string&, const std::string& up) {
     return "the rows of " + up + " that came from " + o[i];
   };
-  return op;
+  return kit::tensorOp(op, concatKernels<double>(), concatKernels<float>());
 }
 
 struct Sum {
@@ -201,6 +192,7 @@ struct Sum {
   static Term term(const Factor& x, const ArithFormat& f) { return single(x, f); }
   static std::string text(const std::string& x) { return "Σ " + x; }
   static std::string localText(const std::string&) { return "1"; }
+  static bool passes(int) { return true; }
   template <class A> static auto f(const A& x) { return x.sum(); }
   template <class A> static auto df(const A& x) { return A::PlainObject::Ones(x.rows(), x.cols()); }
 };

@@ -71,15 +71,6 @@ template <class T> Index classOf(const Mat<T>& t, Index col, Index classes) {
   return k;
 }
 
-// Targets: a tensor like the prediction (one-hot), or one class index per sample (1 x B).
-Shape lossShape(std::span<const Shape> s, bool allowIndices) {
-  if (s[0] == s[1]) return {1, 1};
-  if (allowIndices && s[1].rows == 1 && s[1].cols == s[0].cols) return {1, 1};
-  throw ShapeError(allowIndices
-                       ? "the targets $1 must have the shape of the scores $0 (one-hot) or be one class index per column (1 x columns of $0)"
-                       : "mse compares tensors of the same shape, but $0 and $1 differ");
-}
-
 template <class T> Kernels<T> mseKernels() {
   Kernels<T> k;
   k.forward = [](Args<T> a, Mat<T>& out) {
@@ -127,7 +118,7 @@ ElementText mseGrad(const ElementCtx& e, int i, Index r, Index c) {
   const Index n = e[0].size();
   const std::string sign = i == 0 ? "2·(" : "−2·(", by = n == 1 ? ")" : ")/" + std::to_string(n);
   return kit::elementwiseGrad(
-      e, i, r, c, [&](Index R, Index C) { return sign + difference(e, R, C).first + by; },
+      e, i, r, c, false, [&](Index R, Index C) { return sign + difference(e, R, C).first + by; },
       [&](Index R, Index C) { return kit::LocalForms{{}, sign + difference(e, R, C).second + by, ""}; });
 }
 
@@ -135,23 +126,18 @@ OpDef mseOp() {
   OpDef op;
   op.name = "mse";
   op.symbol = "MSE";
-  op.arity = 2;
   op.formula = "MSE = (1/n) Σ (pᵢ − tᵢ)²:  ∂/∂pᵢ = 2(pᵢ − tᵢ)/n";
-  op.delimitsOperands = true;
   op.derivation =
       "L = (1/n) Σk (pk − tk)² over all n elements\n"
       "∂L/∂pi = (1/n)·2(pi − ti) (only the term k = i depends on pi; the chain rule gives the 2 and the inner 1)\n"
       "⇒ ∇p L = 2(p − t)/n, and ∇t L = −2(p − t)/n";
   op.forwardElement = &mseForward;
   op.gradElement = &mseGrad;
-  op.shape = [](std::span<const Shape> s, Attrs) { return lossShape(s, false); };
-  op.d = mseKernels<double>();
-  op.f = mseKernels<float>();
   op.text = [](std::span<const std::string> o, Attrs) { return "mse(" + o[0] + ", " + o[1] + ")"; };
   op.localText = [](int i, std::span<const std::string> o, Attrs) {
     return std::string(i == 0 ? "" : "−") + "2(" + o[0] + " − " + o[1] + ")/n";
   };
-  return op;
+  return kit::lossOp(op, mseKernels<double>(), mseKernels<float>(), false);
 }
 
 // dL/dz = (softmax(z) − onehot(t)) / B, per column; the loss is the mean of −log p_t.
@@ -241,7 +227,7 @@ ElementText softmaxCeGrad(const ElementCtx& e, int i, Index r, Index c) {
     return indices || numbers ? formatNumber(w, e.fmt.precision) : elementName(e.names[1], e.shape(1), R, C);
   };
   return kit::elementwiseGrad(
-      e, i, r, c, [&](Index R, Index C) { return "(" + softmaxName(e, R, C) + " − " + target(R, C, false) + ")" + by; },
+      e, i, r, c, false, [&](Index R, Index C) { return "(" + softmaxName(e, R, C) + " − " + target(R, C, false) + ")" + by; },
       [&](Index R, Index C) {
         return kit::LocalForms{{}, "(" + formatNumber(softmaxColumn(z, C)(R), e.fmt.precision) + " − " + target(R, C, true) + ")" + by, ""};
       });
@@ -251,9 +237,7 @@ OpDef softmaxCeOp() {
   OpDef op;
   op.name = "softmax_ce";
   op.symbol = "CE";
-  op.arity = 2;
   op.formula = "CE = −(1/B) Σ log softmax(z)_t:  ∂/∂z = (softmax(z) − onehot(t))/B";
-  op.delimitsOperands = true;
   op.derivation =
       "One column: L = −Σk tk log pk with p = softmax(z), pk = e^zk / Σj e^zj, and Σk tk = 1\n"
       "log pk = zk − log Σj e^zj  ⇒  ∂(log pk)/∂zi = δki − pi\n"
@@ -261,15 +245,11 @@ OpDef softmaxCeOp() {
       "A batch of B columns averages: ∇_z L = (softmax(z) − onehot(t))/B";
   op.forwardElement = &softmaxCeForward;
   op.gradElement = &softmaxCeGrad;
-  op.shape = [](std::span<const Shape> s, Attrs) { return lossShape(s, true); };
-  op.differentiable = [](int i) { return i == 0; };
-  op.d = softmaxCeKernels<double>();
-  op.f = softmaxCeKernels<float>();
   op.text = [](std::span<const std::string> o, Attrs) { return "softmax_ce(" + o[0] + ", " + o[1] + ")"; };
   op.localText = [](int, std::span<const std::string> o, Attrs) {
     return "(softmax(" + o[0] + ") − onehot(" + o[1] + "))/B";
   };
-  return op;
+  return kit::lossOp(op, softmaxCeKernels<double>(), softmaxCeKernels<float>(), true);
 }
 
 // Multiclass SVM: per column Σ_{j≠y} max(0, s_j − s_y + 1), averaged over columns.
@@ -355,7 +335,7 @@ ElementText hingeGrad(const ElementCtx& e, int i, Index r, Index c) {
   };
   auto isTarget = [&](Index R, Index C) { return classOf(e[1], C, K) == R; };
   return kit::elementwiseGrad(
-      e, i, r, c,
+      e, i, r, c, false,
       [&](Index R, Index C) {
         return isTarget(R, C) ? "−(number of active margins)" + by : "[" + marginOf(e, R, C).names + " > 0]" + by;
       },
@@ -370,8 +350,6 @@ OpDef hingeOp() {
   OpDef op;
   op.name = "hinge";
   op.symbol = "SVM";
-  op.arity = 2;
-  op.delimitsOperands = true;
   op.derivation =
       "One column with target class t: L = Σ_{j≠t} max(0, mj), mj = sj − s_t + 1 (the margin of class j)\n"
       "∂max(0, m)/∂m = 1 if m > 0 (the margin is active), else 0\n"
@@ -380,13 +358,9 @@ OpDef hingeOp() {
   op.forwardElement = &hingeForward;
   op.gradElement = &hingeGrad;
   op.formula = "SVM = (1/B) Σ_{j≠t} max(0, s_j − s_t + 1):  ∂/∂s_j = [margin_j > 0]/B,  ∂/∂s_t = −(number of margins > 0)/B";
-  op.shape = [](std::span<const Shape> s, Attrs) { return lossShape(s, true); };
-  op.differentiable = [](int i) { return i == 0; };
-  op.d = hingeKernels<double>();
-  op.f = hingeKernels<float>();
   op.text = [](std::span<const std::string> o, Attrs) { return "hinge(" + o[0] + ", " + o[1] + ")"; };
   op.localText = [](int, std::span<const std::string> o, Attrs) { return "∂hinge/∂" + o[0]; };
-  return op;
+  return kit::lossOp(op, hingeKernels<double>(), hingeKernels<float>(), true);
 }
 
 }  // namespace

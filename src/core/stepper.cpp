@@ -37,21 +37,13 @@ Stepper::Stepper(Graph& g) : g_(g) {
   forwardCount_ = int(schedule_.size());
   if (!g.hasOutput()) return;
 
-  // Backward: from the output down, one step per edge that carries a gradient.
+  // Backward: the seed, then one step per edge that carries a gradient.
   const int out = g.output();
-  std::vector<char> reached(n, 0);
-  reached[size_t(out)] = 1;
   schedule_.push_back({Phase::Backward, out, out, -1});
   total_[size_t(out)] = 1;
-  for (int i = out; i >= 0; --i) {
-    const Node& node = g.node(i);
-    if (node.isLeaf() || !reached[size_t(i)] || !node.needsGrad) continue;
-    for (size_t j = 0; j < node.inputs.size(); ++j) {
-      const int in = node.inputs[j];
-      if (!node.op->differentiable(int(j)) || !g.node(in).needsGrad) continue;
-      reached[size_t(in)] = 1;
-      schedule_.push_back({Phase::Backward, i, in, int(j), ++total_[size_t(in)], 0});
-    }
+  for (const GradientEdge& e : gradientEdges(g)) {
+    const int in = g.node(e.node).inputs[size_t(e.input)];
+    schedule_.push_back({Phase::Backward, e.node, in, e.input, ++total_[size_t(in)], 0});
   }
   for (Step& s : schedule_)
     if (s.phase == Phase::Backward) s.contributions = total_[size_t(s.target)];

@@ -137,7 +137,7 @@ std::string backwardHead(const Graph& g, const StepRecord& r, const TraceOptions
   }
   const std::string local = n.op->localText(s.inputIndex, wrapOperands(names, n.op->delimitsOperands), n.attrs);
   const bool broadcast = target.shape != (n.shape.isScalar() ? target.shape : n.shape);
-  std::string expr = local == "1" ? dN : dN + (n.shape.isScalar() ? " · " : " ⊙ ") + local;
+  std::string expr = n.op->passesGradient(s.inputIndex) ? dN : dN + (n.shape.isScalar() ? " · " : " ⊙ ") + local;
   if (broadcast) expr = "Σ (" + expr + ") over the broadcast";
   return dT + " = " + expr;
 }

@@ -22,7 +22,7 @@ struct WindowOptions {
   int descendSteps = 0;         // > 0: that many steps of gradient descent first, on the Descent tab
   double descendLr = 0.1;
   std::string answers;          // non-empty: load this answers file and start in answers mode
-  // Training (issue 6): presets to train (synchronously, before --screenshot) and run
+  // Training: presets to train (synchronously, before --screenshot) and run
   // CSVs to reopen; either opens the training window on `training.view`.
   TrainingRequest training;
   bool showTraining = false;    // --training: open the training window

@@ -4,28 +4,27 @@
 
 namespace bs::nn {
 
-Activation parseActivation(const std::string& s) {
-  if (s == "linear" || s == "none" || s.empty()) return Activation::Linear;
-  if (s == "sigmoid") return Activation::Sigmoid;
-  if (s == "tanh") return Activation::Tanh;
-  if (s == "relu") return Activation::Relu;
-  if (s == "leaky_relu") return Activation::LeakyRelu;
-  if (s == "elu") return Activation::Elu;
-  if (s == "softmax") return Activation::Softmax;
-  throw std::invalid_argument("unknown activation '" + s + "' (expected linear, sigmoid, tanh, relu, leaky_relu, elu or softmax)");
+Activation Activation::of(const std::string& name, std::vector<double> attrs) {
+  if (name == "linear" || name == "none" || name.empty()) return {};
+  const OpDef* op = findOp(name);
+  if (!op || !op->activation) {
+    std::string known = "linear";
+    for (const OpDef* o : allOps())
+      if (o->activation) known += ", " + o->name;
+    throw std::invalid_argument("unknown activation '" + name + "' (expected " + known + ")");
+  }
+  if (attrs.size() > op->attrs.size())
+    throw std::invalid_argument(name + " takes " + std::to_string(op->attrs.size()) + " parameter(s)");
+  for (size_t i = attrs.size(); i < op->attrs.size(); ++i) attrs.push_back(op->attrs[i].defaultValue);
+  return {op, std::move(attrs)};
 }
 
-const char* activationName(Activation a) {
-  switch (a) {
-    case Activation::Linear: return "";
-    case Activation::Sigmoid: return "sigmoid";
-    case Activation::Tanh: return "tanh";
-    case Activation::Relu: return "relu";
-    case Activation::LeakyRelu: return "leaky_relu";
-    case Activation::Elu: return "elu";
-    case Activation::Softmax: return "softmax";
-  }
-  return "";
+std::string Activation::name() const {
+  if (!op) return "linear";
+  std::string s = op->name;
+  for (size_t i = 0; i < attrs.size(); ++i)
+    s += (i ? ", " : "(") + op->attrs[i].name + " " + formatNumber(attrs[i], 6) + (i + 1 == attrs.size() ? ")" : "");
+  return s;
 }
 
 Init parseInit(const std::string& kind, double a, double b) {

@@ -5,11 +5,26 @@
 #include <string>
 #include <vector>
 
+#include "core/op.h"
+
 namespace bs::nn {
 
-enum class Activation { Linear, Sigmoid, Tanh, Relu, LeakyRelu, Elu, Softmax };
-Activation parseActivation(const std::string& s);  // "linear", "sigmoid", "tanh", "relu", ...
-const char* activationName(Activation a);          // the engine op's name ("" for linear)
+// An activation: an op of the engine's activation family (sigmoid, tanh, relu,
+// leaky_relu, elu, softmax: OpDef::activation) with its numeric parameters (leaky
+// ReLU's slope, ELU's alpha), or none. Taken from the op table, so a new activation op
+// needs nothing here.
+struct Activation {
+  const OpDef* op = nullptr;  // null: linear
+  std::vector<double> attrs;  // the op's parameters, its defaults where not given
+
+  bool isLinear() const { return op == nullptr; }
+  // "linear", "tanh", "leaky_relu(slope 0.1)"
+  std::string name() const;
+  bool operator==(const Activation&) const = default;
+  static Activation linear() { return {}; }
+  // "linear" (or "none", ""), or the name of an activation op; throws std::invalid_argument.
+  static Activation of(const std::string& name, std::vector<double> attrs = {});
+};
 
 // How a dense layer's weights start (biases start at 0).
 struct Init {
@@ -23,7 +38,7 @@ struct Layer {
   enum Kind { Input, Dense, Concat } kind = Dense;
   std::string name;                 // refers to the layer's output; defaults: x, h1, h2, ..., c1
   int units = 0;                    // Input: features; Dense: outputs
-  Activation activation = Activation::Linear;
+  Activation activation;
   std::vector<std::string> inputs;  // Dense: one (default: the previous layer); Concat: two or more
   Init init;
 };

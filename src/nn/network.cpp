@@ -98,9 +98,9 @@ Model Network::build(const Objective& obj, int batch, std::uint64_t seed) const 
         m.params.push_back(W);
         m.params.push_back(b);
         const int z = g.addOp("z" + k, op("matmul"), {W, in});
-        const bool linear = l.activation == Activation::Linear;
+        const bool linear = l.activation.isLinear();
         const int s = g.addOp(linear ? l.name : "s" + k, op("add"), {z, b});
-        prev = linear ? s : g.addOp(l.name, op(activationName(l.activation)), {s});
+        prev = linear ? s : g.addOp(l.name, *l.activation.op, {s}, l.activation.attrs);
         break;
       }
       case Layer::Concat: {

@@ -78,6 +78,16 @@ template <class F> auto wrap(Reader& r, F f) {
   }
 }
 
+// A dense layer's activation and its parameters, named as the op names them:
+// {"activation": "leaky_relu", "slope": 0.1}, {"activation": "elu", "alpha": 0.5}.
+Activation readActivation(Reader& r) {
+  const Activation a = wrap(r, [&] { return Activation::of(r.str("activation", "linear")); });
+  if (a.isLinear()) return a;
+  std::vector<double> attrs;
+  for (const AttrSpec& spec : a.op->attrs) attrs.push_back(r.num(spec.name, spec.defaultValue));
+  return wrap(r, [&] { return Activation::of(a.op->name, attrs); });
+}
+
 Init readInit(const json& j, const std::string& where, const std::string& file, Init def) {
   Reader r(j, where, file);
   const std::string kind = r.str("type", "normal");
@@ -130,7 +140,7 @@ Preset parsePreset(const std::string& text, const std::string& name) {
       continue;
     }
     if (type == "dense") {
-      l = dense(lr.integer("units", 0, 1), wrap(lr, [&] { return parseActivation(lr.str("activation", "linear")); }), defInit);
+      l = dense(lr.integer("units", 0, 1), readActivation(lr), defInit);
       if (const json* v = lr.get("init")) l.init = readInit(*v, "layer " + std::to_string(i + 1) + " init", name, defInit);
       if (l.units < 1) lr.fail("a dense layer needs 'units'");
       // A cap keeps a typo (units: 1000000000) from exhausting memory when the network is built.
@@ -213,7 +223,7 @@ std::string Preset::summary() const {
     }
     if (!s.empty()) s += " -> ";
     s += std::to_string(l.units);
-    if (l.kind == Layer::Dense) s += std::string(" ") + (l.activation == Activation::Linear ? "linear" : activationName(l.activation));
+    if (l.kind == Layer::Dense) s += " " + l.activation.name();
   }
   char reg[64] = "", buf[256];
   if (objective.reg.kind != Regularizer::None)

@@ -1,4 +1,4 @@
-// The window's answers mode (issue 4): the numbers a student wrote by hand, typed into
+// The window's answers mode: the numbers a student wrote by hand, typed into
 // fields or loaded from an answers file, and the checker's verdict on each. No ImGui and
 // no OpenGL, so it is unit-tested with no display. The AppState owns one and passes it
 // its graph; panels read it through the AppState.

@@ -207,27 +207,38 @@ std::vector<EdgeValue> AppState::edgeValues() const {
   std::vector<EdgeValue> out;
   if (!graph_) return out;
   const Graph& g = *graph_;
-  auto make = [&](int producer, int consumer, int k) {
+  // The backward step done along each edge (consumer, input), found in one pass over
+  // the steps done: edge lists stay linear in long graphs.
+  std::vector<std::vector<int>> along(size_t(g.size()));
+  int seed = -1;
+  for (int i = 0; i < stepper_->cursor(); ++i) {
+    const Step& s = stepper_->record(i).step;
+    if (s.isSeed()) seed = i;
+    else if (s.phase == Phase::Backward) {
+      auto& v = along[size_t(s.node)];
+      v.resize(std::max(v.size(), size_t(s.inputIndex) + 1), -1);
+      v[size_t(s.inputIndex)] = i;
+    }
+  }
+  auto make = [&](int producer, int consumer, int k, int step) {
     EdgeValue e;
     e.producer = producer;
     e.consumer = consumer;
     e.inputIndex = k;
     e.valueKnown = stepper_->valueKnown(producer);
     if (e.valueKnown) e.value = &g.node(producer).value;
-    for (int i = 0; i < stepper_->cursor(); ++i) {  // the backward step along this edge
-      const Step& s = stepper_->record(i).step;
-      const bool along = consumer >= 0 ? (s.phase == Phase::Backward && s.node == consumer && s.inputIndex == k)
-                                       : s.isSeed();
-      if (along) {
-        e.gradKnown = true;
-        e.grad = stepper_->record(i).result;
-      }
+    if (step >= 0) {
+      e.gradKnown = true;
+      e.grad = stepper_->record(step).result;
     }
     return e;
   };
   for (int c = 0; c < g.size(); ++c)
-    for (int k = 0; k < int(g.node(c).inputs.size()); ++k) out.push_back(make(g.node(c).inputs[size_t(k)], c, k));
-  if (g.hasOutput()) out.push_back(make(g.output(), -1, -1));
+    for (int k = 0; k < int(g.node(c).inputs.size()); ++k) {
+      const auto& v = along[size_t(c)];
+      out.push_back(make(g.node(c).inputs[size_t(k)], c, k, size_t(k) < v.size() ? v[size_t(k)] : -1));
+    }
+  if (g.hasOutput()) out.push_back(make(g.output(), -1, -1, seed));
   return out;
 }
 

@@ -129,7 +129,7 @@ class AppState {
   // on the graph's structure and shapes (and the shown part), not on the values.
   LayoutInput layoutInput(const LayoutMetrics& m = {}) const;
 
-  // Answers mode (issue 4; app_state_answers.cpp): the student's numbers and verdicts.
+  // Answers mode (app_state_answers.cpp): the student's numbers and verdicts.
   const Answers& answers() const { return answers_; }
   void setAnswersMode(bool on);
   // One field typed: sets the number (empty text erases it) and checks the sheet again.

@@ -20,7 +20,7 @@ nn::Run readRunCsv(const std::string& path);  // `path`: cannot open / the parse
 enum class RunMetric { TrainLoss, TrainAcc, TestLoss, TestAcc };
 const char* runMetricName(RunMetric m);  // "test accuracy", ...
 
-// The presets of the course report's comparison plot (exercises.md): test accuracy
+// The presets of the course report's comparison plot (exercises 3-5 and the linear classifiers): test accuracy
 // of exercise 3, exercise 4, the SVM and the softmax classifier against epochs.
 inline const std::vector<std::string>& coursePresets() {
   static const std::vector<std::string> names = {"ex3", "ex4", "svm", "softmax"};

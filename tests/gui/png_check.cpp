@@ -1,7 +1,7 @@
 // png_check FILE WIDTH HEIGHT [--heatmap|--verdicts]: exits 0 if FILE is a PNG of that size that
 // is not blank (many colours, not one flat fill); with --heatmap it must also hold
 // both ends of the heatmap colour map (the shader ran); with --verdicts, the answers
-// mode's tints for correct, wrong and carried-over numbers (src/app/verdict_marks.cpp).
+// mode's tints for correct, wrong and carried-over numbers (src/gui/verdict_marks.cpp).
 // Prints what it found.
 #include <stb_image.h>  // the implementation is inside libstb.so
 

@@ -1,0 +1,17 @@
+// backstep examples: the built-in example graphs, one name a line.
+#include <iostream>
+
+#include "assets/embedded.h"
+#include "cli/commands.h"
+
+namespace bs::cli {
+
+Run addExamples(CLI::App& app) {
+  app.add_subcommand("examples", "List the built-in example graphs");
+  return []() {
+    for (const auto& n : exampleNames()) std::cout << n << "\n";
+    return 0;
+  };
+}
+
+}  // namespace bs::cli
