@@ -115,6 +115,21 @@ template <class D> bool passes(int i) {
   else return false;
 }
 
+// What every description struct D names: its name, symbol, formula, derivation, and
+// optionally magnitudeOp; and the rule of D::passes.
+template <class D> OpDef described(int arity) {
+  OpDef op;
+  op.name = D::name;
+  op.symbol = D::symbol;
+  op.arity = arity;
+  op.formula = D::formula;
+  op.derivation = D::derivation;
+  if constexpr (requires { D::delimits; }) op.delimitsOperands = D::delimits;
+  if constexpr (requires { D::magnitudeOp; }) op.magnitudeOp = D::magnitudeOp;
+  op.passesGradient = &passes<D>;
+  return op;
+}
+
 // ---- unary elementwise: D has name, symbol, formula, attrs(), text(x, a),
 // localText(x, a), and array-expression templates f(x, a) and df(x, y, a).
 template <class D, class T> Kernels<T> unaryKernels() {
@@ -130,14 +145,8 @@ template <class D, class T> Kernels<T> unaryKernels() {
 }
 
 template <class D> OpDef unaryOp() {
-  OpDef op;
-  op.name = D::name;
-  op.symbol = D::symbol;
-  op.arity = 1;
+  OpDef op = described<D>(1);
   op.attrs = D::attrs();
-  op.formula = D::formula;
-  op.derivation = D::derivation;
-  op.delimitsOperands = D::delimits;
   op.forwardElement = [](const ElementCtx& e, Index r, Index c) {
     return mapForward(e, r, c, D::delimits, [&](const std::vector<std::string>& o) { return D::text(o[0], e.attrs); });
   };
@@ -205,15 +214,8 @@ template <class D, class T> Kernels<T> binaryKernels() {
 }
 
 template <class D> OpDef binaryOp() {
-  OpDef op;
-  op.name = D::name;
+  OpDef op = described<D>(2);
   op.infix = D::infix;
-  op.symbol = D::symbol;
-  op.arity = 2;
-  op.formula = D::formula;
-  op.derivation = D::derivation;
-  if constexpr (requires { D::magnitudeOp; }) op.magnitudeOp = D::magnitudeOp;
-  op.passesGradient = &passes<D>;
   op.forwardElement = [](const ElementCtx& e, Index r, Index c) {
     return mapForward(e, r, c, false, [](const std::vector<std::string>& o) { return D::text(o[0], o[1]); });
   };
@@ -256,15 +258,7 @@ template <class D, class T> Kernels<T> reduceKernels() {
 }
 
 template <class D> OpDef reduceOp() {
-  OpDef op;
-  op.name = D::name;
-  op.symbol = D::symbol;
-  op.arity = 1;
-  op.formula = D::formula;
-  op.derivation = D::derivation;
-  op.delimitsOperands = D::delimits;
-  if constexpr (requires { D::magnitudeOp; }) op.magnitudeOp = D::magnitudeOp;
-  op.passesGradient = &passes<D>;
+  OpDef op = described<D>(1);
   op.forwardElement = [](const ElementCtx& e, Index, Index) {
     const Tensor& x = e[0];
     std::vector<Term> terms;
