@@ -1,10 +1,12 @@
-// src/io: whole-file reads refuse folders and files over their limit with a message;
+// src/io: whole-file reads refuse folders, FIFOs, devices and files over their limit
+// with a message; writes go through symlinks, keep modes and write devices directly;
 // atomic writes: a write that fails or is killed half-way leaves the previous file as
 // it was. The failures are made real with RLIMIT_FSIZE in a child process: past the
 // limit write() fails with EFBIG (a full disk, as the program sees it) or, with
 // SIGXFSZ's default action, the kernel kills the writer in the middle of the file.
 #include <doctest/doctest.h>
 #include <sys/resource.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -133,8 +135,41 @@ TEST_CASE("whole-file reads: the file, or a message naming it and what is wrong"
   CHECK_THROWS_WITH_AS(bs::io::readFile(d.string(), 100, "an answers file"), dir.c_str(), std::runtime_error);
   const std::string missing = (d / "nope").string() + ": cannot open the file (No such file or directory)";
   CHECK_THROWS_WITH_AS(bs::io::readFile((d / "nope").string(), 100, "a model file"), missing.c_str(), std::runtime_error);
-  // A stream with no size up front (a pipe) is still cut at the limit.
-  CHECK_THROWS_WITH_AS(bs::io::readFile("/dev/zero", 1 << 20, "a preset"), "/dev/zero: more than 1 MiB; a preset may have at most 1 MiB",
-                       std::runtime_error);
+  fs::remove_all(d);
+}
+
+TEST_CASE("special files are refused before reading: a FIFO does not hang, a device is not read") {
+  const fs::path d = freshDir("special");
+  const fs::path fifo = d / "answers.txt";
+  REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
+  const std::string pipe = fifo.string() + ": is a named pipe (FIFO), not an answers file";
+  CHECK_THROWS_WITH_AS(bs::io::readFile(fifo.string(), 100, "an answers file"), pipe.c_str(), std::runtime_error);
+  CHECK_THROWS_WITH_AS(bs::io::readFile("/dev/zero", 1 << 20, "a preset"), "/dev/zero: is a device, not a preset", std::runtime_error);
+  // Through a symlink, the file it points to is read.
+  writeFileAtomically((d / "real.bsg").string(), "input x = 1\n");
+  fs::create_symlink(d / "real.bsg", d / "link.bsg");
+  CHECK(bs::io::readFile((d / "link.bsg").string(), 100, "a graph file") == "input x = 1\n");
+  fs::remove_all(d);
+}
+
+TEST_CASE("writes go through a symlink, keep the file's mode, and write a device directly") {
+  const fs::path d = freshDir("write-special");
+  const fs::path real = d / "runs" / "run.csv", link = d / "run.csv";
+  writeFileAtomically(real.string(), "old\n");
+  fs::create_symlink(real, link);
+  writeFileAtomically(link.string(), "new\n");
+  CHECK(fs::is_symlink(link));  // the link stays a link
+  CHECK(slurp(real) == "new\n");
+  CHECK(filesIn(d / "runs") == 1);  // no temporary left beside the target
+  // A replaced file keeps its mode (a read-only-for-others model, an executable script).
+  fs::permissions(real, fs::perms::owner_read | fs::perms::owner_write | fs::perms::owner_exec);
+  writeFileAtomically(real.string(), "again\n");
+  CHECK(fs::status(real).permissions() == (fs::perms::owner_read | fs::perms::owner_write | fs::perms::owner_exec));
+  // A device is written as it is, not renamed over (it would be replaced by a file).
+  writeFileAtomically("/dev/null", "discarded");
+  CHECK(fs::is_character_file("/dev/null"));
+  // A folder cannot be written as a file.
+  const std::string dir = d.string() + ": is a directory";
+  CHECK_THROWS_WITH_AS(writeFileAtomically(d.string(), "x"), dir.c_str(), std::runtime_error);
   fs::remove_all(d);
 }

@@ -2,6 +2,9 @@
 #include <filesystem>
 #include <fstream>
 
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include "session/settings.h"
 #include "testing.h"
 
@@ -33,4 +36,19 @@ TEST_CASE("a hand-edited settings file with bad lines still loads") {
   CHECK(warning == path.string() + ":3: threads must be a number (ignored)");
   CHECK_THROWS_AS(s.save("/proc/no/settings.ini"), std::runtime_error);
   std::filesystem::remove(path);
+}
+
+TEST_CASE("a settings path that is a FIFO or a folder gives defaults and a warning, never a hang") {
+  const auto dir = std::filesystem::temp_directory_path() / ("backstep_settings_special_" + std::to_string(::getpid()));
+  std::filesystem::create_directories(dir);
+  const std::string fifo = (dir / "settings.ini").string();
+  REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
+  std::string warning;
+  const Settings s = Settings::load(fifo, &warning);
+  CHECK(s.threads == 1);
+  CHECK(warning == fifo + ": is a named pipe (FIFO), not a settings file (ignored)");
+  warning.clear();
+  (void)Settings::load(dir.string(), &warning);
+  CHECK(warning == dir.string() + ": is a directory, not a settings file (ignored)");
+  std::filesystem::remove_all(dir);
 }

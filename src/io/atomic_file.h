@@ -7,9 +7,10 @@
 
 namespace bs::io {
 
-// Writes `bytes` to `path` atomically, creating missing parent folders. Throws
-// std::runtime_error naming the file and the system's reason; the temporary file is
-// removed on failure.
+// Writes `bytes` to `path` atomically, creating missing parent folders; a symlink is
+// written through to its target, a replaced file keeps its mode, and a device or pipe
+// (/dev/stdout) is written directly. Throws std::runtime_error naming the file and the
+// system's reason; the temporary file is removed on failure.
 void writeFileAtomically(const std::string& path, const std::string& bytes);
 
 }  // namespace bs::io

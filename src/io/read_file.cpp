@@ -1,11 +1,12 @@
 #include "io/read_file.h"
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <cerrno>
-#include <cstdio>
 #include <cstring>
-#include <filesystem>
 #include <stdexcept>
-#include <system_error>
 
 namespace bs::io {
 
@@ -16,33 +17,53 @@ std::string bytes(std::uintmax_t n) {
   return std::to_string(n) + " bytes";
 }
 
+// What a file that is not a regular file is, for the message; "" for a regular file.
+std::string notARegularFile(mode_t m) {
+  if (S_ISREG(m)) return "";
+  if (S_ISDIR(m)) return "a directory";
+  if (S_ISFIFO(m)) return "a named pipe (FIFO)";
+  if (S_ISCHR(m) || S_ISBLK(m)) return "a device";
+  if (S_ISSOCK(m)) return "a socket";
+  return "not a regular file";
+}
+
+struct Fd {
+  int fd;
+  ~Fd() { ::close(fd); }
+};
+
 }  // namespace
 
 std::string readFile(const std::string& path, std::uintmax_t limit, const std::string& kind) {
-  namespace fs = std::filesystem;
-  std::error_code ec;
-  if (fs::is_directory(path, ec)) throw std::runtime_error(path + ": is a directory, not " + kind);
-  std::FILE* f = std::fopen(path.c_str(), "rb");
-  if (!f) throw std::runtime_error(path + ": cannot open the file (" + std::strerror(errno) + ")");
-  const std::uintmax_t size = fs::is_regular_file(path, ec) ? fs::file_size(path, ec) : 0;
-  if (size > limit) {
-    std::fclose(f);
+  // Opened without blocking (a FIFO with no writer would wait forever), then checked
+  // on the open file itself, so nothing can be swapped in between.
+  const int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+  if (fd < 0) {
+    if (errno == EISDIR) throw std::runtime_error(path + ": is a directory, not " + kind);
+    throw std::runtime_error(path + ": cannot open the file (" + std::strerror(errno) + ")");
+  }
+  Fd f{fd};
+  struct stat st {};
+  if (::fstat(fd, &st) != 0) throw std::runtime_error(path + ": cannot read the file (" + std::strerror(errno) + ")");
+  if (const std::string what = notARegularFile(st.st_mode); !what.empty())
+    throw std::runtime_error(path + ": is " + what + ", not " + kind);
+  const std::uintmax_t size = std::uintmax_t(st.st_size);
+  if (size > limit)
     throw std::runtime_error(path + ": the file has " + std::to_string(size) + " bytes; " + kind + " may have at most " + bytes(limit));
-  }
-  // Read up to the limit (and one byte more, to notice a pipe or device that goes on).
-  std::string out(size_t(size), '\0');
-  out.resize(std::fread(out.data(), 1, out.size(), f));
-  char more[4096];
-  for (size_t n; (n = std::fread(more, 1, sizeof more, f)) > 0;) {
-    out.append(more, n);
-    if (out.size() > limit) {
-      std::fclose(f);
+  ::fcntl(fd, F_SETFL, ::fcntl(fd, F_GETFL) & ~O_NONBLOCK);
+  // Read what it has (a file still growing is cut at the limit, with a message).
+  std::string out;
+  out.reserve(size_t(size));
+  char buf[65536];
+  for (;;) {
+    const ssize_t n = ::read(fd, buf, sizeof buf);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) throw std::runtime_error(path + ": cannot read the file (" + std::strerror(errno) + ")");
+    if (n == 0) break;
+    out.append(buf, size_t(n));
+    if (out.size() > limit)
       throw std::runtime_error(path + ": more than " + bytes(limit) + "; " + kind + " may have at most " + bytes(limit));
-    }
   }
-  const bool failed = std::ferror(f);
-  std::fclose(f);
-  if (failed) throw std::runtime_error(path + ": cannot read the file");
   return out;
 }
 

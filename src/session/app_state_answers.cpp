@@ -5,6 +5,7 @@
 
 #include "session/app_state.h"
 #include "check/answer_reader.h"
+#include "io/read_file.h"
 #include "check/answer_writer.h"
 
 namespace bs::app {
@@ -39,11 +40,13 @@ std::optional<SourceError> AppState::loadAnswersText(const std::string& text) {
 }
 
 std::optional<SourceError> AppState::loadAnswers(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return SourceError{0, 0, path + ": cannot open the file"};
-  std::ostringstream text;
-  text << in.rdbuf();
-  return loadAnswersText(text.str());
+  std::string text;
+  try {
+    text = io::readFile(path, 1 << 20, "an answers file");
+  } catch (const std::exception& e) {
+    return SourceError::from(e);
+  }
+  return loadAnswersText(text);
 }
 
 std::string AppState::saveAnswers(const std::string& path) const {

@@ -1,9 +1,11 @@
 #include "session/settings.h"
 
 #include <cstdlib>
-#include <fstream>
+#include <filesystem>
+#include <sstream>
 
 #include "io/atomic_file.h"
+#include "io/read_file.h"
 #include "nn/run.h"
 
 namespace bs::app {
@@ -24,7 +26,16 @@ std::string Settings::defaultPath() {
 
 Settings Settings::load(const std::string& path, std::string* warning) {
   Settings s;
-  std::ifstream f(path);
+  // Through the one reader: a folder, a FIFO or a huge file is a warning, not a hang.
+  std::string text;
+  try {
+    text = io::readFile(path, 64 << 10, "a settings file");
+  } catch (const std::exception& e) {
+    std::error_code ec;
+    if (warning && std::filesystem::exists(path, ec)) *warning = std::string(e.what()) + " (ignored)";
+    return s;
+  }
+  std::istringstream f(text);
   std::string line;
   int n = 0;
   auto warn = [&](const std::string& what) {
