@@ -205,3 +205,23 @@ output L
   CHECK(has("dL/ds2 = the rows of dL/dc that came from s2,  dL/ds2i = dL/dc(i+2)"));
   CHECK(has("dL/dm = [0.14, 0.2052]"));
 }
+
+TEST_CASE("an op's error while stepping stops the cursor before the step and says what and where") {
+  Graph g = parseGraph("input z = [1, 2, 3]\nconst t = [[7]]\nL = softmax_ce(z, t)\noutput L\n");
+  Stepper s(g);
+  s.toEnd();
+  CHECK(s.cursor() == 0);
+  REQUIRE(s.failure());
+  CHECK(s.failure()->message == "step 1 (L): class index 7 is not one of 0..2");
+  CHECK(s.failure()->loc.line == 3);
+  s.stepForward();  // stays put
+  CHECK(s.cursor() == 0);
+  // The value fixed, it steps on.
+  Tensor t(1, 1);
+  t(0, 0) = 2;
+  g.setValue(*g.find("t"), t);
+  s.refresh();
+  CHECK_FALSE(s.failure());
+  s.toEnd();
+  CHECK(s.atEnd());
+}

@@ -132,6 +132,7 @@ class Checker {
 
   CheckReport run() {
     stepper_.toEnd();
+    if (const auto& f = stepper_.failure()) throw std::runtime_error(f->message);
     fits();
     assumed_ = assumedDecimals();
     mine_.assign(size_t(stepper_.size()), {});

@@ -71,6 +71,8 @@ Run addTrace(CLI::App& app) {
         std::cout << std::right << std::setw(5) << (l == 0 ? std::to_string(i + 1) : "") << "  " << t.lines[l] << "\n";
       if (!t.formula.empty()) std::cout << "       local derivative: " << t.formula << "\n";
     }
+    if (const auto& f = s.failure())  // the steps before it are printed above
+      return fail(a->file + (f->loc.line > 0 ? ":" + std::to_string(f->loc.line) + ":" + std::to_string(f->loc.col) : "") + ": " + f->message);
     if (a->step >= 0) printState(s, a->precision);
     return 0;
   };

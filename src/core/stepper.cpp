@@ -100,8 +100,15 @@ void Stepper::apply(const Step& s) {
 }
 
 void Stepper::stepForward() {
-  if (atEnd()) return;
-  apply(schedule_[size_t(cursor_)]);
+  if (atEnd() || failure_) return;
+  const Step& s = schedule_[size_t(cursor_)];
+  try {
+    apply(s);
+  } catch (const std::exception& e) {  // an op's domain error: class index out of range, a failed allocation...
+    const Node& n = g_.node(s.node);
+    failure_ = StepFailure{cursor_, s.node, n.loc, "step " + std::to_string(cursor_ + 1) + " (" + n.name + "): " + e.what()};
+    return;
+  }
   ++cursor_;
 }
 
@@ -113,9 +120,10 @@ void Stepper::goTo(int k) {
   k = std::max(0, std::min(k, size()));
   g_.clearComputed();
   records_.clear();
+  failure_.reset();
   std::fill(done_.begin(), done_.end(), 0);
   cursor_ = 0;
-  while (cursor_ < k) stepForward();
+  while (cursor_ < k && !failure_) stepForward();
 }
 
 }  // namespace bs

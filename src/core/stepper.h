@@ -2,6 +2,8 @@
 // per gradient contribution backward, and moves a cursor through it. Each step done
 // leaves a record of the numbers it produced.
 #pragma once
+#include <optional>
+#include <string>
 #include <vector>
 
 #include "core/graph.h"
@@ -26,6 +28,15 @@ struct StepRecord {
   Tensor gradAfter;   // backward: dL/d(target) after it
 };
 
+// A step an op could not compute (a class index out of range, a domain error): where
+// the cursor stopped and why.
+struct StepFailure {
+  int step = -1;  // the schedule index that failed
+  int node = -1;  // the op node whose kernel threw
+  SourceLoc loc;  // that node's place in its source file
+  std::string message;  // "step 3 (L): class index 7 is not one of 0..2"
+};
+
 class Stepper {
  public:
   // The graph must outlive the stepper; stepping writes node values and gradients.
@@ -38,7 +49,9 @@ class Stepper {
   bool atStart() const { return cursor_ == 0; }
   bool atEnd() const { return cursor_ == size(); }
 
-  void stepForward();    // no-op at the end
+  // No-op at the end or after a failure; an op's error stops the cursor before the
+  // step and sets failure() (cleared by any move back or refresh).
+  void stepForward();
   void stepBack();       // no-op at the start
   void toEnd() { goTo(size()); }
   void reset() { goTo(0); }
@@ -53,6 +66,8 @@ class Stepper {
   int contributionsTotal(int node) const { return total_.at(size_t(node)); }
   bool gradKnown(int node) const { return total_.at(size_t(node)) > 0 && done_[size_t(node)] == total_[size_t(node)]; }
 
+  const std::optional<StepFailure>& failure() const { return failure_; }
+
   Graph& graph() { return g_; }
   const Graph& graph() const { return g_; }
 
@@ -66,6 +81,7 @@ class Stepper {
   std::vector<StepRecord> records_;
   int forwardCount_ = 0;
   int cursor_ = 0;
+  std::optional<StepFailure> failure_;
 };
 
 }  // namespace bs

@@ -56,6 +56,16 @@ void drawInspector(AppState& s) {
   const Stepper& st = s.stepper();
   const ImVec4 ink{0.1f, 0.1f, 0.12f, 1}, red{0.75f, 0.12f, 0.12f, 1}, dim{0.45f, 0.45f, 0.45f, 1};
 
+  // A step an op could not compute: what and where; the window goes on.
+  if (const auto& f = st.failure()) {
+    ImGui::PushStyleColor(ImGuiCol_Text, red);
+    ImGui::TextWrapped("%s%s", f->message.c_str(),
+                       f->loc.line > 0 ? (" (line " + std::to_string(f->loc.line) + ", column " + std::to_string(f->loc.col) + ")").c_str() : "");
+    ImGui::PopStyleColor();
+    ImGui::TextDisabled("Fix it in the Source tab; the steps before it are shown.");
+    ImGui::Separator();
+  }
+
   // The element clicked in the graph first: its own arithmetic, whatever the tensor's size.
   if (const auto el = s.selectedElement(); el && s.selected()) {
     const int id = *s.selected();

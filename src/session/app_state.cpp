@@ -109,7 +109,7 @@ void AppState::run(Command c) {
     case Command::Reset: stepper_->reset(); break;
     case Command::ToEnd: stepper_->toEnd(); break;
   }
-  if (c != Command::StepForward) playing_ = false;  // a manual move stops playing
+  if (c != Command::StepForward || stepper_->failure()) playing_ = false;  // a manual move or a failed step stops playing
   changed();
 }
 
@@ -133,12 +133,12 @@ void AppState::advanceTime(double seconds) {
   if (!playing_ || !stepper_) return;
   pending_ += std::max(0.0, seconds) * speed_;
   bool moved = false;
-  while (pending_ >= 1.0 && !stepper_->atEnd()) {
+  while (pending_ >= 1.0 && !stepper_->atEnd() && !stepper_->failure()) {
     stepper_->stepForward();
     pending_ -= 1.0;
     moved = true;
   }
-  if (stepper_->atEnd()) playing_ = false;
+  if (stepper_->atEnd() || stepper_->failure()) playing_ = false;
   if (moved || !playing_) changed();
 }
 
