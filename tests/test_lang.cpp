@@ -169,3 +169,9 @@ TEST_CASE("huge or hostile inputs are refused with a message") {
 
   CHECK_THROWS_WITH(loadGraph("/tmp"), doctest::Contains("/tmp: is a directory"));
 }
+
+TEST_CASE("a UTF-8 byte-order mark at the start of a graph file is skipped, as in answer sheets") {
+  const Graph g = parseGraph("\xEF\xBB\xBFinput x = 1\nf = x * 2\noutput f\n");
+  CHECK(g.node(0).name == "x");
+  CHECK(sameGraph(g, parseGraph("input x = 1\nf = x * 2\noutput f\n")));
+}

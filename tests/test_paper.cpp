@@ -112,6 +112,12 @@ TEST_CASE("the fan-out example: each contribution, then their sum") {
                               "df/dx = df/dq = 3", "df/dx = 1 + 3 = 4   (contribution 2 of 2)", "df/dy = df/dq = 3"});
 }
 
+TEST_CASE("a gradient that is a sum says why: several nodes, or one node using it twice") {
+  Graph g = parseGraph("input x = 3\nf = x * x\noutput f\n");
+  expectLines(traceLines(g), {"df/dx = df/df · x = 1 · 3 = 3", "(contribution 1 of 2 to df/dx: x is used 2 times by f)",
+                              "df/dx = 3 + 3 = 6   (contribution 2 of 2)"});
+}
+
 TEST_CASE("a sum that is zero within rounding is 0, and ReLU at 0 follows the stated convention") {
   Graph g = parseGraph("input a = 0.5\ninput b = 0.6\ninput c = 0.1\ns = a - b + c\nf = relu(s)\noutput f\n");
   const auto all = traceLines(g);

@@ -1,5 +1,7 @@
 #include "core/trace.h"
 
+#include <algorithm>
+
 namespace bs {
 
 std::string gradName(const Graph& g, const std::string& node) {
@@ -142,6 +144,18 @@ std::string backwardHead(const Graph& g, const StepRecord& r, const TraceOptions
   return dT + " = " + expr;
 }
 
+// Why a gradient is a sum: "x feeds 2 nodes", "x is used twice by x · x", or both.
+std::string fanOut(const Graph& g, int target, int contributions) {
+  std::vector<int> users;
+  for (const GradientEdge& e : gradientEdges(g))
+    if (g.node(e.node).inputs[size_t(e.input)] == target && std::find(users.begin(), users.end(), e.node) == users.end())
+      users.push_back(e.node);
+  const std::string name = g.node(target).name, n = std::to_string(contributions);
+  if (int(users.size()) == contributions) return name + " feeds " + n + " nodes";
+  if (users.size() == 1) return name + " is used " + n + " times by " + g.node(users[0]).name;
+  return name + " is used " + n + " times by " + std::to_string(users.size()) + " nodes";
+}
+
 void traceBackward(const Graph& g, const StepRecord& r, const TraceOptions& o, StepText& t) {
   const Step& s = r.step;
   const Node& target = g.node(s.target);
@@ -155,8 +169,8 @@ void traceBackward(const Graph& g, const StepRecord& r, const TraceOptions& o, S
 
   if (s.contributions > 1) {
     if (s.contribution == 1)
-      t.lines.push_back("(contribution 1 of " + std::to_string(s.contributions) + " to " + dT + ": " + target.name +
-                        " feeds " + std::to_string(s.contributions) + " nodes)");
+      t.lines.push_back("(contribution 1 of " + std::to_string(s.contributions) + " to " + dT + ": " +
+                        fanOut(g, s.target, s.contributions) + ")");
     else
       t.lines.push_back(dT + " = " + formatTensor(r.gradBefore, o.precision) + " + " + formatTensor(r.result, o.precision) +
                         " = " + formatTensor(r.gradAfter, o.precision) + "   (contribution " + std::to_string(s.contribution) +

@@ -301,7 +301,10 @@ class Parser {
 
 }  // namespace
 
-Graph parseGraph(std::string_view text) { return Parser(text).parse(); }
+Graph parseGraph(std::string_view text) {
+  if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);  // the byte-order mark some editors write, as in answer sheets
+  return Parser(text).parse();
+}
 
 std::string readGraphSource(const std::string& pathOrExample) {
   std::error_code ec;

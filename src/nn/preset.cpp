@@ -40,7 +40,7 @@ class Reader {
     if (!v) return def;
     if (!v->is_number()) fail("'" + key + "' must be a number");
     double d = v->get<double>();
-    if (d < lo) fail("'" + key + "' must be at least " + std::to_string(lo));
+    if (!(d >= lo)) fail("'" + key + "' must be at least " + formatNumber(lo, 6));
     return d;
   }
   int integer(const std::string& key, int def, int lo) {
@@ -48,7 +48,7 @@ class Reader {
     if (!v) return def;
     if (!v->is_number_integer()) fail("'" + key + "' must be a whole number");
     long long d = v->get<long long>();
-    if (d < lo || d > 1000000000) fail("'" + key + "' must be at least " + std::to_string(lo));
+    if (d < lo || d > 1000000000) fail("'" + key + "' must be from " + std::to_string(lo) + " to 1000000000");
     return int(d);
   }
   void done() {
