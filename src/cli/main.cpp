@@ -11,7 +11,8 @@ int main(int argc, char** argv) {
   bs::nn::registerPresetGraphs();  // every command and the window open presets by name
   std::vector<std::pair<CLI::App*, bs::cli::Run>> commands;
   for (auto add : {bs::cli::addTrace, bs::cli::addGradcheck, bs::cli::addExamples, bs::cli::addCheck,
-                   bs::cli::addTrain, bs::cli::addSweep, bs::cli::addBench, bs::cli::addDescend, bs::cli::addExplain, bs::cli::addGraph}) {
+                   bs::cli::addTrain, bs::cli::addSweep, bs::cli::addBench, bs::cli::addDescend, bs::cli::addExplain, bs::cli::addGraph,
+                   bs::cli::addDraw}) {
     bs::cli::Run run = add(app);
     commands.push_back({app.get_subcommands({}).back(), run});
   }

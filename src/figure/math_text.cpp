@@ -24,9 +24,9 @@ bool isAlpha(char c) { return std::isalpha(static_cast<unsigned char>(c)) != 0; 
 bool isDigit(char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; }
 bool isIdent(char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '_'; }
 bool allDigits(std::string_view s) { return !s.empty() && std::all_of(s.begin(), s.end(), isDigit); }
-// The trace's index notation: Wij, yi, Σk.
+// The trace's index notation: Wij, yi, Σk, and b for a batch's sample (Σb xjb).
 bool indexLetters(std::string_view s) {
-  return !s.empty() && s.size() <= 3 && s.find_first_not_of("ijkl") == npos;
+  return !s.empty() && s.size() <= 3 && s.find_first_not_of("ijklb") == npos;
 }
 size_t utf8Length(unsigned char c) { return c < 0x80 ? 1 : c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2; }
 
@@ -100,7 +100,7 @@ struct Piece {
 
 class Converter {
  public:
-  Converter(std::string_view s, const MathNames& n, Target t, TensorStyle ts) : s_(s), names_(n), target_(t), tensors_(ts) {}
+  Converter(std::string_view s, const MathNames& n, Target t, LatexFlavour f) : s_(s), names_(n), target_(t), flavour_(f) {}
 
   std::string run() {
     while (i_ < s_.size()) step();
@@ -109,7 +109,10 @@ class Converter {
 
  private:
   bool latex() const { return target_ == Target::Latex; }
-  std::string sub(std::string_view part) const { return Converter(part, names_, target_, tensors_).run(); }
+  bool matrix() const { return flavour_ == LatexFlavour::Document; }
+  bool amsmath() const { return flavour_ != LatexFlavour::Tikz; }
+  std::string text(const std::string& s) const { return (amsmath() ? "\\text{" : "\\mbox{") + latexText(s) + "}"; }
+  std::string sub(std::string_view part) const { return Converter(part, names_, target_, flavour_).run(); }
   void math(std::string s) { pieces_.push_back({Piece::Math, std::move(s)}); }
 
   void step() {
@@ -151,7 +154,10 @@ class Converter {
       if (j < s_.size() && s_[j] == '[')
         if (const size_t k = closing(s_, j, '[', ']'); k != npos && indexList(s_.substr(j + 1, k - j - 1))) j = k + 1;
       const std::string l = sub(loss), x = sub(s_.substr(start, j - start));
-      math(latex() ? "\\frac{\\partial " + l + "}{\\partial " + x + "}" : "∂" + l + "/∂" + x);
+      // A figure's small text reads ∂L/∂x better than a fraction.
+      if (!latex()) math("∂" + l + "/∂" + x);
+      else if (flavour_ == LatexFlavour::Tikz) math("\\partial " + l + "/\\partial " + x);
+      else math("\\frac{\\partial " + l + "}{\\partial " + x + "}");
       i_ = j;
       return true;
     }
@@ -223,7 +229,7 @@ class Converter {
   }
 
   std::string asMath(const Piece& p) const {
-    return p.kind == Piece::Prose && latex() ? "\\text{" + latexText(p.text) + "}" : p.text;
+    return p.kind == Piece::Prose && latex() ? text(p.text) : p.text;
   }
 
   Piece identify(const std::string& r) const {
@@ -238,7 +244,7 @@ class Converter {
     if (!best.empty()) return {Piece::Math, withSub(nodeName(best), r.substr(best.size()))};
     if (!latex()) return {Piece::Math, r};
     if (auto f = kFunctions.find(r); f != kFunctions.end()) return {Piece::Math, std::string(f->second) + " "};
-    if (kOperators.count(r)) return {Piece::Math, "\\operatorname{" + escapeUnderscores(r) + "}"};
+    if (kOperators.count(r)) return {Piece::Math, (amsmath() ? "\\operatorname{" : "\\mathrm{") + escapeUnderscores(r) + "}"};
     if (kGreek.count(r)) return {Piece::Math, "\\" + r + " "};
     if (r.size() == 1) return {Piece::Math, r};
     if (isAlpha(r[0]) && (allDigits(r.substr(1)) || indexLetters(r.substr(1)))) return {Piece::Math, withSub(r.substr(0, 1), r.substr(1))};
@@ -268,6 +274,7 @@ class Converter {
         return;
       }
     }
+    if (cp == "½" && !amsmath()) return math("\\frac{1}{2}");
     const auto it = kSymbols.find(cp);
     math(it == kSymbols.end() ? "{?}" : std::string(it->second) + " ");
   }
@@ -280,18 +287,22 @@ class Converter {
     const size_t k = closing(s_, i_, '[', ']');
     if (k == npos) return false;
     const std::string_view body = s_.substr(i_ + 1, k - i_ - 1);
-    std::string plain(body);
-    for (size_t p; (p = plain.find("…")) != std::string::npos;) plain.replace(p, std::string("…").size(), "0");
+    std::string plain;  // the body with each "…" as a digit
+    for (size_t p = 0; p < body.size(); ++p) {
+      const bool dots = body.substr(p, 3) == "…";
+      plain += dots ? '0' : body[p];
+      p += dots ? 2 : 0;
+    }
     if (plain.find_first_not_of("0123456789.-+e ,[]?nainf") != std::string::npos) return false;  // [x > 0] is Iverson's
     std::vector<std::vector<std::string>> rows;
     const bool nested = !body.empty() && body[0] == '[';
     for (std::string_view item : listItems(body)) {
       if (!nested) {
-        rows.push_back({item == "…" ? (tensors_ == TensorStyle::Matrix ? "\\vdots" : "\\dots") : sub(item)});
+        rows.push_back({item == "…" ? (matrix() ? "\\vdots" : "\\dots") : sub(item)});
         continue;
       }
       std::vector<std::string> row;
-      if (item == "…") row.push_back(tensors_ == TensorStyle::Matrix ? "\\vdots" : "\\dots");
+      if (item == "…") row.push_back(matrix() ? "\\vdots" : "\\dots");
       else
         for (std::string_view e : listItems(item.substr(1, item.size() - 2))) row.push_back(e == "…" ? "\\cdots" : sub(e));
       rows.push_back(row);
@@ -301,10 +312,10 @@ class Converter {
       for (size_t i = 0; i < v.size(); ++i) s += (i ? sep : "") + v[i];
       return s;
     };
-    if (tensors_ == TensorStyle::Matrix) shrink(rows);
+    if (matrix()) shrink(rows);
     std::vector<std::string> lines;
-    for (const auto& r : rows) lines.push_back(join(r, tensors_ == TensorStyle::Matrix ? " & " : ",\\ "));
-    if (tensors_ == TensorStyle::Matrix) math("\\begin{bmatrix}" + join(lines, " \\\\ ") + "\\end{bmatrix}");
+    for (const auto& r : rows) lines.push_back(join(r, matrix() ? " & " : ",\\ "));
+    if (matrix()) math("\\begin{bmatrix}" + join(lines, " \\\\ ") + "\\end{bmatrix}");
     else if (nested) math("[[" + join(lines, "],\\ [") + "]]");
     else math("[" + join(lines, ",\\ ") + "]");
     i_ = k + 1;
@@ -347,7 +358,7 @@ class Converter {
     } else {
       return false;
     }
-    math(std::string(1, c) + "{" + sub(group) + "}");
+    math(std::string{c, '{'} + sub(group) + "}");
     i_ = end;
     return true;
   }
@@ -366,7 +377,7 @@ class Converter {
     switch (c) {
       case '{': return math("\\{");
       case '}': return math("\\}");
-      case '#': case '%': case '&': case '$': case '_': return math(std::string("\\") + c);
+      case '#': case '%': case '&': case '$': case '_': return math(std::string{'\\', c});
       case '~': return math("\\sim ");
       case '\\': return math("\\backslash ");
       case '*': return math("\\ast ");
@@ -397,7 +408,7 @@ class Converter {
           words += " " + pieces_[k + 2].text;
           k += 2;
         }
-        out += "\\text{" + latexText(words) + "}";
+        out += text(words);
       } else {
         const bool prose = (k > 0 && pieces_[k - 1].kind == Piece::Prose) ||
                            (k + 1 < pieces_.size() && pieces_[k + 1].kind == Piece::Prose);
@@ -410,19 +421,46 @@ class Converter {
   std::string_view s_;
   const MathNames& names_;
   Target target_;
-  TensorStyle tensors_;
+  LatexFlavour flavour_;
   size_t i_ = 0;
   std::vector<Piece> pieces_;
 };
 
 }  // namespace
 
-std::string toLatex(std::string_view text, const MathNames& names, TensorStyle tensors) {
-  return Converter(text, names, Target::Latex, tensors).run();
+std::string toLatex(std::string_view text, const MathNames& names, LatexFlavour flavour) {
+  return Converter(text, names, Target::Latex, flavour).run();
 }
 
 std::string toHtml(std::string_view text, const MathNames& names) {
-  return Converter(text, names, Target::Html, TensorStyle::Brackets).run();
+  return Converter(text, names, Target::Html, LatexFlavour::Markdown).run();
+}
+
+size_t codePoints(std::string_view s) {
+  size_t n = 0;
+  for (unsigned char c : s) n += (c & 0xC0) != 0x80;
+  return n;
+}
+
+std::vector<std::string> splitOutside(const std::string& line, const std::vector<std::string>& seps, bool keep, bool parens) {
+  std::vector<std::string> out;
+  int depth = 0;
+  size_t start = 0;
+  for (size_t i = 0; i < line.size(); ++i) {
+    const char c = line[i];
+    if (c == '[' || (parens && c == '(')) ++depth;
+    else if (c == ']' || (parens && c == ')')) --depth;
+    else if (depth == 0)
+      for (const std::string& sep : seps)
+        if (line.compare(i, sep.size(), sep) == 0) {
+          out.push_back(line.substr(start, i - start));
+          start = keep ? i + 1 : i + sep.size();
+          i += sep.size() - 1;
+          break;
+        }
+  }
+  out.push_back(line.substr(start));
+  return out;
 }
 
 std::string latexText(std::string_view text) {
@@ -435,15 +473,15 @@ std::string latexText(std::string_view text) {
     if (len > 1) {  // symbols as math, the rest as "?"
       if (cp == "…") out += "\\ldots{}";
       else if (cp == "−") out += "-";
-      else if (auto it = kSymbols.find(cp); it != kSymbols.end()) out += "$" + std::string(it->second) + "$";
-      else if (auto sup = kSuperscripts.find(cp); sup != kSuperscripts.end()) out += "$^{" + std::string(sup->second) + "}$";
-      else if (auto sb = kSubscripts.find(cp); sb != kSubscripts.end()) out += "$_{" + std::string(sb->second) + "}$";
+      else if (auto it = kSymbols.find(cp); it != kSymbols.end()) out.append("$").append(it->second).append("$");
+      else if (auto sup = kSuperscripts.find(cp); sup != kSuperscripts.end()) out.append("$^{").append(sup->second).append("}$");
+      else if (auto sb = kSubscripts.find(cp); sb != kSubscripts.end()) out.append("$_{").append(sb->second).append("}$");
       else out += "{?}";
       continue;
     }
     switch (c) {
       case '\\': out += "\\textbackslash{}"; break;
-      case '{': case '}': case '$': case '&': case '#': case '%': case '_': out += std::string("\\") + c; break;
+      case '{': case '}': case '$': case '&': case '#': case '%': case '_': out += std::string{'\\', c}; break;
       case '^': out += "\\^{}"; break;
       case '~': out += "\\~{}"; break;
       case '-': out += i < text.size() && text[i] == '-' ? "-{}" : "-"; break;  // --data, not an en dash

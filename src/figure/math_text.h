@@ -20,17 +20,26 @@ struct MathNames {
 };
 MathNames mathNames(const Graph& g);
 
-// Tensor literals as bmatrix (LaTeX documents) or as the trace writes them, [a, b]
-// (Markdown: GitHub's renderer eats the \\ between matrix rows).
-enum class TensorStyle { Matrix, Brackets };
+// Where the LaTeX goes. Document: amsmath loaded, tensor literals as bmatrix.
+// Markdown: MathJax on GitHub, which has amsmath's commands but eats the \\ between
+// matrix rows, so tensors stay [a, b]. Tikz: a document that loads only tikz, so no
+// amsmath (\mbox, \mathrm), tensors as [a, b].
+enum class LatexFlavour { Document, Markdown, Tikz };
 
-// Math-mode LaTeX without the $ delimiters, pure ASCII; needs amsmath (\text,
-// \operatorname, bmatrix). A character with no LaTeX equivalent becomes {?}.
-std::string toLatex(std::string_view text, const MathNames& names, TensorStyle tensors = TensorStyle::Matrix);
+// Math-mode LaTeX without the $ delimiters, pure ASCII. A character with no LaTeX
+// equivalent becomes {?}.
+std::string toLatex(std::string_view text, const MathNames& names, LatexFlavour flavour = LatexFlavour::Document);
 // Plain text (notes, file names) for LaTeX's text mode, special characters escaped.
 std::string latexText(std::string_view text);
 // Graphviz HTML-label text: &, < and > escaped, dL/dx as ∂L/∂x, a node's number and an
 // element's index as subscripts.
 std::string toHtml(std::string_view text, const MathNames& names);
+
+// Splits `line` before each of `seps` outside brackets (a tensor literal stays whole)
+// and, with `parens`, outside parentheses; `keep`: the separator, less its first
+// character, starts the next piece (" + b" gives "+ b").
+std::vector<std::string> splitOutside(const std::string& line, const std::vector<std::string>& seps, bool keep, bool parens);
+// Characters as the reader counts them (UTF-8 code points).
+size_t codePoints(std::string_view s);
 
 }  // namespace bs::figure

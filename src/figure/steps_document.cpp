@@ -25,12 +25,6 @@ namespace {
 // A row of a LaTeX display holds about this many characters of the trace's text.
 constexpr size_t kRowWidth = 60;
 
-size_t codePoints(const std::string& s) {
-  size_t n = 0;
-  for (unsigned char c : s) n += (c & 0xC0) != 0x80;
-  return n;
-}
-
 std::string trimmed(const std::string& s) {
   const size_t b = s.find_first_not_of(' ');
   return b == std::string::npos ? "" : s.substr(b);
@@ -42,29 +36,6 @@ std::string trimmed(const std::string& s) {
 std::string withoutHint(const std::string& line) {
   const std::string t = trimmed(line);
   return t.rfind("… and ", 0) == 0 ? t.substr(0, t.find(" (")) : t;
-}
-
-// Splits `line` before each `sep` outside brackets (a tensor literal stays whole) and,
-// with `parens`, outside parentheses; `keep`: the separator starts the next piece.
-std::vector<std::string> splitOutside(const std::string& line, const std::vector<std::string>& seps, bool keep, bool parens) {
-  std::vector<std::string> out;
-  int depth = 0;
-  size_t start = 0;
-  for (size_t i = 0; i < line.size(); ++i) {
-    const char c = line[i];
-    if (c == '[' || (parens && c == '(')) ++depth;
-    else if (c == ']' || (parens && c == ')')) --depth;
-    else if (depth == 0)
-      for (const std::string& sep : seps)
-        if (line.compare(i, sep.size(), sep) == 0) {
-          out.push_back(line.substr(start, i - start));
-          start = keep ? i + 1 : i + sep.size();
-          i += sep.size() - 1;
-          break;
-        }
-  }
-  out.push_back(line.substr(start));
-  return out;
 }
 
 // One trace line as align* rows: the left side &= its forms, continued on a new row
@@ -118,7 +89,7 @@ std::string textDocument(const Stepper& s, const StepsOptions& o, int last) {
 
 std::string markdownDocument(const Stepper& s, const StepsOptions& o, int last) {
   const MathNames names = mathNames(s.graph());
-  auto math = [&](const std::string& t) { return "$" + toLatex(withoutHint(t), names, TensorStyle::Brackets) + "$"; };
+  auto math = [&](const std::string& t) { return "$" + toLatex(withoutHint(t), names, LatexFlavour::Markdown) + "$"; };
   std::string out = "## " + header(s, o.title) + "\n\n";
   if (!o.note.empty()) out += "> " + o.note + "\n\n";
   for (int i = o.first; i < last; ++i) {
