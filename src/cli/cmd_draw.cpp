@@ -30,8 +30,7 @@ Run addDraw(CLI::App& app) {
   sub->add_flag("--standalone", a->standalone, "With a .tex figure: a whole document for pdflatex, not a fragment to \\input");
   addPresetGraphOptions(sub, a->preset);
   return [a]() {
-    const figure::FigureFormat format = figure::figureFormat(a->out);  // a wrong extension fails before any work
-    (void)format;
+    figure::figureFormat(a->out);  // a wrong extension fails before the graph is built
     GraphInput in = loadGraphInput(a->file, a->preset);
     Stepper s(in.graph);
     s.goTo(a->step < 0 ? s.size() : a->step);

@@ -45,12 +45,12 @@ std::string valueLabel(const Item& it, const MathNames& names) {
   auto rows = [&](const std::vector<Line>& lines) {
     for (const Line& l : lines) {
       s += "<TR>";
-      for (size_t c = 0; c < l.size(); ++c)  // a gap before each column but the first: numbers are right-aligned
-        s += std::string("<TD ALIGN=\"RIGHT\">") + (c ? "&#160;&#160;" : "") + html({l[c]}, names) + "</TD>";
+      for (size_t c = 0; c < l.size(); ++c)  // a gap between columns: the numbers are right-aligned
+        s += std::string(c ? "<TD WIDTH=\"6\"></TD>" : "") + "<TD ALIGN=\"RIGHT\">" + html({l[c]}, names) + "</TD>";
       s += "</TR>";
     }
   };
-  if (!it.title.empty()) s += "<TR><TD COLSPAN=\"" + std::to_string(cols) + "\">" + html(it.title, names, 8) + "</TD></TR>";
+  if (!it.title.empty()) s += "<TR><TD COLSPAN=\"" + std::to_string(2 * cols - 1) + "\">" + html(it.title, names, 8) + "</TD></TR>";
   rows(it.values);
   if (!it.grads.empty()) {
     s += "<HR/>";

@@ -76,7 +76,7 @@ std::vector<Line> caption(const Graph& g, const Stepper& s, int precision) {
   const std::string where = "Step " + std::to_string(s.cursor()) + " of " + std::to_string(s.size()) +
                             (r.step.phase == Phase::Forward ? " (forward): " : " (backward): ");
   return {{{where, false}, {shortHead(traceStep(g, r, o).lines[0]), true}},
-          {{"values in black, ", false}, {"gradients ", false, Ink::Grad}, {"dL/d(·)", true, Ink::Grad},
+          {{"values in black, ", false}, {"gradients ", false, Ink::Grad}, {gradName(g, "(·)"), true, Ink::Grad},
            {" along each edge, the step's boxes in orange", false}}};
 }
 
