@@ -24,6 +24,9 @@ FigureFormat figureFormat(const std::string& path) {
 std::string renderFigure(const Graph& g, const Stepper* s, FigureFormat f, const FigureOptions& o) {
   if (s && &s->graph() != &g) throw std::invalid_argument("renderFigure: the stepper steps another graph");
   const Scene scene = makeScene(g, s, o.precision, o.note);
+  if (scene.items.size() > size_t(kMaxFigureBoxes))
+    throw std::runtime_error("the graph has " + std::to_string(scene.items.size()) + " boxes to draw, too many for a figure (at most " +
+                             std::to_string(kMaxFigureBoxes) + "; --no-values leaves out the value boxes)");
   switch (f) {
     case FigureFormat::Svg: return renderGraphviz(scene, "svg");
     case FigureFormat::Pdf: return renderGraphviz(scene, "pdf");

@@ -22,8 +22,10 @@ struct FigureOptions {
 };
 
 // `s` steps `g` and gives its numbers and current step; null: the clean graph, with
-// no numbers or marks. Throws std::runtime_error when Graphviz cannot lay out or
-// render (no renderer for the format).
+// no numbers or marks. Throws std::runtime_error for a graph of more than
+// kMaxFigureBoxes boxes (unreadable, and dot may take minutes on it) and when Graphviz
+// cannot lay out or render (no renderer for the format).
+constexpr int kMaxFigureBoxes = 700;
 std::string renderFigure(const Graph& g, const Stepper* s, FigureFormat f, const FigureOptions& o);
 // The same, in the format of the path's extension, written atomically
 // (io::writeFileAtomically); throws std::invalid_argument for an unknown extension and
