@@ -161,8 +161,8 @@ std::string renderGraphviz(const Scene& s, const std::string& format) {
   char* data = nullptr;
   unsigned int size = 0;
   if (gvRenderData(d.gvc_, d.g_, format.c_str(), &data, &size) != 0 || !data)
-    throw std::runtime_error("Graphviz has no '" + format + "' renderer here (on Debian it is in libgvc6's cairo plugin; "
-                             "`dot -c` as root registers the installed plugins)");
+    throw std::runtime_error("Graphviz has no '" + format + "' renderer here (on Debian it is libgvc6's cairo plugin; "
+                             "`libgvc6-config-update -c` as root registers the installed plugins)");
   std::string out(data, size);
   gvFreeRenderData(data);
   return out;
