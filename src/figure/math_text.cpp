@@ -121,18 +121,15 @@ class Converter {
       const size_t j = std::min(s_.find_first_not_of(' ', i_), s_.size());
       pieces_.push_back({Piece::Space, "", int(j - i_)});
       i_ = j;
-    } else if (gradient()) {
-    } else if (isDigit(c) || (c == '.' && i_ + 1 < s_.size() && isDigit(s_[i_ + 1]))) {
-      number();
-    } else if (isAlpha(c)) {
-      identifier();
-    } else if (static_cast<unsigned char>(c) >= 0x80) {
-      unicode();
-    } else if (c == '[' && tensor()) {
-    } else if ((c == '_' || c == '^') && script()) {
-    } else {
-      punctuation(c);
+      return;
     }
+    if (gradient()) return;
+    if (isDigit(c) || (c == '.' && i_ + 1 < s_.size() && isDigit(s_[i_ + 1]))) return number();
+    if (isAlpha(c)) return identifier();
+    if (static_cast<unsigned char>(c) >= 0x80) return unicode();
+    if (c == '[' && tensor()) return;
+    if ((c == '_' || c == '^') && script()) return;
+    punctuation(c);
   }
 
   // dL/dW12, dL/d(y − t), dL/dh1[3]: a fraction of partials in LaTeX, ∂L/∂W12 in HTML.
@@ -261,8 +258,12 @@ class Converter {
     for (const auto* scripts : {&kSuperscripts, &kSubscripts})
       if (scripts->count(cp)) {  // a run of them: aᵇ⁻¹ as a^{b-1}
         std::string run(scripts->at(cp));
-        for (size_t l; i_ < s_.size() && scripts->count(s_.substr(i_, l = utf8Length(static_cast<unsigned char>(s_[i_])))); i_ += l)
-          run += scripts->at(s_.substr(i_, l));
+        while (i_ < s_.size()) {
+          const std::string_view next = s_.substr(i_, utf8Length(static_cast<unsigned char>(s_[i_])));
+          if (!scripts->count(next)) break;
+          run += scripts->at(next);
+          i_ += next.size();
+        }
         return math((scripts == &kSuperscripts ? "^{" : "_{") + run + "}");
       }
     if (cp == "Σ") {  // Σi Wij: the sum's index

@@ -90,7 +90,6 @@ Scene makeScene(const Graph& g, const Stepper* s, int precision, const std::stri
   for (int i = 0; i < g.size(); ++i) {
     const Node& n = g.node(i);
     Item it;
-    it.node = i;
     it.lit = i == h.node;
     if (n.isLeaf()) {
       it.kind = ItemKind::Leaf;
@@ -110,7 +109,6 @@ Scene makeScene(const Graph& g, const Stepper* s, int precision, const std::stri
     const Node& n = g.node(producer);
     Item v;
     v.kind = ItemKind::Value;
-    v.node = producer;
     v.lit = producer == h.producer || (producer == h.node && consumer == h.consumer && k == h.inputIndex);
     if (n.shape.size() > kMaxWrittenElements) v.title = {{shapeText(n.shape), true, Ink::Faint}};
     v.values = numbers(s->valueKnown(producer) ? &n.value : nullptr, n.shape, precision, Ink::Value, "±");

@@ -25,8 +25,7 @@ enum class ItemKind { Leaf, Op, Value };
 
 struct Item {
   ItemKind kind = ItemKind::Leaf;
-  int node = -1;             // the graph node (a value box: its producer)
-  NodeKind leafKind = NodeKind::Const;
+  NodeKind leafKind = NodeKind::Const;  // a leaf's fill colour
   Line title, subtitle;      // leaf: name over "param 2×3"; op: symbol over name; big value: its shape
   // Value boxes: the value's numbers over the gradient's (empty until known); a tensor
   // too big to write out has one line each, its largest magnitude.
