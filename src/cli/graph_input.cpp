@@ -9,8 +9,9 @@
 namespace bs::cli {
 
 void addPresetGraphOptions(CLI::App* sub, nn::PresetGraphOptions& o) {
-  sub->add_option("--batch", o.batch, "Presets: samples of CIFAR-10 in x (default 4; XOR and parity use all theirs)")
-      ->check(CLI::Range(1, 10000));
+  // Up to 100 samples the .bsg of ex8 stays under the 16 MiB a graph file may have.
+  sub->add_option("--batch", o.batch, "Presets: samples of CIFAR-10 in x (default 4, at most 100; XOR and parity use all theirs)")
+      ->check(CLI::Range(1, 100));
   sub->add_option("--data", o.data,
                   "Presets: CIFAR-10 folder or .tar.gz (default: $BACKSTEP_DATA, ./cifar-10-batches-bin, "
                   "~/cifar-10-batches-bin; synthetic samples if none exists)");
