@@ -1,12 +1,13 @@
-// backstep trace FILE [--step K] [--precision P] [--expand all|none|N]: every step as
-// written on paper, element by element.
+// backstep trace FILE [--format text|markdown|latex] [--step K] [--precision P]
+// [--expand all|none|N]: every step as written on paper, element by element, as text
+// or as a write-up (figure/steps_document.h).
 #include <iomanip>
 #include <iostream>
 
 #include "cli/commands.h"
+#include "cli/graph_input.h"
 #include "core/stepper.h"
-#include "core/trace.h"
-#include "lang/parser.h"
+#include "figure/steps_document.h"
 
 namespace bs::cli {
 
@@ -16,6 +17,9 @@ struct TraceArgs {
   int step = -1;
   int precision = 4;
   std::string expand = "12";
+  std::string format = "text";
+  bool standalone = false;
+  nn::PresetGraphOptions preset;
 };
 
 // --expand all|none|N: how many elements of a result get a line of their own (and
@@ -44,36 +48,33 @@ void printState(const Stepper& s, int precision) {
 Run addTrace(CLI::App& app) {
   auto a = std::make_shared<TraceArgs>();
   auto* sub = app.add_subcommand("trace", "Print every forward and backward step with its arithmetic");
-  sub->add_option("file", a->file, "A .bsg graph file or a built-in example name (see 'backstep examples')")->required();
-  sub->add_option("--step", a->step, "Stop after K steps and print the state of every node")->check(CLI::NonNegativeNumber);
+  sub->add_option("file", a->file, "A .bsg graph file, a built-in example name (see 'backstep examples') or a preset")->required();
+  sub->add_option("--step", a->step, "Stop after K steps (text: and print the state of every node)")->check(CLI::NonNegativeNumber);
   sub->add_option("--precision", a->precision, "Decimals to print (default 4)")->check(CLI::Range(0, 15));
   sub->add_option("--expand", a->expand,
                   "How many elements of each result to write out with their arithmetic: all, none or a number (default 12; "
                   "sums show as many terms, at least 6)")
       ->check(CLI::IsMember({"all", "none"}) | CLI::Range(0, 1000000));
+  sub->add_option("--format", a->format, "text (default), markdown ($...$ math, as GitHub renders it) or latex (align*, needs amsmath)")
+      ->check(CLI::IsMember({"text", "markdown", "latex"}));
+  sub->add_flag("--standalone", a->standalone, "With --format latex: a whole document for pdflatex, not a fragment to \\input");
+  addPresetGraphOptions(sub, a->preset);
   return [a]() {
-    Graph g = loadGraph(a->file);
-    Stepper s(g);
-    const int k = a->step < 0 ? s.size() : std::min(a->step, s.size());
-    s.goTo(k);
-    TraceOptions o;
-    o.precision = a->precision;
-    o.expand = expandCount(a->expand);
-    o.maxTerms = o.expand < 0 ? -1 : 6;
-    std::cout << a->file << ": " << g.size() << " nodes, " << s.forwardCount() << " forward steps, "
-              << s.size() - s.forwardCount() << " backward steps\n";
-    for (int i = 0; i < s.cursor(); ++i) {
-      const StepRecord& r = s.record(i);
-      if (i == 0 || r.step.phase != s.record(i - 1).step.phase)
-        std::cout << (r.step.phase == Phase::Forward ? "forward\n" : "backward\n");
-      StepText t = traceStep(g, r, o);
-      for (size_t l = 0; l < t.lines.size(); ++l)
-        std::cout << std::right << std::setw(5) << (l == 0 ? std::to_string(i + 1) : "") << "  " << t.lines[l] << "\n";
-      if (!t.formula.empty()) std::cout << "       local derivative: " << t.formula << "\n";
-    }
+    GraphInput in = loadGraphInput(a->file, a->preset);
+    Stepper s(in.graph);
+    s.goTo(a->step < 0 ? s.size() : std::min(a->step, s.size()));
+    figure::StepsOptions o;
+    o.format = figure::stepsFormat(a->format);
+    o.trace.precision = a->precision;
+    o.trace.expand = expandCount(a->expand);
+    o.trace.maxTerms = o.trace.expand < 0 ? -1 : 6;
+    o.title = a->file;
+    o.note = in.note;
+    o.standalone = a->standalone;
+    std::cout << figure::stepsDocument(s, o);
     if (const auto& f = s.failure())  // the steps before it are printed above
       return fail(a->file + (f->loc.line > 0 ? ":" + std::to_string(f->loc.line) + ":" + std::to_string(f->loc.col) : "") + ": " + f->message);
-    if (a->step >= 0) printState(s, a->precision);
+    if (a->step >= 0 && o.format == figure::StepsFormat::Text) printState(s, a->precision);
     return 0;
   };
 }

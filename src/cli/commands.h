@@ -17,6 +17,8 @@ Run addSweep(CLI::App& app);
 Run addBench(CLI::App& app);
 Run addDescend(CLI::App& app);
 Run addExplain(CLI::App& app);
+Run addGraph(CLI::App& app);
+Run addDraw(CLI::App& app);
 // The window's options on the top-level command (backstep [FILE] --screenshot ...).
 Run addWindow(CLI::App& app);
 

@@ -3,13 +3,16 @@
 #include <vector>
 
 #include "cli/commands.h"
+#include "nn/preset_graph.h"
 
 int main(int argc, char** argv) {
   CLI::App app{"Backstep: step through backpropagation, node by node"};
   app.require_subcommand(0, 1);
+  bs::nn::registerPresetGraphs();  // every command and the window open presets by name
   std::vector<std::pair<CLI::App*, bs::cli::Run>> commands;
   for (auto add : {bs::cli::addTrace, bs::cli::addGradcheck, bs::cli::addExamples, bs::cli::addCheck,
-                   bs::cli::addTrain, bs::cli::addSweep, bs::cli::addBench, bs::cli::addDescend, bs::cli::addExplain}) {
+                   bs::cli::addTrain, bs::cli::addSweep, bs::cli::addBench, bs::cli::addDescend, bs::cli::addExplain, bs::cli::addGraph,
+                   bs::cli::addDraw}) {
     bs::cli::Run run = add(app);
     commands.push_back({app.get_subcommands({}).back(), run});
   }

@@ -306,18 +306,36 @@ Graph parseGraph(std::string_view text) {
   return Parser(text).parse();
 }
 
+namespace {
+std::vector<GraphSource>& graphSources() {
+  static std::vector<GraphSource> sources;
+  return sources;
+}
+
+std::string nameList(const std::vector<std::string>& names) {
+  std::string s;
+  for (const auto& n : names) s += (s.empty() ? "" : ", ") + n;
+  return s;
+}
+}  // namespace
+
+void addGraphSource(GraphSource s) { graphSources().push_back(std::move(s)); }
+
 std::string readGraphSource(const std::string& pathOrExample) {
   std::error_code ec;
   const bool onDisk = std::filesystem::exists(pathOrExample, ec);
-  if (!onDisk)
+  if (!onDisk) {
     if (auto ex = exampleSource(pathOrExample)) return std::string(*ex);
+    for (const GraphSource& s : graphSources())
+      if (auto text = s.text(pathOrExample)) return *text;
+  }
   try {
     return io::readFile(pathOrExample, kMaxFileBytes, "a graph file");
   } catch (const std::runtime_error& e) {
     if (onDisk) throw;
-    std::string names;
-    for (auto& n : exampleNames()) names += (names.empty() ? "" : ", ") + n;
-    throw std::runtime_error(std::string(e.what()) + "; nor is it a built-in example (" + names + ")");
+    std::string known = "built-in example (" + nameList(exampleNames()) + ")";
+    for (const GraphSource& s : graphSources()) known += " or " + s.what + " (" + nameList(s.names()) + ")";
+    throw std::runtime_error(std::string(e.what()) + "; nor is it a " + known);
   }
 }
 

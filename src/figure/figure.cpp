@@ -1,0 +1,46 @@
+#include "figure/figure.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <stdexcept>
+
+#include "figure/graphviz.h"
+#include "figure/steps_document.h"
+#include "figure/tikz.h"
+#include "io/atomic_file.h"
+
+namespace bs::figure {
+
+FigureFormat figureFormat(const std::string& path) {
+  std::string ext = std::filesystem::path(path).extension().string();
+  std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return char(std::tolower(c)); });
+  if (ext == ".svg") return FigureFormat::Svg;
+  if (ext == ".pdf") return FigureFormat::Pdf;
+  if (ext == ".png") return FigureFormat::Png;
+  if (ext == ".tex") return FigureFormat::Tikz;
+  throw std::invalid_argument(path + ": unknown figure format '" + ext + "' (expected .svg, .pdf, .png or .tex for TikZ)");
+}
+
+std::string renderFigure(const Graph& g, const Stepper* s, FigureFormat f, const FigureOptions& o) {
+  if (s && &s->graph() != &g) throw std::invalid_argument("renderFigure: the stepper steps another graph");
+  const Scene scene = makeScene(g, s, o.precision, o.note);
+  if (scene.items.size() > size_t(kMaxFigureBoxes))
+    throw std::runtime_error("the graph has " + std::to_string(scene.items.size()) + " boxes to draw, too many for a figure (at most " +
+                             std::to_string(kMaxFigureBoxes) + "; --no-values leaves out the value boxes)");
+  switch (f) {
+    case FigureFormat::Svg: return renderGraphviz(scene, "svg");
+    case FigureFormat::Pdf: return renderGraphviz(scene, "pdf");
+    case FigureFormat::Png: return renderGraphviz(scene, "png");
+    case FigureFormat::Tikz: {
+      const std::string picture = tikzPicture(scene, placeScene(scene));
+      return o.standalone ? latexDocument(picture, "\\usepackage{tikz}") : picture;
+    }
+  }
+  return "";
+}
+
+void writeFigure(const Graph& g, const Stepper* s, FigureOptions o, const std::string& path) {
+  io::writeFileAtomically(path, renderFigure(g, s, figureFormat(path), o));
+}
+
+}  // namespace bs::figure
