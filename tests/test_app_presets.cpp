@@ -4,6 +4,9 @@
 #include "testing.h"
 
 #include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <unistd.h>
 
 #include "session/app_state.h"
 #include "nn/preset_graph.h"
@@ -30,4 +33,24 @@ TEST_CASE("the window's file opening takes preset names: the graph, its source w
   REQUIRE(err.has_value());
   CHECK(err->message.find("or preset (ex3, ") != std::string::npos);
   ::unsetenv("BACKSTEP_DATA");
+}
+
+TEST_CASE("File > Export: the figure and the steps of the open graph, or what went wrong") {
+  bs::app::AppState s;
+  REQUIRE_FALSE(s.openExample("ex2"));
+  const auto dir = std::filesystem::temp_directory_path() / ("backstep-export-" + std::to_string(::getpid()));
+  std::filesystem::create_directories(dir);
+  CHECK(s.exportSteps((dir / "s.md").string(), false) == "no step done yet: step forward first");
+  s.goTo(7);
+  const std::string svg = (dir / "fig.svg").string(), md = (dir / "steps.md").string(), tex = (dir / "all.tex").string();
+  CHECK(s.exportFigure(svg, true) == "wrote " + svg);
+  CHECK(s.exportSteps(md, false) == "wrote " + md);
+  CHECK(s.exportSteps(tex, true) == "wrote " + tex);
+  std::ifstream f(md);
+  const std::string text((std::istreambuf_iterator<char>(f)), {});
+  CHECK(text.find("0.1959") != std::string::npos);  // step 7: dL/dW11
+  CHECK(text.find("-0.38") == std::string::npos);   // only the current step
+  CHECK(s.exportFigure((dir / "fig.jpg").string(), true).find("unknown figure format '.jpg'") != std::string::npos);
+  CHECK(s.exportSteps((dir / "s.html").string(), true).find("the steps are written as .md (Markdown) or .tex (LaTeX)") != std::string::npos);
+  std::filesystem::remove_all(dir);
 }

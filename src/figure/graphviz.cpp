@@ -71,10 +71,20 @@ std::string captionLabel(const Scene& s) {
   return t + "</TABLE>";
 }
 
+// One Graphviz context for the whole process, never freed: Graphviz 2.42's pango
+// plugin keeps a static pointer to the last font name it measured, a string owned by
+// the context's font table, and compares the next name with it; freeing the context
+// left that pointer dangling (AddressSanitizer: heap-use-after-free on the second
+// figure in one process, as in a window exporting twice).
+GVC_t* context() {
+  static GVC_t* const gvc = gvContext();
+  return gvc;
+}
+
 // The scene as a laid-out Graphviz graph, freed with it.
 class Dot {
  public:
-  Dot(const Scene& s, bool caption, const char* dpi) : gvc_(gvContext()) {
+  Dot(const Scene& s, bool caption, const char* dpi) : gvc_(context()) {
     g_ = agopen(cs("figure"), Agdirected, nullptr);
     agattr(g_, AGRAPH, cs("rankdir"), cs("LR"));
     agattr(g_, AGRAPH, cs("nodesep"), cs("0.18"));
@@ -141,7 +151,6 @@ class Dot {
   ~Dot() {
     if (laid_) gvFreeLayout(gvc_, g_);
     agclose(g_);
-    gvFreeContext(gvc_);
   }
   Dot(const Dot&) = delete;
   Dot& operator=(const Dot&) = delete;

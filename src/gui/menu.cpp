@@ -14,7 +14,7 @@ void report(MenuState& m, const std::optional<SourceError>& err, const std::stri
 }  // namespace
 
 void drawMenu(AppState& s, MenuState& m, MenuRequests& out) {
-  bool openFile = false, saveImage = false;
+  bool openFile = false, saveImage = false, exportFigure = false, exportSteps = false;
   bool loadAnswers = false, saveAnswers = false;
   if (ImGui::BeginMainMenuBar()) {
     if (ImGui::BeginMenu("File")) {
@@ -25,6 +25,8 @@ void drawMenu(AppState& s, MenuState& m, MenuRequests& out) {
       }
       openFile = ImGui::MenuItem("Open file...");
       saveImage = ImGui::MenuItem("Save image (PNG)...");
+      exportFigure = ImGui::MenuItem("Export figure (SVG, PDF, PNG, TikZ)...");
+      exportSteps = ImGui::MenuItem("Export steps (Markdown, LaTeX)...");
       ImGui::Separator();
       out.quit = ImGui::MenuItem("Quit", "Esc");
       ImGui::EndMenu();
@@ -44,6 +46,34 @@ void drawMenu(AppState& s, MenuState& m, MenuRequests& out) {
   drawAnswersPopups(s, m, loadAnswers, saveAnswers);
   if (openFile) ImGui::OpenPopup("Open a .bsg file");
   if (saveImage) ImGui::OpenPopup("Save the window as a PNG");
+  if (exportFigure) ImGui::OpenPopup("Export the graph as a figure");
+  if (exportSteps) ImGui::OpenPopup("Export the steps");
+  if (ImGui::BeginPopupModal("Export the graph as a figure", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
+    ImGui::TextUnformatted("The format is the file's: .svg, .pdf, .png, or .tex (TikZ, for \\input in LaTeX).");
+    ImGui::SetNextItemWidth(400);
+    const bool enter = ImGui::InputText("path", &m.figurePath, ImGuiInputTextFlags_EnterReturnsTrue);
+    ImGui::Checkbox("with the numbers of the current step (else a clean graph)", &m.figureNumbers);
+    if (enter || ImGui::Button("Export")) {
+      m.message = s.exportFigure(m.figurePath, m.figureNumbers);
+      ImGui::CloseCurrentPopup();
+    }
+    ImGui::SameLine();
+    if (ImGui::Button("Cancel")) ImGui::CloseCurrentPopup();
+    ImGui::EndPopup();
+  }
+  if (ImGui::BeginPopupModal("Export the steps", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
+    ImGui::TextUnformatted("The steps as on paper: .md (Markdown, $...$ math) or .tex (LaTeX align*, needs amsmath).");
+    ImGui::SetNextItemWidth(400);
+    const bool enter = ImGui::InputText("path", &m.stepsPath, ImGuiInputTextFlags_EnterReturnsTrue);
+    ImGui::Checkbox("every step so far (else the current one)", &m.allSteps);
+    if (enter || ImGui::Button("Export")) {
+      m.message = s.exportSteps(m.stepsPath, m.allSteps);
+      ImGui::CloseCurrentPopup();
+    }
+    ImGui::SameLine();
+    if (ImGui::Button("Cancel")) ImGui::CloseCurrentPopup();
+    ImGui::EndPopup();
+  }
   if (ImGui::BeginPopupModal("Open a .bsg file", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
     ImGui::SetNextItemWidth(400);
     const bool enter = ImGui::InputText("path", &m.openPath, ImGuiInputTextFlags_EnterReturnsTrue);

@@ -21,6 +21,8 @@ struct MenuState {
   std::string openPath;
   std::string screenshotPath = "backstep.png";
   std::string answersPath = "answers.txt";  // the Answers menu's load / save path
+  std::string figurePath = "figure.svg", stepsPath = "steps.md";  // File > Export
+  bool figureNumbers = true, allSteps = false;
   std::string message;  // the last open or save result, shown in the controls bar
 };
 

@@ -5,6 +5,8 @@
 
 #include "assets/embedded.h"
 #include "lang/parser.h"
+#include "figure/figure.h"
+#include "figure/steps_document.h"
 #include "nn/graph_descent.h"
 
 namespace bs::app {
@@ -201,6 +203,36 @@ void AppState::resetEdits() {
   stepper_->refresh();
   answers_.recheck(*graph_);
   changed();
+}
+
+std::string AppState::exportFigure(const std::string& path, bool withNumbers) const {
+  if (!graph_) return "no graph is open";
+  try {
+    figure::writeFigure(*graph_, withNumbers ? stepper_.get() : nullptr, {trace_.precision}, path);
+  } catch (const std::exception& e) {
+    return e.what();
+  }
+  return "wrote " + path;
+}
+
+std::string AppState::exportSteps(const std::string& path, bool allSteps) const {
+  if (!graph_) return "no graph is open";
+  const int c = stepper_->cursor();
+  if (c == 0) return "no step done yet: step forward first";
+  const bool latex = path.ends_with(".tex");
+  if (!latex && !path.ends_with(".md")) return path + ": the steps are written as .md (Markdown) or .tex (LaTeX)";
+  figure::StepsOptions o;
+  o.format = latex ? figure::StepsFormat::Latex : figure::StepsFormat::Markdown;
+  o.trace = trace_;
+  o.title = title_;
+  o.first = allSteps ? 0 : c - 1;
+  o.last = c;
+  try {
+    figure::writeSteps(*stepper_, o, path);
+  } catch (const std::exception& e) {
+    return e.what();
+  }
+  return "wrote " + path;
 }
 
 std::vector<EdgeValue> AppState::edgeValues() const {

@@ -87,6 +87,12 @@ class AppState {
     Index row = 0, col = 0;
   };
   void selectElement(int node, bool grad, Index row, Index col);
+  // File > Export: the graph as a figure (the format from the path's extension: .svg,
+  // .pdf, .png, .tex for TikZ), with the current step's numbers or clean; the steps as
+  // a write-up (.md Markdown, .tex LaTeX), the current one or all done so far. Returns
+  // "wrote PATH" or what went wrong.
+  std::string exportFigure(const std::string& path, bool withNumbers) const;
+  std::string exportSteps(const std::string& path, bool allSteps) const;
   // How the inspector writes the arithmetic: decimals, and the size rule.
   const TraceOptions& traceOptions() const { return trace_; }
   void setPrecision(int decimals) { trace_.precision = std::clamp(decimals, 0, 15); }
