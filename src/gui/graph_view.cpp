@@ -66,6 +66,13 @@ void GraphView::fit(ImVec2 canvas) {
   const float w = std::max(layout_.width, 1.0f), h = std::max(layout_.height, 1.0f);
   zoom_ = std::clamp(std::min((canvas.x - 2 * margin) / w, (canvas.y - 2 * margin) / h), 0.02f, 2.0f);
   pan_ = {(canvas.x - w * zoom_) / 2, (canvas.y - h * zoom_) / 2};
+  // A graph too big to fit with its numbers readable (a preset's network) is shown at
+  // the smallest readable zoom, following the current step (the wheel still zooms out).
+  follow_ = zoom_ < kReadableZoom;
+  if (follow_) {
+    zoom_ = kReadableZoom;
+    focusShown_ = -1;
+  }
 }
 
 std::optional<BoxElement> GraphView::elementAt(const AppState& s, int box, ImVec2 mouse) const {
@@ -236,15 +243,15 @@ void GraphView::draw(AppState& s, Heatmaps& heatmaps, const Fonts& fonts) {
     fit(size);
     fitPending_ = false;
   }
-  // A collapsed view is too wide to fit readably: it keeps the focus node in sight at
-  // zoom 1 instead (Fit or the wheel still zoom out).
-  if (s.collapsed() && focusShown_ != s.focusNode()) {
+  // A collapsed view, or a graph too big to fit readably, keeps the focus node (the
+  // current step's, or the selected one) in sight instead: at zoom 1, or the readable
+  // zoom Fit chose (the wheel still zooms out).
+  if ((s.collapsed() || follow_) && focusShown_ != s.focusNode()) {
     focusShown_ = s.focusNode();
+    if (s.collapsed()) zoom_ = 1;
     for (size_t i = 0; i < input_.boxes.size(); ++i)
-      if (input_.boxes[i].node == focusShown_ && input_.boxes[i].kind != BoxKind::Value) {
-        zoom_ = 1;
-        pan_ = {size.x / 2 - layout_.centres[i].x, size.y / 2 - layout_.centres[i].y};
-      }
+      if (input_.boxes[i].node == focusShown_ && input_.boxes[i].kind != BoxKind::Value)
+        pan_ = {size.x / 2 - layout_.centres[i].x * zoom_, size.y / 2 - layout_.centres[i].y * zoom_};
   }
 
   // Interaction: click selects, drag pans, the wheel zooms about the mouse.

@@ -40,7 +40,9 @@ class GraphView {
 
   int graphVersion_ = -1, valuesVersion_ = -1;
   NodeRange shown_;  // the part of a collapsed graph that is laid out
-  int focusShown_ = -1;  // the node a collapsed view was last centred on
+  int focusShown_ = -1;  // the node a collapsed or following view was last centred on
+  bool follow_ = false;  // the graph does not fit readably: the view follows the focus node
+  static constexpr float kReadableZoom = 0.7f;  // the numbers of value boxes are still read easily
   bool answersLayout_ = false;  // laid out with room for verdict marks
   std::optional<AnswerKey> editing_;  // the number the answer field is for
   std::string editText_;
