@@ -671,6 +671,45 @@ TEST_CASE("answers: malformed sheets give located errors") {
   CHECK_THROWS_WITH_AS(parseAnswers("dL/dt = 1\n", x), doctest::Contains("'t' is a constant, so it has no gradient"), ParseError);
 }
 
+TEST_CASE("answers: decimal commas where they cannot be read two ways, blanks left to fill") {
+  Graph g = loadGraph("ex2");
+  const int z = *g.find("z"), L = *g.find("L"), W = *g.find("W"), y = *g.find("y");
+  AnswerSheet s = parseAnswers("z = [0,406; 0,525]\nL = 0,441; dL/dz1 = -0,81\ndL/dW = [[0,196; ?; 0,294]; [?; ?; ?]]\ndL/dx =\n", g);
+  CHECK(s.get(z, Quantity::Value, 0, 0)->value == 0.406);
+  CHECK(s.get(z, Quantity::Value, 1, 0)->decimals == 3);
+  CHECK(s.get(L, Quantity::Value, 0, 0)->value == 0.441);
+  CHECK(s.get(z, Quantity::Grad, 0, 0)->value == -0.81);
+  CHECK(s.get(W, Quantity::Grad, 0, 2)->value == 0.294);
+  CHECK_FALSE(s.get(W, Quantity::Grad, 0, 1));  // '?': not written
+  CHECK(s.find(W, Quantity::Grad)->count() == 2);
+  CHECK_FALSE(s.find(*g.find("x"), Quantity::Grad));  // nothing after '='
+  // ';' separates elements inside brackets; points are fine there too.
+  CHECK(parseAnswers("dL/dy = [0.196; 0.262]\n", g).get(y, Quantity::Grad, 1, 0)->value == 0.262);
+  CHECK(parseWrittenNumber("0,196").value == 0.196);
+  CHECK(parseWrittenNumber("-0,05").decimals == 2);
+  // In a list separated by commas, 0,406 could be two numbers: a message says to write a point.
+  struct Bad {
+    const char* text;
+    int col;
+    const char* message;
+  };
+  for (const Bad& b : {Bad{"z = [0,406, 0,525]\n", 6, "'0,406' can be read as one number or two in a list separated by commas: write a decimal point (0.406)"},
+                       Bad{"z = [0,406; 0,525, 1]\n", 18, "this list separates its elements with ';' (for decimal commas): write ';' here too"},
+                       Bad{"z = [0,4,0,5]\n", 6, "write a decimal point (0.4)"}}) {
+    CAPTURE(b.text);
+    try {
+      parseAnswers(b.text, g);
+      FAIL("no error");
+    } catch (const ParseError& e) {
+      CHECK(e.line == 1);
+      CHECK(e.col == b.col);
+      CHECK(e.message.find(b.message) != std::string::npos);
+    }
+  }
+  CHECK(parseAnswers("z = [0.4,0.5]\n", g).get(z, Quantity::Value, 1, 0)->value == 0.5);  // points: no comma to read twice
+  CHECK_THROWS_AS(parseWrittenNumber("0, 196"), ParseError);  // not touching: two numbers
+}
+
 TEST_CASE("answers: written, saved and read again, the same sheet") {
   Graph g = loadGraph("ex2");
   AnswerSheet s = parseAnswers(std::string(kCorrectEx2) + "", g);

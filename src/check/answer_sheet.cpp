@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <stdexcept>
 
+#include "check/answer_reader.h"
 #include "core/stepper.h"
 #include "core/trace.h"
 #include "lang/lexer.h"
@@ -30,7 +31,9 @@ int decimalsOf(std::string_view s) {
 }
 
 WrittenNumber parseWrittenNumber(std::string_view text) {
-  TokenStream ts(tokenize(text));
+  std::vector<Token> toks = tokenize(text);
+  readDecimalCommas(toks);  // "0,196" typed in a field is one number
+  TokenStream ts(std::move(toks));
   bool neg = ts.accept("-");
   if (!neg) ts.accept("+");
   const Token t = ts.peek();

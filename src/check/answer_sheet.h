@@ -20,7 +20,8 @@ struct WrittenNumber {
 };
 // Decimals of a number's text: digits after the point, less the exponent (never below 0).
 int decimalsOf(std::string_view numberText);
-// One number typed on its own ("-0.38"); throws ParseError (line 1, column in `text`).
+// One number typed on its own ("-0.38", or "-0,38" with a decimal comma); throws
+// ParseError (line 1, column in `text`).
 WrittenNumber parseWrittenNumber(std::string_view text);
 // The number as it is written back: `decimals` decimals, trailing zeros kept ("0.50").
 std::string writeNumber(WrittenNumber n);
