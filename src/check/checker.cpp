@@ -328,8 +328,9 @@ class Checker {
         const size_t k = flat(r, c, ex.cols());
         const int d = decimalsAt(node, q, r, c);
         const double h = halfUnit(d);
-        const double tol = roundings(parts, true, r, c, d) * h + mine.width(r, c) + mine.localUnits(r, c) * h;
-        Q.g(r, c) = roundings(parts, false, r, c, d) * h + exact.width(r, c) + exact.localUnits(r, c) * h;
+        const int n = roundings(parts, true, r, c, d), nExact = roundings(parts, false, r, c, d);
+        const double tol = n * h + mine.width(r, c) + mine.localUnits(r, c) * h;
+        Q.g(r, c) = nExact * h + exact.width(r, c) + exact.localUnits(r, c) * h;
         if (!a || !a->written(r, c)) {
           Q.h(r, c) = tol;
           continue;
@@ -337,24 +338,41 @@ class Checker {
         const double w = a->value(r, c), redone = mine.value(r, c), off = std::fabs(w - ex(r, c));
         ElementCheck e = element(a, r, c, ex(r, c), redone, tol);
         const double gtol = Q.g(r, c);
+        // Truncated: digits cut, not rounded (0.66 for 0.666). The number then stands for
+        // [0.66, 0.67), whose middle is half a unit further from zero, and every rounding
+        // before it may have been a cut too, a whole unit instead of half.
+        const bool cuttable = d >= 1 && !sameNumber(w, ex(r, c));
+        auto cutOff = [&](double target) { return std::fabs(w + (w != 0 ? std::copysign(h, w) : std::copysign(h, target)) - target); };
+        const bool cutGlobal = cuttable && cutOff(ex(r, c)) <= gtol + (nExact + exact.localUnits(r, c)) * h + slack(ex(r, c));
+        const bool cutLocal = cuttable && cutOff(redone) <= tol + (n + mine.localUnits(r, c)) * h + slack(redone);
+        const bool local = std::fabs(w - redone) <= tol + slack(redone);
         Q.v(r, c) = w;
         if (sameNumber(w, ex(r, c))) Q.h(r, c) = Q.g(r, c) = 0;  // written exactly: no rounding to carry on
         else Q.h(r, c) = h;
         if (off <= h + slack(ex(r, c))) {
           e.verdict = Verdict::Correct;
           Q.from[k].clear();
-        } else if (off <= gtol + slack(ex(r, c)) || (std::fabs(w - redone) <= tol + slack(redone) && Q.from[k].empty())) {
+        } else if (off <= gtol + slack(ex(r, c)) || (local && Q.from[k].empty())) {
           e.verdict = Verdict::Rounding;  // drift that rounding explains, globally or step by step
           Q.from[k].clear();
-        } else if (std::fabs(w - redone) <= tol + slack(redone)) {
+        } else if (cutGlobal || (cutLocal && Q.from[k].empty())) {
+          e.verdict = Verdict::Rounding;
+          e.truncated = true;
+          Q.from[k].clear();
+        } else if (local || cutLocal) {
           // Right from their numbers, but those came from an earlier mistake.
           e.verdict = Verdict::CarriedOver;
+          e.truncated = !local;
           for (int id : Q.from[k]) e.origins.push_back(mistakes_[size_t(id)]);
           std::stable_sort(e.origins.begin(), e.origins.end(), [](const Origin& x, const Origin& y) { return x.step < y.step; });
           e.blamedStep = e.origins.front().step;
         } else {
           e.missingSteps = missingParts(parts, r, c, w, d);
           blame(e, e.missingSteps.empty() ? step : e.missingSteps.front(), node, q, Q.from[k]);
+        }
+        if (e.truncated) {  // later numbers are judged from it, allowing the whole unit it may have lost
+          Q.h(r, c) = 2 * h;
+          Q.g(r, c) += (nExact + exact.localUnits(r, c)) * h;
         }
         checks_[{node, int(q), r, c}] = e;
       }
@@ -431,6 +449,8 @@ class Checker {
         const std::vector<int>& steps = a.quantity == Quantity::Value ? std::vector<int>{e.step} : gradSteps[size_t(a.node)];
         e.explanation = explainEntry(mine, mine_, e, steps);
       }
+      for (const ElementCheck& x : e.elements)
+        if (x.truncated) e.explanation.push_back(truncationNote(answerName(g_, a.node, a.quantity, x.row, x.col), x));
       rep.entries.push_back(std::move(e));
     };
     for (const Answer& a : sheet_.answers()) {

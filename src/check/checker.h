@@ -12,6 +12,10 @@
 // - carried over: |written − redone| ≤ tolerance, but something it was computed from
 //   is wrong or carried over;
 // - wrong: otherwise.
+// A number with decimals may also be truncated (its digits cut: 0.66 for 0.6660): it
+// then stands for [0.66, 0.67), and the same tests are made from the middle of that
+// interval with every rounding counted as a whole unit; it is "rounding (truncated)"
+// (or carried over), and the numbers computed from it are judged from it.
 // tolerance = n·h + Σ spread: n counts the rounded results in the step (1; for a sum of
 // contributions, those that rounding changes; one more for a local derivative such as
 // σ'(y) = 0.2412 that rounding changes), and each spread is how far the redone result
@@ -55,6 +59,7 @@ struct ElementCheck {
   double redone = 0;       // the step redone from the student's own numbers
   double tolerance = 0;    // how far `written` may be from `redone` (see the rule above)
   Verdict verdict = Verdict::Correct;
+  bool truncated = false;  // rounding or carried over only when read as digits cut, not rounded
   // Wrong: the step where the mistake was made (-1: a given leaf value copied wrongly).
   // Carried over: the step of the earliest mistake it inherits. Otherwise -1.
   int blamedStep = -1;

@@ -79,6 +79,15 @@ std::string describeCarried(const Graph& mine, const CheckEntry& e, const std::v
 
 }  // namespace
 
+std::string truncationNote(const std::string& name, const ElementCheck& x) {
+  const std::string w = writeNumber({x.written, x.decimals});
+  // Cut from the exact number, or else from the one redone from the student's numbers.
+  const double scale = std::pow(10.0, x.decimals), from = std::trunc(x.exact * scale) / scale == x.written ? x.exact : x.redone;
+  return name + " = " + w + ": the digits of " + formatNumber(from, std::max(4, x.decimals + 2)) + " cut after " + std::to_string(x.decimals) +
+         (x.decimals == 1 ? " decimal" : " decimals") + ", not rounded (" + writeNumber({from, x.decimals}) +
+         "); counted as rounding, and the numbers computed from " + w + " are judged from it";
+}
+
 std::vector<std::string> explainEntry(const Graph& mine, const std::vector<StepRecord>& records, const CheckEntry& e,
                                       const std::vector<int>& steps) {
   std::vector<std::string> lines;

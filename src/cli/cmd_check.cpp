@@ -23,6 +23,12 @@ std::string writtenText(const CheckEntry& e) {
   });
 }
 
+// "rounding (truncated)" when the entry is rounding only because digits were cut.
+std::string verdictText(const CheckEntry& e) {
+  const bool cut = std::any_of(e.elements.begin(), e.elements.end(), [&](const ElementCheck& x) { return x.truncated && x.verdict == e.verdict; });
+  return verdictName(e.verdict) + std::string(cut && e.verdict == Verdict::Rounding ? " (truncated)" : "");
+}
+
 size_t width(const std::string& s) {  // in characters: σ and … are one each
   return size_t(std::count_if(s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
 }
@@ -56,7 +62,7 @@ Run addCheck(CLI::App& app) {
       const Node& n = g.node(e.node);
       rows.push_back({std::to_string(e.line), e.step < 0 ? "given" : std::to_string(e.step + 1), e.row < 0 ? n.name : elementName(n.name, n.shape, e.row, e.col),
                       quantityName(e.quantity), writtenText(e), formatTensor(e.exact, std::max(4, d + 1), 64, 64),
-                      verdictName(e.verdict)});
+                      verdictText(e)});
     }
     std::vector<size_t> widths(rows[0].size(), 0);
     for (const auto& r : rows)
