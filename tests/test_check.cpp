@@ -250,7 +250,7 @@ TEST_CASE("a sign error: flagged at its step, and the gradients below it are car
     const CheckEntry* e = rep.entryFor(*g.find("p1"), Quantity::Grad, 0, 0);
     REQUIRE(e);
     REQUIRE_FALSE(e->explanation.empty());
-    CHECK(e->explanation[0].find("the sign is flipped") != std::string::npos);
+    CHECK(e->explanation[0].find("matches −(df/dq) (a sign error); without that slip, step 11 gives") != std::string::npos);
   }
   // A sign error on a leaf's gradient: nothing inherits it.
   Graph g = loadGraph("ex2");
@@ -360,7 +360,7 @@ TEST_CASE("a transposed matrix entry: wrong where it was used, carried over belo
     expectFlags(g, rep, {{"dL/dW12", {Verdict::Wrong, step}}, {"dL/dW21", {Verdict::Wrong, step}}});
     const CheckEntry* e = rep.entryFor(*g.find("W"), Quantity::Grad, 0, 1);
     REQUIRE(e);
-    CHECK(e->explanation[0].find("that is the number for dL/dW21 (row and column swapped?)") != std::string::npos);
+    CHECK(e->explanation[0].find("matches the number for dL/dW21 (row and column swapped)") != std::string::npos);
   }
   SUBCASE("the forward pass of the XOR network with W1 transposed: everything after it is carried over") {
     Graph x = loadGraph("xor");

@@ -46,6 +46,13 @@ struct ShapeError : std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
+// A constant factor of an op's local derivative (the 2 of 2x, the 1/n of a mean), the
+// kind students leave out: the checker tries the derivative without it.
+struct LocalFactor {
+  std::string text;  // "2", "1/n = 1/3"
+  double value = 1;
+};
+
 struct AttrSpec {
   std::string name;
   double defaultValue;
@@ -89,6 +96,10 @@ struct OpDef {
   ElementText (*gradElement)(const ElementCtx& e, int i, Index r, Index c) = nullptr;
   // The backward step in index notation, "dL/dWij = dL/dyi · xj" (Tensor-style ops).
   std::string (*gradIndexText)(const ElementCtx& e, int i) = nullptr;
+
+  // The constant factors of the local derivative d(out)/d(input i), given the inputs'
+  // shapes; null: none.
+  std::vector<LocalFactor> (*localFactors)(int i, std::span<const Shape> in) = nullptr;
 
   // Activations: when an output element is saturated (its unit barely passes a
   // gradient back), and how to say it; the window shows the share of such units.
