@@ -108,6 +108,16 @@ bool hasGradient(const Graph& g, int node) {
   return node >= 0 && node < g.size() && gradientNodes(g)[size_t(node)];
 }
 
+std::vector<std::pair<int, Quantity>> workedQuantities(const Graph& g) {
+  std::vector<std::pair<int, Quantity>> q;
+  for (int i = 0; i < g.size(); ++i)
+    if (!g.node(i).isLeaf()) q.push_back({i, Quantity::Value});
+  const std::vector<char> grads = gradientNodes(g);
+  for (int i = g.size() - 1; i >= 0; --i)
+    if (grads[size_t(i)]) q.push_back({i, Quantity::Grad});
+  return q;
+}
+
 std::string answerName(const Graph& g, int node, Quantity q, Index r, Index c) {
   const Node& n = g.node(node);
   const std::string name = r < 0 ? n.name : elementName(n.name, n.shape, r, c);

@@ -61,6 +61,10 @@ class AnswerSheet {
 std::vector<char> gradientNodes(const Graph& g);
 bool hasGradient(const Graph& g, int node);
 
+// What a hand calculation works out, in the order answers files write it: the value of
+// every op node (node order), then every gradient from the output down (dL/dL = 1 too).
+std::vector<std::pair<int, Quantity>> workedQuantities(const Graph& g);
+
 // The name a student writes: "z", "z1", "dL/dz", "dL/dW[1,2]" (r, c from 0; -1 for the
 // whole tensor). The reader accepts every name this gives, and W.grad for dL/dW.
 std::string answerName(const Graph& g, int node, Quantity q, Index r = -1, Index c = -1);
