@@ -41,7 +41,7 @@ std::vector<std::string> sheetFiles(const std::vector<std::string>& args) {
 class Graphs {
  public:
   explicit Graphs(const std::string& arg) : arg_(arg), folder_(fs::is_directory(arg)) {
-    if (!folder_) graphs_.emplace("", loadGraph(arg));
+    if (!folder_) graphs_.emplace("", Loaded{"", arg, loadGraph(arg)});
   }
 
   const Graph& forSheet(const std::string& file, const std::string& text) {
@@ -49,38 +49,41 @@ class Graphs {
     if (!folder_) {
       if (h) throw std::runtime_error(file + ":1:1: this is variant " + h->variant + " of a worksheet of " + h->graph +
                                       ": give the worksheet folder (with sheet-" + h->variant + ".bsg) as GRAPH");
-      return graphs_.at("");
+      return graphs_.at("").graph;
     }
     if (!h)
       throw std::runtime_error(file + ":1:1: no worksheet header on line 1 (like '" + worksheetHeaderLine({"ex2", "03"}) +
                                "'), so its variant in " + arg_ + " is not known");
     auto it = graphs_.find(h->variant);
-    if (it != graphs_.end()) return it->second;
-    const std::string path = (fs::path(arg_) / ("sheet-" + h->variant + ".bsg")).string();
-    if (!fs::exists(path)) throw std::runtime_error(file + ":1:1: variant " + h->variant + " is not in " + arg_ + " (no " + path + ")");
-    const auto own = readWorksheetHeader(readGraphSource(path));
-    if (own && own->graph != h->graph)
-      throw std::runtime_error(file + ":1:1: the sheet is of " + h->graph + ", but " + path + " is of " + own->graph);
-    return graphs_.emplace(h->variant, loadGraph(path)).first->second;
+    if (it == graphs_.end()) {
+      const std::string path = (fs::path(arg_) / ("sheet-" + h->variant + ".bsg")).string();
+      if (!fs::exists(path)) throw std::runtime_error(file + ":1:1: variant " + h->variant + " is not in " + arg_ + " (no " + path + ")");
+      const auto own = readWorksheetHeader(readGraphSource(path));
+      it = graphs_.emplace(h->variant, Loaded{own ? own->graph : h->graph, path, loadGraph(path)}).first;
+    }
+    if (it->second.name != h->graph)
+      throw std::runtime_error(file + ":1:1: the sheet is of " + h->graph + ", but " + it->second.path + " is of " + it->second.name);
+    return it->second.graph;
   }
 
-  // A graph the marking file is read against before any sheet (the first variant).
-  const Graph& any() {
-    if (graphs_.empty()) {
-      for (const auto& e : fs::directory_iterator(arg_))
-        if (e.path().extension() == ".bsg" && e.path().filename().string().starts_with("sheet-"))
-          return graphs_.emplace("check", loadGraph(e.path().string())).first->second;
-      throw std::runtime_error(arg_ + ": not a worksheet folder (no sheet-K.bsg in it)");
-    }
-    return graphs_.begin()->second;
+  // A graph to read the marking file against before any sheet: GRAPH, or one of the
+  // folder's variants (they share their names).
+  Graph any() const {
+    if (!folder_) return graphs_.at("").graph;
+    for (const auto& e : fs::directory_iterator(arg_))
+      if (e.path().extension() == ".bsg" && e.path().filename().string().starts_with("sheet-")) return loadGraph(e.path().string());
+    throw std::runtime_error(arg_ + ": not a worksheet folder (no sheet-K.bsg in it)");
   }
 
  private:
+  struct Loaded {
+    std::string name, path;  // the exercise its header names, and its file
+    Graph graph;
+  };
   std::string arg_;
   bool folder_;
-  std::map<std::string, Graph> graphs_;
+  std::map<std::string, Loaded> graphs_;
 };
-
 
 // "step 6 (dL/dy)": the step and what it computes, as the class summary lists it.
 std::string stepName(const Graph& g, int step) {

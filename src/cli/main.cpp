@@ -8,7 +8,7 @@ int main(int argc, char** argv) {
   CLI::App app{"Backstep: step through backpropagation, node by node"};
   app.require_subcommand(0, 1);
   std::vector<std::pair<CLI::App*, bs::cli::Run>> commands;
-  for (auto add : {bs::cli::addTrace, bs::cli::addGradcheck, bs::cli::addExamples, bs::cli::addCheck, bs::cli::addGrade,
+  for (auto add : {bs::cli::addTrace, bs::cli::addGradcheck, bs::cli::addExamples, bs::cli::addCheck, bs::cli::addGrade, bs::cli::addWorksheet,
                    bs::cli::addTrain, bs::cli::addSweep, bs::cli::addBench, bs::cli::addDescend, bs::cli::addExplain}) {
     bs::cli::Run run = add(app);
     commands.push_back({app.get_subcommands({}).back(), run});

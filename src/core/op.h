@@ -101,6 +101,10 @@ struct OpDef {
   // shapes; null: none.
   std::vector<LocalFactor> (*localFactors)(int i, std::span<const Shape> in) = nullptr;
 
+  // Elementwise ops whose formula changes branch at an input value (ReLU's 0): a
+  // worksheet keeps its numbers away from them, where rounding could cross the kink.
+  std::vector<double> kinks;
+
   // Activations: when an output element is saturated (its unit barely passes a
   // gradient back), and how to say it; the window shows the share of such units.
   bool (*saturated)(double y, Attrs attrs) = nullptr;

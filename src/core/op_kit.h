@@ -154,6 +154,7 @@ template <class D> OpDef unaryOp() {
   op.text = [](std::span<const std::string> o, Attrs a) { return D::text(o[0], a); };
   op.localText = [](int, std::span<const std::string> o, Attrs a) { return D::localText(o[0], a); };
   if constexpr (requires { D::localFactors; }) op.localFactors = &D::localFactors;
+  if constexpr (requires { D::kink; }) op.kinks = {D::kink};
   if constexpr (requires { D::saturation; }) {
     op.saturation = D::saturation;
     op.saturated = [](double y, Attrs a) { return D::saturated(y, a); };
@@ -276,6 +277,7 @@ template <class D> OpDef reduceOp() {
   };
   op.style = GradStyle::Elementwise;
   if constexpr (requires { D::localFactors; }) op.localFactors = &D::localFactors;
+  if constexpr (requires { D::kink; }) op.kinks = {D::kink};
   op.shape = [](std::span<const Shape>, Attrs) { return Shape{1, 1}; };
   op.d = reduceKernels<D, double>();
   op.f = reduceKernels<D, float>();

@@ -27,6 +27,7 @@ struct SumSquares {
 
 struct L1 {
   static constexpr const char *name = "l1", *symbol = "L1";
+  static constexpr double kink = 0;
   static constexpr const char* formula = "∂(Σ |xᵢ|)/∂xᵢ = sign(xᵢ) (0 at xᵢ = 0 by convention)";
   static constexpr bool delimits = true;
   static constexpr const char* derivation = "L = Σk |xk|  ⇒  ∂L/∂xi = sign(xi): 1 if xi > 0, −1 if xi < 0, 0 at xi = 0 (the convention)";
