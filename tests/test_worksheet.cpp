@@ -54,9 +54,14 @@ void checkVariants(const std::string& name, const std::vector<Variant>& variants
     Stepper s(g);
     s.toEnd();
     for (const Node& n : g.nodes()) {
+      for (Index k = 0; k < n.grad.size(); ++k) CHECK(std::fabs(n.grad(k)) >= 0.05);
       if (n.isLeaf()) continue;
-      for (Index k = 0; k < n.value.size(); ++k)
+      for (Index k = 0; k < n.value.size(); ++k) {
+        CHECK(std::fabs(n.value(k)) >= 0.05);
         if (n.op->saturated) CHECK_FALSE(n.op->saturated(n.value(k), n.attrs));
+        if (n.op->name == "sigmoid") CHECK(std::fabs(n.value(k) - 0.5) < 0.41);  // not even near saturating
+        if (n.op->name == "tanh") CHECK(std::fabs(n.value(k)) < 0.87);
+      }
       for (double kink : n.op->kinks)
         for (Index k = 0; k < g.node(n.inputs[0]).value.size(); ++k) CHECK(std::fabs(g.node(n.inputs[0]).value(k) - kink) >= 0.1);
     }

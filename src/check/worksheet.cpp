@@ -19,7 +19,7 @@ namespace {
 constexpr std::string_view kHeader = "# backstep worksheet ", kVariant = ", variant ";
 constexpr int kTries = 20000;             // draws per variant before giving up
 constexpr double kKinkMargin = 0.1;       // rounding a number this far from a kink keeps its side
-constexpr double kNonZero = 0.01;         // a sign error on a number this small would not show
+constexpr double kNonZero = 0.05;         // a sign error on a number this small hardly shows at 2 decimals
 
 // 1 or 2 decimals, 0.1 to 3 in size, either sign; never whole (so never 0 or ±1:
 // multiplied by 1, a misread or swapped operand does not show).
@@ -48,9 +48,17 @@ std::string flaw(const Graph& g) {
   s.toEnd();
   for (const Node& n : copy.nodes()) {
     if (n.isLeaf()) continue;
-    for (Index k = 0; k < n.value.size(); ++k) {
-      if (n.op->saturated && n.op->saturated(n.value(k), n.attrs)) return n.name + " saturates";
+    for (Index k = 0; k < n.value.size(); ++k)
       if (std::fabs(n.value(k)) < kNonZero) return n.name + " is about 0";
+    if (n.op->saturated && n.op->arity == 1) {
+      // Not even close to saturating: the unit would not saturate at twice its input
+      // either (σ stays within 0.09..0.91), so its derivative is not tiny.
+      const Tensor twice = 2 * copy.node(n.inputs[0]).value;
+      const std::vector<const Tensor*> in{&twice};
+      Tensor y;
+      n.op->d.forward({in, n.attrs}, y);
+      for (Index k = 0; k < y.size(); ++k)
+        if (n.op->saturated(y(k), n.attrs)) return n.name + " is close to saturating";
     }
     for (double kink : n.op->kinks)
       for (Index k = 0; k < copy.node(n.inputs[0]).value.size(); ++k)

@@ -34,9 +34,10 @@ struct Variant {
 // `variants` variants of `g` (named `graphName` in the headers), drawn from `seed`: every
 // input and param gets "nice" numbers (1 or 2 decimals, 0.1 to 3 in size, never 0 or ±1,
 // no two of the given numbers equal in size, so a swapped operand or a sign shows), such
-// that no unit saturates (OpDef::saturated), no input of a kinked op is within 0.1 of a
-// kink (OpDef::kinks), no computed value or gradient is within 0.01 of 0, and no two
-// variants are the same. Throws std::runtime_error when no such numbers are found.
+// that no unit saturates, not even at twice its input (OpDef::saturated: σ stays within
+// 0.09..0.91), no input of a kinked op is within 0.1 of a kink (OpDef::kinks), no
+// computed value or gradient is within 0.05 of 0, and no two variants are the same.
+// Throws std::runtime_error when no such numbers are found.
 std::vector<Variant> makeWorksheet(const Graph& g, const std::string& graphName, int variants, unsigned seed);
 
 // Writes DIR/sheet-K.bsg, DIR/key-K.txt and DIR/answers-K.txt of every variant, each
