@@ -342,8 +342,9 @@ class Checker {
         ElementCheck e = element(a, r, c, ex(r, c), redone, tol);
         const double gtol = Q.g(r, c);
         // Truncated: digits cut, not rounded (0.66 for 0.666). The number then stands for
-        // [0.66, 0.67), whose middle is half a unit further from zero, and every rounding
-        // before it may have been a cut too, a whole unit instead of half.
+        // [0.66, 0.67), whose middle is half a unit further from zero; redone from the
+        // student's numbers, every rounding of the step may have been a cut too, a whole
+        // unit instead of half.
         const bool cuttable = d >= 1 && !sameNumber(w, ex(r, c));
         auto cutOff = [&](double target) { return std::fabs(w + (w != 0 ? std::copysign(h, w) : std::copysign(h, target)) - target); };
         // Globally only the exact number itself cut: with the drift of rounding on top, a
