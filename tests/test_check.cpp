@@ -16,176 +16,12 @@
 #include "check/checker.h"
 #include "core/stepper.h"
 #include "lang/parser.h"
+#include "student.h"
 
 using namespace bs;
+using namespace bs::testing;
 
 namespace {
-
-double roundTo(double v, int d) {
-  const double s = std::pow(10.0, d);
-  return std::round(v * s) / s;
-}
-Tensor roundTo(const Tensor& t, int d) { return t.unaryExpr([d](double v) { return roundTo(v, d); }); }
-
-// A student working on paper: every number rounded to `decimals`, each step computed
-// from their own rounded numbers, local derivatives (σ'(y) = 0.241) rounded too.
-// `slip` changes one step's result the way a mistake would.
-class Student {
- public:
-  Student(const Graph& g, int decimals) : g_(g), d_(decimals), vals_(size_t(g.size())), grads_(size_t(g.size())) {}
-  std::function<void(int step, Tensor& result)> slip;
-
-  AnswerSheet work() {
-    Graph copy = g_;
-    Stepper s(copy);
-    for (int i = 0; i < g_.size(); ++i) {
-      vals_[size_t(i)] = g_.node(i).value;
-      grads_[size_t(i)].resize(0, 0);
-    }
-    for (int k = 0; k < s.size(); ++k) {
-      const Step& st = s.schedule()[size_t(k)];
-      Tensor r = st.phase == Phase::Forward ? forward(st) : backward(st);
-      r = roundTo(r, d_);
-      if (slip) slip(k, r);
-      if (st.phase == Phase::Forward) vals_[size_t(st.node)] = r;
-      else if (grads_[size_t(st.target)].size() == 0) grads_[size_t(st.target)] = r;
-      else grads_[size_t(st.target)] = roundTo(grads_[size_t(st.target)] + r, d_);
-    }
-    AnswerSheet sheet;
-    for (int i = 0; i < g_.size(); ++i) {
-      if (!g_.node(i).isLeaf()) write(sheet, i, Quantity::Value, vals_[size_t(i)]);
-      if (grads_[size_t(i)].size()) write(sheet, i, Quantity::Grad, grads_[size_t(i)]);
-    }
-    return sheet;
-  }
-
-  const Tensor& value(const std::string& n) const { return vals_[size_t(*g_.find(n))]; }
-  const Tensor& grad(const std::string& n) const { return grads_[size_t(*g_.find(n))]; }
-
- private:
-  std::vector<const Tensor*> inputs(const Node& n) const {
-    std::vector<const Tensor*> v;
-    for (int in : n.inputs) v.push_back(&vals_[size_t(in)]);
-    return v;
-  }
-  Tensor forward(const Step& st) const {
-    const Node& n = g_.node(st.node);
-    Tensor out;
-    n.op->d.forward({inputs(n), n.attrs}, out);
-    return out;
-  }
-  Tensor backward(const Step& st) const {
-    if (st.isSeed()) return Tensor::Ones(1, 1);
-    const Node& n = g_.node(st.node);
-    const Tensor& up = grads_[size_t(st.node)];
-    Tensor out;
-    if (n.op->style == GradStyle::Elementwise && n.op->d.local) {
-      Tensor loc;
-      n.op->d.local(st.inputIndex, {inputs(n), n.attrs}, vals_[size_t(st.node)], loc);
-      loc = roundTo(loc, d_);
-      Tensor prod(loc.rows(), loc.cols());
-      for (Index c = 0; c < loc.cols(); ++c)
-        for (Index r = 0; r < loc.rows(); ++r) prod(r, c) = bcastAt(up, r, c) * loc(r, c);
-      reduceTo(prod, g_.node(st.target).shape, out);
-    } else {
-      n.op->d.vjp(st.inputIndex, {inputs(n), n.attrs}, vals_[size_t(st.node)], up, out);
-    }
-    return out;
-  }
-  void write(AnswerSheet& sheet, int node, Quantity q, const Tensor& t) const {
-    for (Index r = 0; r < t.rows(); ++r)
-      for (Index c = 0; c < t.cols(); ++c) sheet.set(g_, node, q, r, c, {t(r, c), d_});
-  }
-
-  const Graph& g_;
-  int d_;
-  std::vector<Tensor> vals_, grads_;
-};
-
-// The exact numbers rounded to `decimals`, every value and gradient.
-AnswerSheet exactSheet(const Graph& g, int decimals) {
-  Graph copy = g;
-  Stepper s(copy);
-  s.toEnd();
-  AnswerSheet sheet;
-  for (int i = 0; i < g.size(); ++i) {
-    const Node& n = copy.node(i);
-    for (Index r = 0; r < n.shape.rows; ++r)
-      for (Index c = 0; c < n.shape.cols; ++c) {
-        if (!n.isLeaf()) sheet.set(g, i, Quantity::Value, r, c, {roundTo(n.value(r, c), decimals), decimals});
-        if (n.grad.size()) sheet.set(g, i, Quantity::Grad, r, c, {roundTo(n.grad(r, c), decimals), decimals});
-      }
-  }
-  return sheet;
-}
-
-int forwardStep(const Graph& g, const std::string& node) {
-  Graph copy = g;
-  Stepper s(copy);
-  for (int k = 0; k < s.forwardCount(); ++k)
-    if (s.schedule()[size_t(k)].node == *g.find(node)) return k;
-  FAIL("no forward step for " << node);
-  return -1;
-}
-
-// Contribution `k` (from 1) to the gradient of `node`; k = 0: the last one.
-int gradStep(const Graph& g, const std::string& node, int k = 0) {
-  Graph copy = g;
-  Stepper s(copy);
-  int last = -1;
-  for (int i = s.forwardCount(); i < s.size(); ++i) {
-    const Step& st = s.schedule()[size_t(i)];
-    if (st.target != *g.find(node)) continue;
-    if (st.contribution == k) return i;
-    last = i;
-  }
-  REQUIRE(k == 0);
-  return last;
-}
-
-// Every element name of a node's value or gradient ("dL/dW12", ...).
-std::vector<std::string> elements(const Graph& g, const std::string& node, Quantity q) {
-  const Node& n = g.node(*g.find(node));
-  std::vector<std::string> v;
-  for (Index r = 0; r < n.shape.rows; ++r)
-    for (Index c = 0; c < n.shape.cols; ++c) v.push_back(answerName(g, *g.find(node), q, r, c));
-  return v;
-}
-
-struct Flag {
-  Verdict verdict;
-  int blamedStep;
-  bool operator==(const Flag&) const = default;
-};
-std::ostream& operator<<(std::ostream& o, const Flag& f) { return o << verdictName(f.verdict) << " at step index " << f.blamedStep; }
-
-// Every flagged number (wrong or carried over) of the report, by its name.
-std::map<std::string, Flag> flagged(const Graph& g, const CheckReport& rep) {
-  std::map<std::string, Flag> m;
-  for (const CheckEntry& e : rep.entries)
-    for (const ElementCheck& x : e.elements)
-      if (x.verdict >= Verdict::CarriedOver) m[answerName(g, e.node, e.quantity, x.row, x.col)] = {x.verdict, x.blamedStep};
-  return m;
-}
-
-// Checks the report flags exactly `expected`, and nothing else.
-void expectFlags(const Graph& g, const CheckReport& rep, const std::map<std::string, Flag>& expected) {
-  const auto got = flagged(g, rep);
-  for (const auto& [name, flag] : expected) {
-    INFO(name << " should be " << flag);
-    auto it = got.find(name);
-    REQUIRE(it != got.end());
-    CHECK(it->second == flag);
-  }
-  for (const auto& [name, flag] : got) {
-    INFO(name << " is flagged " << flag << " but should not be");
-    CHECK(expected.count(name) == 1);
-  }
-}
-
-void addAll(std::map<std::string, Flag>& m, const std::vector<std::string>& names, Flag f) {
-  for (const auto& n : names) m[n] = f;
-}
 
 const char* kFanoutChain =
     "# y feeds two nodes; its gradient flows on to w and x\n"
@@ -291,6 +127,65 @@ TEST_CASE("exercise 2 by hand at three decimals: the drift in dL/dx is rounding,
   CHECK(w12->verdict == Verdict::Rounding);  // -0.608 = 0.196 · (-3.1) = -0.6076 rounded, not -0.607
 }
 
+// ---- truncation: digits cut, not rounded -------------------------------------------------
+
+TEST_CASE("sheets with every number truncated: nothing wrong") {
+  for (const char* name : {"ex1a", "ex1b", "ex1c", "ex1d", "ex2", "fanout", "xor"})
+    for (int d : {2, 3}) {
+      CAPTURE(name);
+      CAPTURE(d);
+      Graph g = loadGraph(name);
+      // The exact numbers cut, and a student who cuts every number they compute from their own.
+      Student s(g, d);
+      s.truncate = true;
+      for (const AnswerSheet& sheet : {exactSheet(g, d, true), s.work()}) {
+        CheckReport rep = checkAnswers(g, sheet);
+        const auto got = flagged(g, rep);
+        std::ostringstream flags;
+        for (const auto& [n, f] : got) flags << n << " " << f << "; ";
+        CAPTURE(flags.str());
+        CHECK(got.empty());
+      }
+    }
+}
+
+TEST_CASE("a truncated number is rounding (truncated) with a note, and later numbers are judged from it") {
+  Graph g = loadGraph("ex1a");
+  // f = σ(0.69) = 0.6660 cut to 0.66; df/ds from it: 0.66 · 0.34 = 0.2244, cut to 0.22.
+  CheckReport rep = checkAnswers(g, parseAnswers("s = 0.69\nf = 0.66\ndf/ds = 0.22\n", g));
+  const CheckEntry* f = rep.entryFor(*g.find("f"), Quantity::Value, 0, 0);
+  REQUIRE(f);
+  CHECK(f->verdict == Verdict::Rounding);
+  CHECK(f->elements[0].truncated);
+  REQUIRE(f->explanation.size() == 1);
+  CHECK(f->explanation[0] == "f = 0.66: the digits of 0.666 cut after 2 decimals, not rounded (0.67); counted as rounding, and the numbers computed from 0.66 are judged from it");
+  CHECK_FALSE(rep.anyWrong());
+  // Judged from 0.66: a df/ds computed from the exact f instead is off by more than a cut explains.
+  AnswerSheet s = parseAnswers("f = 0.66\ndf/ds = 0.2244\n", g);
+  CHECK(checkAnswers(g, s).element(*g.find("s"), Quantity::Grad, 0, 0)->verdict == Verdict::Rounding);  // 0.66 · 0.34
+  s = parseAnswers("f = 0.66\ndf/ds = 0.2225\n", g);  // the exact σ'(s), from the calculator: within the cut of f
+  CHECK_FALSE(checkAnswers(g, s).anyWrong());
+  // A rounded number is not called truncated, and a cut of more than one unit is still wrong.
+  auto verdictOfF = [&](const char* f) { return checkAnswers(g, parseAnswers(std::string("s = 0.69\nf = ") + f, g)).entries[1]; };
+  CHECK(verdictOfF("0.67").verdict == Verdict::Correct);
+  CHECK_FALSE(verdictOfF("0.67").elements[0].truncated);
+  CHECK(verdictOfF("0.65").verdict == Verdict::Wrong);
+  CHECK(verdictOfF("0.667").verdict == Verdict::Wrong);  // 0.6660 cut or rounded is 0.666
+  // Negative numbers are cut towards zero: df/dx1 = 0.2225 · (-0.35) = -0.0779 -> -0.07.
+  // (Written above it at 4 decimals: numbers not written would be taken as rounded like -0.07.)
+  auto x1 = [&](const char* v) {
+    return *checkAnswers(g, parseAnswers(std::string("s = 0.69\nf = 0.666\ndf/ds = 0.2225\ndf/dq = 0.2225\ndf/dp1 = 0.2225\ndf/dx1 = ") + v, g))
+                .element(*g.find("x1"), Quantity::Grad, 0, 0);
+  };
+  CHECK(x1("-0.07").verdict == Verdict::Rounding);
+  CHECK(x1("-0.07").truncated);
+  CHECK(x1("-0.08").verdict == Verdict::Correct);
+  CHECK(x1("-0.06").verdict == Verdict::Wrong);
+  // Whole numbers are not read as cut: fanout's df/dx = 3 for 4 stays wrong.
+  Graph fan = loadGraph("fanout");
+  CHECK(checkAnswers(fan, parseAnswers("df/dx = 3\n", fan)).entries[0].verdict == Verdict::Wrong);
+}
+
 // ---- planted mistakes ----------------------------------------------------------------
 
 TEST_CASE("a wrong local derivative, σ(y) instead of σ(y)(1 − σ(y)): wrong at its step, carried over after") {
@@ -355,7 +250,7 @@ TEST_CASE("a sign error: flagged at its step, and the gradients below it are car
     const CheckEntry* e = rep.entryFor(*g.find("p1"), Quantity::Grad, 0, 0);
     REQUIRE(e);
     REQUIRE_FALSE(e->explanation.empty());
-    CHECK(e->explanation[0].find("the sign is flipped") != std::string::npos);
+    CHECK(e->explanation[0].find("matches −(df/dq) (a sign error); without that slip, step 11 gives") != std::string::npos);
   }
   // A sign error on a leaf's gradient: nothing inherits it.
   Graph g = loadGraph("ex2");
@@ -465,7 +360,7 @@ TEST_CASE("a transposed matrix entry: wrong where it was used, carried over belo
     expectFlags(g, rep, {{"dL/dW12", {Verdict::Wrong, step}}, {"dL/dW21", {Verdict::Wrong, step}}});
     const CheckEntry* e = rep.entryFor(*g.find("W"), Quantity::Grad, 0, 1);
     REQUIRE(e);
-    CHECK(e->explanation[0].find("that is the number for dL/dW21 (row and column swapped?)") != std::string::npos);
+    CHECK(e->explanation[0].find("matches the number for dL/dW21 (row and column swapped)") != std::string::npos);
   }
   SUBCASE("the forward pass of the XOR network with W1 transposed: everything after it is carried over") {
     Graph x = loadGraph("xor");
@@ -669,6 +564,45 @@ TEST_CASE("answers: malformed sheets give located errors") {
   // A constant has no gradient.
   Graph x = loadGraph("xor");
   CHECK_THROWS_WITH_AS(parseAnswers("dL/dt = 1\n", x), doctest::Contains("'t' is a constant, so it has no gradient"), ParseError);
+}
+
+TEST_CASE("answers: decimal commas where they cannot be read two ways, blanks left to fill") {
+  Graph g = loadGraph("ex2");
+  const int z = *g.find("z"), L = *g.find("L"), W = *g.find("W"), y = *g.find("y");
+  AnswerSheet s = parseAnswers("z = [0,406; 0,525]\nL = 0,441; dL/dz1 = -0,81\ndL/dW = [[0,196; ?; 0,294]; [?; ?; ?]]\ndL/dx =\n", g);
+  CHECK(s.get(z, Quantity::Value, 0, 0)->value == 0.406);
+  CHECK(s.get(z, Quantity::Value, 1, 0)->decimals == 3);
+  CHECK(s.get(L, Quantity::Value, 0, 0)->value == 0.441);
+  CHECK(s.get(z, Quantity::Grad, 0, 0)->value == -0.81);
+  CHECK(s.get(W, Quantity::Grad, 0, 2)->value == 0.294);
+  CHECK_FALSE(s.get(W, Quantity::Grad, 0, 1));  // '?': not written
+  CHECK(s.find(W, Quantity::Grad)->count() == 2);
+  CHECK_FALSE(s.find(*g.find("x"), Quantity::Grad));  // nothing after '='
+  // ';' separates elements inside brackets; points are fine there too.
+  CHECK(parseAnswers("dL/dy = [0.196; 0.262]\n", g).get(y, Quantity::Grad, 1, 0)->value == 0.262);
+  CHECK(parseWrittenNumber("0,196").value == 0.196);
+  CHECK(parseWrittenNumber("-0,05").decimals == 2);
+  // In a list separated by commas, 0,406 could be two numbers: a message says to write a point.
+  struct Bad {
+    const char* text;
+    int col;
+    const char* message;
+  };
+  for (const Bad& b : {Bad{"z = [0,406, 0,525]\n", 6, "'0,406' can be read as one number or two in a list separated by commas: write a decimal point (0.406)"},
+                       Bad{"z = [0,406; 0,525, 1]\n", 18, "this list separates its elements with ';' (for decimal commas): write ';' here too"},
+                       Bad{"z = [0,4,0,5]\n", 6, "write a decimal point (0.4)"}}) {
+    CAPTURE(b.text);
+    try {
+      parseAnswers(b.text, g);
+      FAIL("no error");
+    } catch (const ParseError& e) {
+      CHECK(e.line == 1);
+      CHECK(e.col == b.col);
+      CHECK(e.message.find(b.message) != std::string::npos);
+    }
+  }
+  CHECK(parseAnswers("z = [0.4,0.5]\n", g).get(z, Quantity::Value, 1, 0)->value == 0.5);  // points: no comma to read twice
+  CHECK_THROWS_AS(parseWrittenNumber("0, 196"), ParseError);  // not touching: two numbers
 }
 
 TEST_CASE("answers: written, saved and read again, the same sheet") {

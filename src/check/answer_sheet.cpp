@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <stdexcept>
 
+#include "check/answer_reader.h"
 #include "core/stepper.h"
 #include "core/trace.h"
 #include "lang/lexer.h"
@@ -30,7 +31,9 @@ int decimalsOf(std::string_view s) {
 }
 
 WrittenNumber parseWrittenNumber(std::string_view text) {
-  TokenStream ts(tokenize(text));
+  std::vector<Token> toks = tokenize(text);
+  readDecimalCommas(toks);  // "0,196" typed in a field is one number
+  TokenStream ts(std::move(toks));
   bool neg = ts.accept("-");
   if (!neg) ts.accept("+");
   const Token t = ts.peek();
@@ -102,6 +105,16 @@ std::vector<char> gradientNodes(const Graph& g) {
 
 bool hasGradient(const Graph& g, int node) {
   return node >= 0 && node < g.size() && gradientNodes(g)[size_t(node)];
+}
+
+std::vector<std::pair<int, Quantity>> workedQuantities(const Graph& g) {
+  std::vector<std::pair<int, Quantity>> q;
+  for (int i = 0; i < g.size(); ++i)
+    if (!g.node(i).isLeaf()) q.push_back({i, Quantity::Value});
+  const std::vector<char> grads = gradientNodes(g);
+  for (int i = g.size() - 1; i >= 0; --i)
+    if (grads[size_t(i)]) q.push_back({i, Quantity::Grad});
+  return q;
 }
 
 std::string answerName(const Graph& g, int node, Quantity q, Index r, Index c) {

@@ -20,7 +20,8 @@ struct WrittenNumber {
 };
 // Decimals of a number's text: digits after the point, less the exponent (never below 0).
 int decimalsOf(std::string_view numberText);
-// One number typed on its own ("-0.38"); throws ParseError (line 1, column in `text`).
+// One number typed on its own ("-0.38", or "-0,38" with a decimal comma); throws
+// ParseError (line 1, column in `text`).
 WrittenNumber parseWrittenNumber(std::string_view text);
 // The number as it is written back: `decimals` decimals, trailing zeros kept ("0.50").
 std::string writeNumber(WrittenNumber n);
@@ -59,6 +60,10 @@ class AnswerSheet {
 // them and the output); only these can have a gradient answer.
 std::vector<char> gradientNodes(const Graph& g);
 bool hasGradient(const Graph& g, int node);
+
+// What a hand calculation works out, in the order answers files write it: the value of
+// every op node (node order), then every gradient from the output down (dL/dL = 1 too).
+std::vector<std::pair<int, Quantity>> workedQuantities(const Graph& g);
 
 // The name a student writes: "z", "z1", "dL/dz", "dL/dW[1,2]" (r, c from 0; -1 for the
 // whole tensor). The reader accepts every name this gives, and W.grad for dL/dW.

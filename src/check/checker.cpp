@@ -99,6 +99,7 @@ struct Redone {
 struct Part {
   int step;
   Redone mine, exact;
+  std::vector<Tensor> operands;  // the student's, as the step's kernels take them (for the slips)
 };
 struct Pending {  // a gradient being summed over its contributions
   std::vector<Part> parts;
@@ -197,7 +198,10 @@ class Checker {
         ElementCheck e = element(a, r, c, ex(r, c), ex(r, c), own);
         q.v(r, c) = w;
         q.h(r, c) = q.g(r, c) = sameNumber(w, ex(r, c)) ? 0 : own;
-        if (std::fabs(w - ex(r, c)) > own + slack(ex(r, c))) blame(e, -1, node, Quantity::Value, q.from[flat(r, c, ex.cols())]);
+        if (std::fabs(w - ex(r, c)) > own + slack(ex(r, c))) {
+          e.slips = findGivenSlips(exact_, node, r, c, w, own);
+          blame(e, -1, node, Quantity::Value, q.from[flat(r, c, ex.cols())]);
+        }
         checks_[{node, int(Quantity::Value), r, c}] = e;
       }
   }
@@ -231,16 +235,17 @@ class Checker {
 
   void forward(int s, const Step& st) {
     const Node& n = g_.node(st.node);
-    check::StepFn f = [&n](const std::vector<const Tensor*>& x, Tensor& out) { n.op->d.forward({x, n.attrs}, out); };
+    const check::StepFn f = check::stepFunction(g_, st);
     std::vector<Operand> mine, exact;
     for (int in : n.inputs) {
       mine.push_back(operand(in, Quantity::Value, true));
       exact.push_back(operand(in, Quantity::Value, false));
     }
-    Part p{s, redo(f, mine, n.shape), redo(f, exact, n.shape)};
+    Part p{s, redo(f, mine, n.shape), redo(f, exact, n.shape), {}};
+    for (const Operand& o : mine) p.operands.push_back(o.value);
     mine_[size_t(s)].step = st;
     mine_[size_t(s)].result = p.mine.value;
-    finish(st.node, Quantity::Value, s, p.mine, p.exact, {});
+    finish(st.node, Quantity::Value, s, p.mine, p.exact, {p});
   }
 
   // Operands of a backward step: dL/d(node), the node's inputs, the node's own value.
@@ -253,7 +258,7 @@ class Checker {
 
   void backward(int s, const Step& st) {
     const Shape ts = g_.node(st.target).shape;
-    Part part{s, {}, {}};
+    Part part{s, {}, {}, {}};
     if (st.isSeed()) {
       part.mine.value = Tensor::Ones(1, 1);
       part.mine.width = part.mine.localUnits = Tensor::Zero(1, 1);
@@ -261,16 +266,14 @@ class Checker {
       part.exact = part.mine;
     } else {
       const Node& n = g_.node(st.node);
-      const int i = st.inputIndex;
-      check::StepFn f = [&n, i](const std::vector<const Tensor*>& x, Tensor& g) {
-        std::vector<const Tensor*> ins(x.begin() + 1, x.end() - 1);
-        n.op->d.vjp(i, {ins, n.attrs}, *x.back(), *x.front(), g);
-      };
+      const check::StepFn f = check::stepFunction(g_, st);
       for (bool mine : {true, false}) {
         const std::vector<Operand> ops = backwardOperands(n, st.node, mine);
         Redone& r = mine ? part.mine : part.exact;
         r = redo(f, ops, ts);
         r.localUnits = roundedLocal(n, st, ops, ts);
+        if (mine)
+          for (const Operand& o : ops) part.operands.push_back(o.value);
       }
     }
     Pending& p = pending_[size_t(st.target)];
@@ -329,8 +332,9 @@ class Checker {
         const size_t k = flat(r, c, ex.cols());
         const int d = decimalsAt(node, q, r, c);
         const double h = halfUnit(d);
-        const double tol = roundings(parts, true, r, c, d) * h + mine.width(r, c) + mine.localUnits(r, c) * h;
-        Q.g(r, c) = roundings(parts, false, r, c, d) * h + exact.width(r, c) + exact.localUnits(r, c) * h;
+        const int n = roundings(parts, true, r, c, d), nExact = roundings(parts, false, r, c, d);
+        const double tol = n * h + mine.width(r, c) + mine.localUnits(r, c) * h;
+        Q.g(r, c) = nExact * h + exact.width(r, c) + exact.localUnits(r, c) * h;
         if (!a || !a->written(r, c)) {
           Q.h(r, c) = tol;
           continue;
@@ -338,27 +342,58 @@ class Checker {
         const double w = a->value(r, c), redone = mine.value(r, c), off = std::fabs(w - ex(r, c));
         ElementCheck e = element(a, r, c, ex(r, c), redone, tol);
         const double gtol = Q.g(r, c);
+        // Truncated: digits cut, not rounded (0.66 for 0.666). The number then stands for
+        // [0.66, 0.67), whose middle is half a unit further from zero; redone from the
+        // student's numbers, every rounding of the step may have been a cut too, a whole
+        // unit instead of half.
+        const bool cuttable = d >= 1 && !sameNumber(w, ex(r, c));
+        auto cutOff = [&](double target) { return std::fabs(w + (w != 0 ? std::copysign(h, w) : std::copysign(h, target)) - target); };
+        // Globally only the exact number itself cut: with the drift of rounding on top, a
+        // number inherited from a mistake could pass for a cut one.
+        const bool cutGlobal = cuttable && cutOff(ex(r, c)) <= h + slack(ex(r, c));
+        const bool cutLocal = cuttable && cutOff(redone) <= tol + (n + mine.localUnits(r, c)) * h + slack(redone);
+        const bool local = std::fabs(w - redone) <= tol + slack(redone);
         Q.v(r, c) = w;
         if (sameNumber(w, ex(r, c))) Q.h(r, c) = Q.g(r, c) = 0;  // written exactly: no rounding to carry on
         else Q.h(r, c) = h;
         if (off <= h + slack(ex(r, c))) {
           e.verdict = Verdict::Correct;
           Q.from[k].clear();
-        } else if (off <= gtol + slack(ex(r, c)) || (std::fabs(w - redone) <= tol + slack(redone) && Q.from[k].empty())) {
+        } else if (off <= gtol + slack(ex(r, c)) || (local && Q.from[k].empty())) {
           e.verdict = Verdict::Rounding;  // drift that rounding explains, globally or step by step
           Q.from[k].clear();
-        } else if (std::fabs(w - redone) <= tol + slack(redone)) {
+        } else if (cutGlobal || (cutLocal && Q.from[k].empty())) {
+          e.verdict = Verdict::Rounding;
+          e.truncated = true;
+          Q.from[k].clear();
+        } else if (local || cutLocal) {
           // Right from their numbers, but those came from an earlier mistake.
           e.verdict = Verdict::CarriedOver;
+          e.truncated = !local;
           for (int id : Q.from[k]) e.origins.push_back(mistakes_[size_t(id)]);
           std::stable_sort(e.origins.begin(), e.origins.end(), [](const Origin& x, const Origin& y) { return x.step < y.step; });
           e.blamedStep = e.origins.front().step;
         } else {
           e.missingSteps = missingParts(parts, r, c, w, d);
-          blame(e, e.missingSteps.empty() ? step : e.missingSteps.front(), node, q, Q.from[k]);
+          e.slips = findSlips(exact_, slipSteps(parts), e.missingSteps, r, c, w, tol, (n + mine.localUnits(r, c)) * h);
+          // Blamed on the step of the slip when the slips agree on one.
+          int at = e.missingSteps.empty() ? step : e.missingSteps.front();
+          if (!e.slips.empty() && std::all_of(e.slips.begin(), e.slips.end(), [&](const Slip& x) { return x.step == e.slips[0].step; }))
+            at = e.slips[0].step;
+          blame(e, at, node, q, Q.from[k]);
+        }
+        if (e.truncated) {  // later numbers are judged from it, allowing the whole unit it may have lost
+          Q.h(r, c) = 2 * h;
+          Q.g(r, c) += (nExact + exact.localUnits(r, c)) * h;
         }
         checks_[{node, int(q), r, c}] = e;
       }
+  }
+
+  std::vector<SlipStep> slipSteps(const std::vector<Part>& parts) const {
+    std::vector<SlipStep> steps;
+    for (const Part& p : parts) steps.push_back({p.step, stepper_.schedule()[size_t(p.step)], p.operands, p.mine.value});
+    return steps;
   }
 
   // A gradient that is a sum of contributions, written as the sum of only some of them:
@@ -432,6 +467,8 @@ class Checker {
         const std::vector<int>& steps = a.quantity == Quantity::Value ? std::vector<int>{e.step} : gradSteps[size_t(a.node)];
         e.explanation = explainEntry(mine, mine_, e, steps);
       }
+      for (const ElementCheck& x : e.elements)
+        if (x.truncated) e.explanation.push_back(truncationNote(answerName(g_, a.node, a.quantity, x.row, x.col), x));
       rep.entries.push_back(std::move(e));
     };
     for (const Answer& a : sheet_.answers()) {

@@ -12,6 +12,12 @@
 // - carried over: |written − redone| ≤ tolerance, but something it was computed from
 //   is wrong or carried over;
 // - wrong: otherwise.
+// A number with decimals may also be truncated (its digits cut: 0.66 for 0.6660): it
+// then stands for [0.66, 0.67). It is "rounding (truncated)" when that holds the exact
+// number, or (nothing it was computed from being wrong) the redone one within the
+// tolerance counted from the interval's middle, with every rounding in the step a whole
+// unit; carried over when only the latter holds and something it was computed from is
+// wrong. The numbers computed from it are judged from it.
 // tolerance = n·h + Σ spread: n counts the rounded results in the step (1; for a sum of
 // contributions, those that rounding changes; one more for a local derivative such as
 // σ'(y) = 0.2412 that rounding changes), and each spread is how far the redone result
@@ -32,6 +38,7 @@
 #include <vector>
 
 #include "check/answer_sheet.h"
+#include "check/slips.h"
 
 namespace bs {
 
@@ -55,12 +62,16 @@ struct ElementCheck {
   double redone = 0;       // the step redone from the student's own numbers
   double tolerance = 0;    // how far `written` may be from `redone` (see the rule above)
   Verdict verdict = Verdict::Correct;
+  bool truncated = false;  // rounding or carried over only when read as digits cut, not rounded
   // Wrong: the step where the mistake was made (-1: a given leaf value copied wrongly).
   // Carried over: the step of the earliest mistake it inherits. Otherwise -1.
   int blamedStep = -1;
   // Wrong: this number. Carried over: the wrong numbers it was computed from, earliest step first.
   std::vector<Origin> origins;
   std::vector<int> missingSteps;  // wrong gradient sums: the contribution steps left out
+  // Wrong: the slips of the catalogue (slips.h) that give this number, at most two;
+  // none when no slip does, or when more than two do.
+  std::vector<Slip> slips;
 };
 
 // One answer: a whole tensor as written, or one element written on its own.

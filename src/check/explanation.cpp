@@ -16,20 +16,17 @@ std::string approx(double tol) {
   return buf;
 }
 
-// The whole result of the entry's step(s), redone from the student's numbers.
-const Tensor& redoneTensor(const std::vector<StepRecord>& records, const CheckEntry& e, const std::vector<int>& steps) {
-  const StepRecord& last = records[size_t(steps.back())];
-  return e.quantity == Quantity::Value ? last.result : last.gradAfter;
-}
-
-// One wrong number: what it should be from the student's own numbers, and a hint.
-std::string describeWrong(const Graph& mine, const std::vector<StepRecord>& records, const CheckEntry& e,
-                          const std::vector<int>& steps, const ElementCheck& x) {
+// One wrong number: the slips it matches, and what it should be from the student's own numbers.
+std::string describeWrong(const Graph& mine, const CheckEntry& e, const std::vector<int>& steps, const ElementCheck& x) {
   const int prec = std::max(4, x.decimals + 1);
   const std::string name = answerName(mine, e.node, e.quantity, x.row, x.col);
   const std::string head = name + " = " + writeNumber({x.written, x.decimals});
   const std::string redone = formatNumber(x.redone, prec);
-  if (e.step < 0) return head + " is not the given value " + formatNumber(x.exact, prec);
+  if (e.step < 0)
+    return head + " is not the given value " + formatNumber(x.exact, prec) + (x.slips.empty() ? "" : " (" + x.slips[0].label + ")");
+  std::string also;  // the slips it matches, beyond a forgotten contribution
+  for (const Slip& slip : x.slips)
+    if (slip.kind != SlipKind::ForgottenContribution) also += std::string(also.empty() ? "" : ", or ") + slip.text + " (" + slip.label + ")";
   if (!x.missingSteps.empty()) {
     const Node& n = mine.node(e.node);
     std::string left;
@@ -38,15 +35,12 @@ std::string describeWrong(const Graph& mine, const std::vector<StepRecord>& reco
       left += std::string(left.empty() ? "" : " and ") + "contribution " + std::to_string(k + 1) + " (" + stepLabel(s) + ")";
     }
     return head + " leaves out " + left + ": " + n.name + " feeds " + std::to_string(steps.size()) +
-           " nodes, and its gradient is the sum of all their contributions, " + redone;
+           " nodes, and its gradient is the sum of all their contributions, " + redone + (also.empty() ? "" : "; it also matches " + also);
   }
-  std::string s = head + " is wrong: from your numbers, " + stepLabel(e.step) + " gives " + redone + " (± " + approx(x.tolerance) + ")";
-  if (std::fabs(x.written + x.redone) <= x.tolerance && std::fabs(x.redone) > x.tolerance) s += "; the sign is flipped";
-  const Tensor& all = redoneTensor(records, e, steps);
-  if (all.rows() > 1 && all.cols() > 1 && x.row != x.col && x.col < all.rows() && x.row < all.cols() &&
-      std::fabs(x.written - all(x.col, x.row)) <= x.tolerance)
-    s += "; that is the number for " + answerName(mine, e.node, e.quantity, x.col, x.row) + " (row and column swapped?)";
-  return s;
+  if (!also.empty())
+    return head + " matches " + also + "; without " + (x.slips.size() == 1 ? "that slip" : "either slip") + ", " + stepLabel(e.step) + " gives " + redone +
+           " from your numbers";
+  return head + " is wrong: from your numbers, " + stepLabel(e.step) + " gives " + redone + " (± " + approx(x.tolerance) + ")";
 }
 
 // The carried-over numbers of an entry, in one line: what they inherit, from which steps.
@@ -79,6 +73,15 @@ std::string describeCarried(const Graph& mine, const CheckEntry& e, const std::v
 
 }  // namespace
 
+std::string truncationNote(const std::string& name, const ElementCheck& x) {
+  const std::string w = writeNumber({x.written, x.decimals});
+  // Cut from the exact number, or else from the one redone from the student's numbers.
+  const double scale = std::pow(10.0, x.decimals), from = std::trunc(x.exact * scale) / scale == x.written ? x.exact : x.redone;
+  return name + " = " + w + ": the digits of " + formatNumber(from, std::max(4, x.decimals + 2)) + " cut after " + std::to_string(x.decimals) +
+         (x.decimals == 1 ? " decimal" : " decimals") + ", not rounded (" + writeNumber({from, x.decimals}) +
+         "); counted as rounding, and the numbers computed from " + w + " are judged from it";
+}
+
 std::vector<std::string> explainEntry(const Graph& mine, const std::vector<StepRecord>& records, const CheckEntry& e,
                                       const std::vector<int>& steps) {
   std::vector<std::string> lines;
@@ -87,7 +90,7 @@ std::vector<std::string> explainEntry(const Graph& mine, const std::vector<StepR
   for (const ElementCheck& x : e.elements) {
     decimals = std::max(decimals, x.decimals);
     if (x.verdict == Verdict::Wrong) {
-      lines.push_back(describeWrong(mine, records, e, steps, x));
+      lines.push_back(describeWrong(mine, e, steps, x));
       // That element's own arithmetic, from the student's numbers: which product went wrong.
       if (steps.size() == 1 && steps[0] >= 0 && x.missingSteps.empty() && records[size_t(steps[0])].result.size() > 1) {
         TraceOptions o;

@@ -15,4 +15,8 @@ namespace bs {
 std::vector<std::string> explainEntry(const Graph& mine, const std::vector<StepRecord>& records, const CheckEntry& e,
                                       const std::vector<int>& steps);
 
+// A number written with its digits cut (ElementCheck::truncated): what it was cut from,
+// what rounding would have given, and that later numbers are judged from it.
+std::string truncationNote(const std::string& name, const ElementCheck& x);
+
 }  // namespace bs

@@ -6,9 +6,7 @@
 namespace bs::check {
 
 namespace {
-Tensor run(const StepFn& f, const std::vector<Operand>& ops, Shape shape) {
-  std::vector<const Tensor*> p;
-  for (const Operand& o : ops) p.push_back(&o.value);
+Tensor run(const StepFn& f, const std::vector<const Tensor*>& p, Shape shape) {
   Tensor out;
   try {
     f(p, out);
@@ -18,9 +16,31 @@ Tensor run(const StepFn& f, const std::vector<Operand>& ops, Shape shape) {
   if (shapeOf(out) != shape) out = Tensor::Constant(shape.rows, shape.cols, std::nan(""));
   return out;
 }
+Tensor run(const StepFn& f, const std::vector<Operand>& ops, Shape shape) {
+  std::vector<const Tensor*> p;
+  for (const Operand& o : ops) p.push_back(&o.value);
+  return run(f, p, shape);
+}
 }  // namespace
 
+StepFn stepFunction(const Graph& g, const Step& st) {
+  const Node& n = g.node(st.node);
+  if (st.phase == Phase::Forward)
+    return [&n](const std::vector<const Tensor*>& x, Tensor& out) { n.op->d.forward({x, n.attrs}, out); };
+  const int i = st.inputIndex;
+  return [&n, i](const std::vector<const Tensor*>& x, Tensor& grad) {
+    std::vector<const Tensor*> ins(x.begin() + 1, x.end() - 1);
+    n.op->d.vjp(i, {ins, n.attrs}, *x.back(), *x.front(), grad);
+  };
+}
+
 Tensor evaluate(const StepFn& f, const std::vector<Operand>& ops, Shape shape) { return run(f, ops, shape); }
+
+Tensor evaluate(const StepFn& f, const std::vector<Tensor>& ops, Shape shape) {
+  std::vector<const Tensor*> p;
+  for (const Tensor& t : ops) p.push_back(&t);
+  return run(f, p, shape);
+}
 
 Spread spread(const StepFn& f, std::vector<Operand> ops, const Tensor& base) {
   const Shape shape = shapeOf(base);

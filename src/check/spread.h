@@ -7,7 +7,7 @@
 #include <set>
 #include <vector>
 
-#include "core/tensor.h"
+#include "core/stepper.h"
 
 namespace bs::check {
 
@@ -29,9 +29,15 @@ struct Spread {
 
 using StepFn = std::function<void(const std::vector<const Tensor*>& operands, Tensor& result)>;
 
+// One step of the schedule as a function of its operands, through its op's kernels:
+// forward, the inputs' values; backward, dL/d(node), the inputs' values and the node's
+// value. Not for the seed.
+StepFn stepFunction(const Graph& g, const Step& st);
+
 // The step's result, or all NaN (shaped `shape`) if a kernel rejects the numbers
-// (a class index that is not whole, say).
+// (a class index that is not whole, say) or gives another shape.
 Tensor evaluate(const StepFn& f, const std::vector<Operand>& ops, Shape shape);
+Tensor evaluate(const StepFn& f, const std::vector<Tensor>& ops, Shape shape);
 
 // `base` is evaluate(f, ops, ...).
 Spread spread(const StepFn& f, std::vector<Operand> ops, const Tensor& base);

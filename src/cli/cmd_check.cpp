@@ -23,6 +23,23 @@ std::string writtenText(const CheckEntry& e) {
   });
 }
 
+// "rounding (truncated)" when the entry is rounding only because digits were cut.
+std::string verdictText(const CheckEntry& e) {
+  const bool cut = std::any_of(e.elements.begin(), e.elements.end(), [&](const ElementCheck& x) { return x.truncated && x.verdict == e.verdict; });
+  return verdictName(e.verdict) + std::string(cut && e.verdict == Verdict::Rounding ? " (truncated)" : "");
+}
+
+// The named slips of the entry's wrong numbers, each once: "a sign error".
+std::string slipText(const CheckEntry& e) {
+  std::vector<std::string> labels;
+  for (const ElementCheck& x : e.elements)
+    for (const Slip& s : x.slips)
+      if (std::find(labels.begin(), labels.end(), s.label) == labels.end()) labels.push_back(s.label);
+  std::string text;
+  for (const std::string& l : labels) text += (text.empty() ? "" : "; ") + l;
+  return text;
+}
+
 size_t width(const std::string& s) {  // in characters: σ and … are one each
   return size_t(std::count_if(s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
 }
@@ -33,6 +50,7 @@ void printRow(const std::vector<std::string>& cells, const std::vector<size_t>& 
     line += cells[i];
     if (i + 1 < cells.size()) line += std::string(widths[i] - width(cells[i]) + 2, ' ');
   }
+  line.erase(line.find_last_not_of(' ') + 1);  // an empty last column leaves no trailing spaces
   std::cout << line << "\n";
 }
 }  // namespace
@@ -49,14 +67,14 @@ Run addCheck(CLI::App& app) {
     if (sheet.empty()) return fail(a->answers + ": no answers in the file (write lines like 'z = [0.406, 0.525]' or 'dL/dy1 = 0.196')");
     CheckReport rep = checkAnswers(g, sheet);
 
-    std::vector<std::vector<std::string>> rows{{"line", "step", "node", "quantity", "written", "exact", "verdict"}};
+    std::vector<std::vector<std::string>> rows{{"line", "step", "node", "quantity", "written", "exact", "verdict", "slip"}};
     for (const CheckEntry& e : rep.entries) {
       int d = 0;
       for (const ElementCheck& x : e.elements) d = std::max(d, x.decimals);
       const Node& n = g.node(e.node);
       rows.push_back({std::to_string(e.line), e.step < 0 ? "given" : std::to_string(e.step + 1), e.row < 0 ? n.name : elementName(n.name, n.shape, e.row, e.col),
                       quantityName(e.quantity), writtenText(e), formatTensor(e.exact, std::max(4, d + 1), 64, 64),
-                      verdictName(e.verdict)});
+                      verdictText(e), slipText(e)});
     }
     std::vector<size_t> widths(rows[0].size(), 0);
     for (const auto& r : rows)

@@ -12,6 +12,8 @@ Run addTrace(CLI::App& app);
 Run addGradcheck(CLI::App& app);
 Run addExamples(CLI::App& app);
 Run addCheck(CLI::App& app);
+Run addGrade(CLI::App& app);
+Run addWorksheet(CLI::App& app);
 Run addTrain(CLI::App& app);
 Run addSweep(CLI::App& app);
 Run addBench(CLI::App& app);

@@ -10,9 +10,9 @@ int main(int argc, char** argv) {
   app.require_subcommand(0, 1);
   bs::nn::registerPresetGraphs();  // every command and the window open presets by name
   std::vector<std::pair<CLI::App*, bs::cli::Run>> commands;
-  for (auto add : {bs::cli::addTrace, bs::cli::addGradcheck, bs::cli::addExamples, bs::cli::addCheck,
-                   bs::cli::addTrain, bs::cli::addSweep, bs::cli::addBench, bs::cli::addDescend, bs::cli::addExplain, bs::cli::addGraph,
-                   bs::cli::addDraw}) {
+  for (auto add : {bs::cli::addTrace, bs::cli::addGradcheck, bs::cli::addExamples, bs::cli::addCheck, bs::cli::addGrade,
+                   bs::cli::addWorksheet, bs::cli::addTrain, bs::cli::addSweep, bs::cli::addBench, bs::cli::addDescend,
+                   bs::cli::addExplain, bs::cli::addGraph, bs::cli::addDraw}) {
     bs::cli::Run run = add(app);
     commands.push_back({app.get_subcommands({}).back(), run});
   }

@@ -46,6 +46,13 @@ struct ShapeError : std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
+// A constant factor of an op's local derivative (the 2 of 2x, the 1/n of a mean), the
+// kind students leave out: the checker tries the derivative without it.
+struct LocalFactor {
+  std::string text;  // "2", "1/n = 1/3"
+  double value = 1;
+};
+
 struct AttrSpec {
   std::string name;
   double defaultValue;
@@ -95,6 +102,14 @@ struct OpDef {
 
   // An activation function (a network's dense layer may end in it).
   bool activation = false;
+  // The constant factors of the local derivative d(out)/d(input i), given the inputs'
+  // shapes; null: none.
+  std::vector<LocalFactor> (*localFactors)(int i, std::span<const Shape> in) = nullptr;
+
+  // Elementwise ops whose formula changes branch at an input value (ReLU's 0): a
+  // worksheet keeps its numbers away from them, where rounding could cross the kink.
+  std::vector<double> kinks;
+
   // Activations: when an output element is saturated (its unit barely passes a
   // gradient back), and how to say it; the window shows the share of such units.
   bool (*saturated)(double y, Attrs attrs) = nullptr;

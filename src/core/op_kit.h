@@ -167,6 +167,8 @@ template <class D> OpDef unaryOp() {
   op.f = unaryKernels<D, float>();
   op.text = [](std::span<const std::string> o, Attrs a) { return D::text(o[0], a); };
   op.localText = [](int, std::span<const std::string> o, Attrs a) { return D::localText(o[0], a); };
+  if constexpr (requires { D::localFactors; }) op.localFactors = &D::localFactors;
+  if constexpr (requires { D::kink; }) op.kinks = {D::kink};
   if constexpr (requires { D::saturation; }) {
     op.saturation = D::saturation;
     op.saturated = [](double y, Attrs a) { return D::saturated(y, a); };
@@ -275,6 +277,8 @@ template <class D> OpDef reduceOp() {
         [&](Index R, Index C) { return LocalForms{{}, localNumbers(e, R, C, D::delimits, text), ""}; });
   };
   op.style = GradStyle::Elementwise;
+  if constexpr (requires { D::localFactors; }) op.localFactors = &D::localFactors;
+  if constexpr (requires { D::kink; }) op.kinks = {D::kink};
   op.shape = [](std::span<const Shape>, Attrs) { return Shape{1, 1}; };
   op.d = reduceKernels<D, double>();
   op.f = reduceKernels<D, float>();

@@ -66,6 +66,7 @@ struct Tanh {
 
 struct Relu {
   static constexpr const char *name = "relu", *symbol = "ReLU";
+  static constexpr double kink = 0;
   static constexpr bool delimits = true;
   static constexpr const char* formula = "ReLU'(x) = 1 if x > 0, else 0 (0 at x = 0 by convention)";
   static constexpr const char* derivation =
@@ -89,6 +90,7 @@ struct Relu {
 
 struct LeakyRelu {
   static constexpr const char *name = "leaky_relu", *symbol = "LReLU";
+  static constexpr double kink = 0;
   static constexpr bool delimits = true;
   static constexpr const char* formula = "LReLU'(x) = 1 if x > 0, else slope (the slope at x = 0 by convention)";
   static constexpr const char* derivation =
@@ -120,6 +122,7 @@ struct LeakyRelu {
 
 struct Elu {
   static constexpr const char *name = "elu", *symbol = "ELU";
+  static constexpr double kink = 0;
   static constexpr bool delimits = true;
   static constexpr const char* formula = "ELU'(x) = 1 if x ≥ 0, else α·eˣ";
   static constexpr const char* derivation =

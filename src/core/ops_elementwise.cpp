@@ -132,6 +132,7 @@ struct Square {
   static std::vector<AttrSpec> attrs() { return {}; }
   static std::string text(const std::string& x, Attrs) { return x + "²"; }
   static std::string localText(const std::string& x, Attrs) { return "2·" + x; }
+  static std::vector<LocalFactor> localFactors(int, std::span<const Shape>) { return {{"2", 2}}; }
   template <class A> static auto f(const A& x, Attrs) { return x.square(); }
   template <class A, class B> static auto df(const A& x, const B&, Attrs) { return typename A::Scalar(2) * x; }
 };

@@ -212,6 +212,11 @@ struct Mean {
   }
   static std::string text(const std::string& x) { return "mean(" + x + ")"; }
   static std::string localText(const std::string&) { return "(1/n)"; }
+  static std::vector<LocalFactor> localFactors(int, std::span<const Shape> in) {
+    const Index n = in[0].size();
+    if (n == 1) return {};
+    return {{"1/n = 1/" + std::to_string(n), 1.0 / double(n)}};
+  }
   template <class A> static auto f(const A& x) { return x.mean(); }
   template <class A> static auto df(const A& x) {
     using S = typename A::Scalar;

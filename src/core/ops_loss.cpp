@@ -14,17 +14,20 @@ struct SumSquares {
   static constexpr const char* formula = "∂(Σ xᵢ²)/∂xᵢ = 2xᵢ";
   static constexpr bool delimits = false;
   static constexpr const char* derivation = "L = Σk xk²  ⇒  ∂L/∂xi = 2xi (only the term xi² depends on xi)  ⇒  ∇x L = 2x";
+  static constexpr const char* magnitudeOp = "sum_squares";  // its terms xk² are never negative
   static Term term(const Factor& x, const ArithFormat& f) {
     return {operandText(x.name) + "²", factorText(x.value, f) + "²", x.value * x.value, true};
   }
   static std::string text(const std::string& x) { return "Σ " + x + "²"; }
   static std::string localText(const std::string& x) { return "2·" + x; }
+  static std::vector<LocalFactor> localFactors(int, std::span<const Shape>) { return {{"2", 2}}; }
   template <class A> static auto f(const A& x) { return x.square().sum(); }
   template <class A> static auto df(const A& x) { return typename A::Scalar(2) * x; }
 };
 
 struct L1 {
   static constexpr const char *name = "l1", *symbol = "L1";
+  static constexpr double kink = 0;
   static constexpr const char* formula = "∂(Σ |xᵢ|)/∂xᵢ = sign(xᵢ) (0 at xᵢ = 0 by convention)";
   static constexpr bool delimits = true;
   static constexpr const char* derivation = "L = Σk |xk|  ⇒  ∂L/∂xi = sign(xi): 1 if xi > 0, −1 if xi < 0, 0 at xi = 0 (the convention)";
@@ -134,10 +137,21 @@ OpDef mseOp() {
   op.forwardElement = &mseForward;
   op.gradElement = &mseGrad;
   op.text = [](std::span<const std::string> o, Attrs) { return "mse(" + o[0] + ", " + o[1] + ")"; };
+  op.localFactors = [](int, std::span<const Shape> in) {
+    std::vector<LocalFactor> f{{"2", 2}};
+    if (in[0].size() > 1) f.push_back({"1/n = 1/" + std::to_string(in[0].size()), 1.0 / double(in[0].size())});
+    return f;
+  };
   op.localText = [](int i, std::span<const std::string> o, Attrs) {
     return std::string(i == 0 ? "" : "−") + "2(" + o[0] + " − " + o[1] + ")/n";
   };
   return kit::lossOp(op, mseKernels<double>(), mseKernels<float>(), false);
+}
+
+// The 1/B of a loss averaged over B samples (one per column).
+std::vector<LocalFactor> perSample(int, std::span<const Shape> in) {
+  if (in[0].cols == 1) return {};
+  return {{"1/B = 1/" + std::to_string(in[0].cols), 1.0 / double(in[0].cols)}};
 }
 
 // dL/dz = (softmax(z) − onehot(t)) / B, per column; the loss is the mean of −log p_t.
@@ -246,6 +260,7 @@ OpDef softmaxCeOp() {
   op.forwardElement = &softmaxCeForward;
   op.gradElement = &softmaxCeGrad;
   op.text = [](std::span<const std::string> o, Attrs) { return "softmax_ce(" + o[0] + ", " + o[1] + ")"; };
+  op.localFactors = &perSample;
   op.localText = [](int, std::span<const std::string> o, Attrs) {
     return "(softmax(" + o[0] + ") − onehot(" + o[1] + "))/B";
   };
@@ -359,6 +374,7 @@ OpDef hingeOp() {
   op.gradElement = &hingeGrad;
   op.formula = "SVM = (1/B) Σ_{j≠t} max(0, s_j − s_t + 1):  ∂/∂s_j = [margin_j > 0]/B,  ∂/∂s_t = −(number of margins > 0)/B";
   op.text = [](std::span<const std::string> o, Attrs) { return "hinge(" + o[0] + ", " + o[1] + ")"; };
+  op.localFactors = &perSample;
   op.localText = [](int, std::span<const std::string> o, Attrs) { return "∂hinge/∂" + o[0]; };
   return kit::lossOp(op, hingeKernels<double>(), hingeKernels<float>(), true);
 }

@@ -80,11 +80,14 @@ std::string lhsOf(const Graph& g, const StepRecord& r, Index row, Index col) {
   return r.step.phase == Phase::Forward ? name : gradName(g, name);
 }
 
-std::string line(const Graph& g, const StepRecord& r, const StepContext& ctx, Index row, Index col, const TraceOptions& o) {
+ElementText elementText(const Graph& g, const StepRecord& r, const StepContext& ctx, Index row, Index col) {
   const Step& s = r.step;
   const OpDef& op = *g.node(s.node).op;
-  const ElementText t = s.phase == Phase::Forward ? op.forwardElement(ctx.e, row, col) : op.gradElement(ctx.e, s.inputIndex, row, col);
-  return joinForms(lhsOf(g, r, row, col), t, formatNumber(r.result(row, col), o.precision));
+  return s.phase == Phase::Forward ? op.forwardElement(ctx.e, row, col) : op.gradElement(ctx.e, s.inputIndex, row, col);
+}
+
+std::string line(const Graph& g, const StepRecord& r, const StepContext& ctx, Index row, Index col, const TraceOptions& o) {
+  return joinForms(lhsOf(g, r, row, col), elementText(g, r, ctx, row, col), formatNumber(r.result(row, col), o.precision));
 }
 
 // The whole step: its head (the tensor form), a line per element up to the size rule,
@@ -191,6 +194,12 @@ std::string traceElement(const Graph& g, const StepRecord& r, Index row, Index c
   if (row < 0 || col < 0 || row >= r.result.rows() || col >= r.result.cols()) return "";
   if (!hasElementText(g, r)) return lhsOf(g, r, row, col) + " = " + formatNumber(r.result(row, col), o.precision);
   return line(g, r, StepContext(g, r, o), row, col, o);
+}
+
+std::string elementFormula(const Graph& g, const StepRecord& r, Index row, Index col) {
+  if (row < 0 || col < 0 || row >= r.result.rows() || col >= r.result.cols() || !hasElementText(g, r)) return "";
+  const ElementText t = elementText(g, r, StepContext(g, r, {}), row, col);
+  return t.forms.empty() ? "" : t.forms.front();
 }
 
 std::vector<std::string> nodeElementText(const Stepper& s, int node, bool grad, Index row, Index col, const TraceOptions& o) {

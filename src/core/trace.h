@@ -27,6 +27,10 @@ StepText traceStep(const Graph& g, const StepRecord& r, const TraceOptions& o = 
 // size: "dL/dW12 = dL/dy1 · x2 = 0.1959 · (-3.1) = -0.6073". Empty outside the result.
 std::string traceElement(const Graph& g, const StepRecord& r, Index row, Index col, const TraceOptions& o = {});
 
+// The element's arithmetic with names only, after "name =": "W11·x1 + W12·x2 + W13·x3",
+// "dL/dz1 · σ'(y1)". Empty where the step is written as a whole tensor.
+std::string elementFormula(const Graph& g, const StepRecord& r, Index row, Index col);
+
 // The arithmetic of one element of a node's value (grad false) or gradient, from the
 // steps the stepper has done: its forward step, or each backward contribution and their
 // sum. Empty while it is not computed.

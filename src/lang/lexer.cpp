@@ -2,6 +2,7 @@
 
 #include <cctype>
 #include <charconv>
+#include <cmath>
 #include <cstdio>
 
 namespace bs {
@@ -13,7 +14,7 @@ bool nameChar(unsigned char c, bool slash) {
 }
 }  // namespace
 
-std::vector<Token> tokenize(std::string_view s, bool slashInNames) {
+std::vector<Token> tokenize(std::string_view s, bool answerSheet) {
   std::vector<Token> out;
   int line = 1;
   size_t lineStart = 0;
@@ -49,9 +50,9 @@ std::vector<Token> tokenize(std::string_view s, bool slashInNames) {
       out.push_back(std::move(t));
     } else if (nameStart(c)) {
       size_t b = i;
-      while (i < s.size() && nameChar(static_cast<unsigned char>(s[i]), slashInNames)) ++i;
+      while (i < s.size() && nameChar(static_cast<unsigned char>(s[i]), answerSheet)) ++i;
       out.push_back({Tok::Name, std::string(s.substr(b, i - b)), 0, line, col(b)});
-    } else if (std::string_view("=+-*/^@()[],;:").find(char(c)) != std::string_view::npos) {
+    } else if (std::string_view("=+-*/^@()[],;:").find(char(c)) != std::string_view::npos || (answerSheet && c == '?')) {
       out.push_back({Tok::Punct, std::string(1, char(c)), 0, line, col(i)});
       ++i;
     } else {
@@ -82,7 +83,8 @@ const Token& TokenStream::expect(const char* p, const std::string& what) {
 }
 
 namespace {
-double parseSignedNumber(TokenStream& ts) {
+double parseSignedNumber(TokenStream& ts, bool blanks) {
+  if (blanks && ts.accept("?")) return std::nan("");
   bool neg = ts.accept("-");
   if (!neg) ts.accept("+");
   const Token& t = ts.peek();
@@ -94,14 +96,14 @@ double parseSignedNumber(TokenStream& ts) {
 // A literal is typed by hand; a million numbers is far beyond that and keeps memory bounded.
 constexpr size_t kMaxLiteralNumbers = 1000000;
 
-std::vector<double> parseRow(TokenStream& ts, size_t& total) {
+std::vector<double> parseRow(TokenStream& ts, size_t& total, bool blanks) {
   const Token& open = ts.expect("[", "'['");
   std::vector<double> row;
   if (ts.isPunct("]")) ts.fail(ts.peek(), "empty brackets: a vector needs at least one number");
   for (;;) {
     if (++total > kMaxLiteralNumbers)
       ts.fail(ts.peek(), "the literal has more than " + std::to_string(kMaxLiteralNumbers) + " numbers");
-    row.push_back(parseSignedNumber(ts));
+    row.push_back(parseSignedNumber(ts, blanks));
     if (ts.accept("]")) break;
     if (!ts.isPunct(",")) ts.fail(ts.peek(), "expected ',' or ']' in the list opened at column " + std::to_string(open.col) + ", found " + TokenStream::describe(ts.peek()));
     ts.next();
@@ -110,15 +112,15 @@ std::vector<double> parseRow(TokenStream& ts, size_t& total) {
 }
 }  // namespace
 
-Tensor parseTensorLiteral(TokenStream& ts) {
+Tensor parseTensorLiteral(TokenStream& ts, bool blanks) {
   if (!ts.isPunct("[")) {
     Tensor t(1, 1);
-    t(0, 0) = parseSignedNumber(ts);
+    t(0, 0) = parseSignedNumber(ts, blanks);
     return t;
   }
   if (!ts.isPunct("[", 1)) {  // a vector: a column
     size_t total = 0;
-    std::vector<double> v = parseRow(ts, total);
+    std::vector<double> v = parseRow(ts, total, blanks);
     Tensor t(Index(v.size()), 1);
     for (size_t i = 0; i < v.size(); ++i) t(Index(i), 0) = v[i];
     return t;
@@ -128,7 +130,7 @@ Tensor parseTensorLiteral(TokenStream& ts) {
   size_t total = 0;
   for (;;) {
     const Token& at = ts.peek();
-    rows.push_back(parseRow(ts, total));
+    rows.push_back(parseRow(ts, total, blanks));
     if (rows.size() > 1 && rows.back().size() != rows[0].size())
       ts.fail(at, "row " + std::to_string(rows.size()) + " has " + std::to_string(rows.back().size()) +
                       " numbers but row 1 has " + std::to_string(rows[0].size()) + " (a matrix must be rectangular)");

@@ -27,8 +27,9 @@ struct Token {
 };
 
 // Throws ParseError on a character that cannot start a token. A name may contain
-// letters, digits, `_`, `.` and `/` after its first letter (answer sheets write dL/dy).
-std::vector<Token> tokenize(std::string_view text, bool slashInNames = false);
+// letters, digits, `_` and `.` after its first letter. Answer sheets also put `/` in
+// names (dL/dy) and write `?` for a number left blank.
+std::vector<Token> tokenize(std::string_view text, bool answerSheet = false);
 
 // Walks a token list; shared by the graph parser and the answers parser.
 class TokenStream {
@@ -49,6 +50,7 @@ class TokenStream {
 
 // A number, `-number`, a vector `[1, -3.1, 1.5]` (a column) or a matrix
 // `[[1, 2], [3, 4]]` (rows). Ragged or empty literals are errors at their position.
-Tensor parseTensorLiteral(TokenStream& ts);
+// With `blanks`, a `?` stands for a number not written and reads as NaN.
+Tensor parseTensorLiteral(TokenStream& ts, bool blanks = false);
 
 }  // namespace bs

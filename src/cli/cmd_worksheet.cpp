@@ -1,0 +1,46 @@
+// backstep worksheet GRAPH --variants N --seed S --out DIR: variants of an exercise
+// with new given numbers, each with its answer key and the template a student fills.
+#include <filesystem>
+#include <iostream>
+
+#include "check/worksheet.h"
+#include "cli/commands.h"
+#include "lang/parser.h"
+
+namespace bs::cli {
+
+namespace {
+struct WorksheetArgs {
+  std::string graph, out;
+  int variants = 1;
+  unsigned seed = 1;
+};
+}  // namespace
+
+Run addWorksheet(CLI::App& app) {
+  auto a = std::make_shared<WorksheetArgs>();
+  auto* sub = app.add_subcommand("worksheet", "Make variants of an exercise: new given numbers, an answer key and a template to fill for each");
+  sub->add_option("graph", a->graph, "A .bsg graph file or a built-in example name")->required();
+  sub->add_option("--variants", a->variants, "How many variants (01, 02, ...)")->check(CLI::Range(1, 999));
+  sub->add_option("--seed", a->seed, "The numbers are drawn from this seed: the same seed gives the same worksheet");
+  sub->add_option("--out", a->out, "The folder to write sheet-K.bsg, key-K.txt and answers-K.txt to")->required();
+  sub->footer("Check a key with: backstep check DIR/sheet-01.bsg DIR/key-01.txt\n"
+              "Grade the filled templates with: backstep grade DIR FILLED-SHEETS... --out marks.csv");
+  return [a]() {
+    const Graph g = loadGraph(a->graph);
+    const std::string name = std::filesystem::path(a->graph).stem().string();
+    const std::vector<Variant> variants = makeWorksheet(g, name, a->variants, a->seed);
+    writeWorksheet(variants, a->out);
+    std::cout << "wrote " << variants.size() << " variant" << (variants.size() == 1 ? "" : "s") << " of " << name << " to " << a->out
+              << ": sheet-K.bsg, key-K.txt and answers-K.txt for K = " << variants.front().name << ".." << variants.back().name << "\n";
+    for (const Variant& v : variants) {
+      std::cout << "  " << v.name << ":";
+      for (const Node& n : v.graph.nodes())
+        if (n.kind == NodeKind::Input || n.kind == NodeKind::Param) std::cout << "  " << n.name << " = " << formatTensor(n.value, 2);
+      std::cout << "\n";
+    }
+    return 0;
+  };
+}
+
+}  // namespace bs::cli
