@@ -8,6 +8,7 @@
 #include <fstream>
 #include <unistd.h>
 
+#include "check/worksheet.h"
 #include "session/app_state.h"
 #include "nn/preset_graph.h"
 
@@ -52,5 +53,19 @@ TEST_CASE("File > Export: the figure and the steps of the open graph, or what we
   CHECK(text.find("-0.38") == std::string::npos);   // only the current step
   CHECK(s.exportFigure((dir / "fig.jpg").string(), true).find("unknown figure format '.jpg'") != std::string::npos);
   CHECK(s.exportSteps((dir / "s.html").string(), true).find("the steps are written as .md (Markdown) or .tex (LaTeX)") != std::string::npos);
+  std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("File > New worksheet writes the variants of the open graph, as backstep worksheet does") {
+  bs::app::AppState s;
+  REQUIRE_FALSE(s.openExample("ex1a"));
+  const auto dir = std::filesystem::temp_directory_path() / ("backstep-worksheet-" + std::to_string(::getpid()));
+  std::filesystem::remove_all(dir);
+  CHECK(s.newWorksheet(dir.string(), 3, 7) == "wrote 3 variants to " + dir.string() + " (sheet-K.bsg, key-K.txt, answers-K.txt)");
+  CHECK(std::filesystem::exists(dir / (std::string("key-") + variantName(3, 3) + ".txt")));
+  int files = 0;
+  for ([[maybe_unused]] const auto& e : std::filesystem::directory_iterator(dir)) ++files;
+  CHECK(files == 9);
+  CHECK(s.newWorksheet(dir.string(), 0, 7) == "between 1 and 999 variants");
   std::filesystem::remove_all(dir);
 }

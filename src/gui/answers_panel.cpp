@@ -35,8 +35,11 @@ void answerField(AppState& s, const AnswerKey& k, float width) {
   if (ImGui::IsItemHovered()) {
     const Graph& g = s.graph();
     const ElementCheck* e = a.report().element(k.node, k.quantity, k.row, k.col);
-    if (e) ImGui::SetTooltip("%s = %s: %s (exact %s)", answerName(g, k.node, k.quantity, k.row, k.col).c_str(),
-                             text.c_str(), verdictName(e->verdict), formatNumber(e->exact, 4).c_str());
+    std::string slips;
+    if (e)
+      for (const Slip& sl : e->slips) slips += (slips.empty() ? ": " : " or ") + sl.label;
+    if (e) ImGui::SetTooltip("%s = %s: %s%s (exact %s)", answerName(g, k.node, k.quantity, k.row, k.col).c_str(),
+                             text.c_str(), verdictName(e->verdict), slips.c_str(), formatNumber(e->exact, 4).c_str());
     else ImGui::SetTooltip("%s: type the number you wrote (empty: none)", answerName(g, k.node, k.quantity, k.row, k.col).c_str());
   }
   ImGui::SameLine(0, 3);
@@ -53,8 +56,15 @@ void quantityFields(AppState& s, int node, Quantity q) {
   const auto worst = s.answers().report().verdictOf(node, q);
   ImGui::TextColored(q == Quantity::Grad ? ImVec4{0.75f, 0.12f, 0.12f, 1} : ImVec4{0.1f, 0.1f, 0.12f, 1}, "%s", name.c_str());
   if (worst) {
+    // The verdict, and the slips named for its wrong numbers: "wrong: a misread entry of Wᵀ".
+    std::string verdict = verdictName(*worst), named;
+    for (const CheckEntry& e : s.answers().report().entries)
+      if (e.node == node && e.quantity == q)
+        for (const ElementCheck& el : e.elements)
+          for (const Slip& sl : el.slips)
+            if (named.find(sl.label) == std::string::npos) named += (named.empty() ? ": " : "; ") + sl.label;
     ImGui::SameLine();
-    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(verdictColour(*worst)), "%s", verdictName(*worst));
+    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(verdictColour(*worst)), "%s%s", verdict.c_str(), named.c_str());
   }
   if (n.shape.rows > 8 || n.shape.cols > 8) {
     ImGui::TextDisabled("(too large to type here: load an answers file)");

@@ -1,6 +1,8 @@
 #include <imgui.h>
 #include <imgui_stdlib.h>
 
+#include <algorithm>
+
 #include "gui/panels.h"
 #include "assets/embedded.h"
 
@@ -14,7 +16,7 @@ void report(MenuState& m, const std::optional<SourceError>& err, const std::stri
 }  // namespace
 
 void drawMenu(AppState& s, MenuState& m, MenuRequests& out) {
-  bool openFile = false, saveImage = false, exportFigure = false, exportSteps = false;
+  bool openFile = false, saveImage = false, exportFigure = false, exportSteps = false, worksheet = false;
   bool loadAnswers = false, saveAnswers = false;
   if (ImGui::BeginMainMenuBar()) {
     if (ImGui::BeginMenu("File")) {
@@ -27,6 +29,7 @@ void drawMenu(AppState& s, MenuState& m, MenuRequests& out) {
       saveImage = ImGui::MenuItem("Save image (PNG)...");
       exportFigure = ImGui::MenuItem("Export figure (SVG, PDF, PNG, TikZ)...");
       exportSteps = ImGui::MenuItem("Export steps (Markdown, LaTeX)...");
+      worksheet = ImGui::MenuItem("New worksheet...");
       ImGui::Separator();
       out.quit = ImGui::MenuItem("Quit", "Esc");
       ImGui::EndMenu();
@@ -48,6 +51,23 @@ void drawMenu(AppState& s, MenuState& m, MenuRequests& out) {
   if (saveImage) ImGui::OpenPopup("Save the window as a PNG");
   if (exportFigure) ImGui::OpenPopup("Export the graph as a figure");
   if (exportSteps) ImGui::OpenPopup("Export the steps");
+  if (worksheet) ImGui::OpenPopup("New worksheet");
+  if (ImGui::BeginPopupModal("New worksheet", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
+    ImGui::TextUnformatted("Variants of this graph with new numbers, each with its key and a template to fill.");
+    ImGui::SetNextItemWidth(400);
+    ImGui::InputText("folder", &m.worksheetDir);
+    ImGui::SetNextItemWidth(120);
+    ImGui::InputInt("variants", &m.worksheetVariants);
+    ImGui::SetNextItemWidth(120);
+    ImGui::InputInt("seed", &m.worksheetSeed);
+    if (ImGui::Button("Write")) {
+      m.message = s.newWorksheet(m.worksheetDir, m.worksheetVariants, unsigned(std::max(0, m.worksheetSeed)));
+      ImGui::CloseCurrentPopup();
+    }
+    ImGui::SameLine();
+    if (ImGui::Button("Cancel")) ImGui::CloseCurrentPopup();
+    ImGui::EndPopup();
+  }
   if (ImGui::BeginPopupModal("Export the graph as a figure", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
     ImGui::TextUnformatted("The format is the file's: .svg, .pdf, .png, or .tex (TikZ, for \\input in LaTeX).");
     ImGui::SetNextItemWidth(400);

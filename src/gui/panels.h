@@ -23,6 +23,8 @@ struct MenuState {
   std::string answersPath = "answers.txt";  // the Answers menu's load / save path
   std::string figurePath = "figure.svg", stepsPath = "steps.md";  // File > Export
   bool figureNumbers = true, allSteps = false;
+  std::string worksheetDir = "worksheets";  // File > New worksheet
+  int worksheetVariants = 20, worksheetSeed = 1;
   std::string message;  // the last open or save result, shown in the controls bar
 };
 

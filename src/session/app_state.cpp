@@ -5,6 +5,7 @@
 
 #include "assets/embedded.h"
 #include "lang/parser.h"
+#include "check/worksheet.h"
 #include "figure/figure.h"
 #include "figure/steps_document.h"
 #include "nn/graph_descent.h"
@@ -233,6 +234,17 @@ std::string AppState::exportSteps(const std::string& path, bool allSteps) const 
     return e.what();
   }
   return "wrote " + path;
+}
+
+std::string AppState::newWorksheet(const std::string& dir, int variants, unsigned seed) const {
+  if (!graph_) return "no graph is open";
+  if (variants < 1 || variants > 999) return "between 1 and 999 variants";
+  try {
+    writeWorksheet(makeWorksheet(*graph_, title_, variants, seed), dir);
+  } catch (const std::exception& e) {
+    return e.what();
+  }
+  return "wrote " + std::to_string(variants) + " variants to " + dir + " (sheet-K.bsg, key-K.txt, answers-K.txt)";
 }
 
 std::vector<EdgeValue> AppState::edgeValues() const {

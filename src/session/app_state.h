@@ -93,6 +93,9 @@ class AppState {
   // "wrote PATH" or what went wrong.
   std::string exportFigure(const std::string& path, bool withNumbers) const;
   std::string exportSteps(const std::string& path, bool allSteps) const;
+  // File > New worksheet: `variants` variants of the open graph with new given numbers,
+  // with their keys and answer templates, written to `dir` (as `backstep worksheet`).
+  std::string newWorksheet(const std::string& dir, int variants, unsigned seed) const;
   // How the inspector writes the arithmetic: decimals, and the size rule.
   const TraceOptions& traceOptions() const { return trace_; }
   void setPrecision(int decimals) { trace_.precision = std::clamp(decimals, 0, 15); }
