@@ -104,11 +104,14 @@ TEST_CASE("every example makes a worksheet; the same seed the same one") {
     CHECK(a[k].key == b[k].key);
     CHECK(a[k].sheet != c[k].sheet);
   }
+  // A log of a negative is not a number: those draws are refused.
+  for (const Variant& v : makeWorksheet(parseGraph("input x = 0.5\nparam w = 0.3\ny = log(x) * w\noutput y\n"), "log", 10, 2))
+    CHECK(v.graph.node(*v.graph.find("x")).value(0, 0) > 0);
   CHECK(variantName(7, 120) == "007");
   CHECK(variantName(12, 20) == "12");
   // A unit that is always on its kink: no numbers can be found, and the message says why.
   const Graph kinked = parseGraph("input x = 0.5\nparam w = 0.7\nd = x * w - w * x\ny = relu(d)\noutput y\n");
-  CHECK_THROWS_WITH_AS(makeWorksheet(kinked, "kinked", 1, 1), doctest::Contains("kinked: no nice numbers found for variant 1 in 20000 draws (the last: d is about 0)"),
+  CHECK_THROWS_WITH_AS(makeWorksheet(kinked, "kinked", 1, 1), doctest::Contains("kinked: no nice numbers found for variant 1 in 20000 draws (the last: d is about 0 or not a number)"),
                        std::runtime_error);
 }
 

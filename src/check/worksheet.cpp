@@ -37,19 +37,20 @@ bool drawn(const Node& n) { return n.kind == NodeKind::Input || n.kind == NodeKi
 
 // Why the graph's numbers would make a poor exercise; "" when they are fine.
 std::string flaw(const Graph& g) {
-  std::vector<double> given;
+  std::vector<double> numbers, consts;  // in size
   for (const Node& n : g.nodes())
-    if (n.isLeaf())
-      for (Index k = 0; k < n.value.size(); ++k) given.push_back(std::fabs(n.value(k)));
-  std::sort(given.begin(), given.end());
-  if (std::adjacent_find(given.begin(), given.end()) != given.end()) return "two given numbers are equal in size";
+    for (Index k = 0; k < n.value.size() && n.isLeaf(); ++k) (drawn(n) ? numbers : consts).push_back(std::fabs(n.value(k)));
+  std::sort(numbers.begin(), numbers.end());
+  if (std::adjacent_find(numbers.begin(), numbers.end()) != numbers.end()) return "two given numbers are equal in size";
+  for (double c : consts)
+    if (std::binary_search(numbers.begin(), numbers.end(), c)) return "a given number is the size of a constant";
   Graph copy = g;
   Stepper s(copy);
   s.toEnd();
   for (const Node& n : copy.nodes()) {
     if (n.isLeaf()) continue;
     for (Index k = 0; k < n.value.size(); ++k)
-      if (std::fabs(n.value(k)) < kNonZero) return n.name + " is about 0";
+      if (!(std::fabs(n.value(k)) >= kNonZero)) return n.name + " is about 0 or not a number";
     if (n.op->saturated && n.op->arity == 1) {
       // Not even close to saturating: the unit would not saturate at twice its input
       // either (σ stays within 0.09..0.91), so its derivative is not tiny.
@@ -66,7 +67,7 @@ std::string flaw(const Graph& g) {
   }
   for (const Node& n : copy.nodes())
     for (Index k = 0; k < n.grad.size(); ++k)
-      if (std::fabs(n.grad(k)) < kNonZero) return "the gradient of " + n.name + " is about 0";
+      if (!(std::fabs(n.grad(k)) >= kNonZero)) return "the gradient of " + n.name + " is about 0 or not a number";
   return "";
 }
 
