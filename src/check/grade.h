@@ -14,7 +14,7 @@
 
 namespace bs {
 
-// Marks per number, from a marking file (docs/teachers.md):
+// Marks per number, from a marking file (README: Grading a class):
 //   default = 1        every number not named below
 //   dL/dW = 0.5        each number of a quantity, named as answers name it
 //   dL/dx3 = 2         one element

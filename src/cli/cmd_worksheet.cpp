@@ -4,6 +4,7 @@
 #include <iostream>
 
 #include "check/worksheet.h"
+#include "figure/figure.h"
 #include "cli/commands.h"
 #include "lang/parser.h"
 
@@ -31,8 +32,10 @@ Run addWorksheet(CLI::App& app) {
     const std::string name = std::filesystem::path(a->graph).stem().string();
     const std::vector<Variant> variants = makeWorksheet(g, name, a->variants, a->seed);
     writeWorksheet(variants, a->out);
+    for (const Variant& v : variants)  // the printable sheet, through the figure module
+      figure::writeExerciseSheet(v.graph, name + ", variant " + v.name, (std::filesystem::path(a->out) / ("sheet-" + v.name + ".pdf")).string());
     std::cout << "wrote " << variants.size() << " variant" << (variants.size() == 1 ? "" : "s") << " of " << name << " to " << a->out
-              << ": sheet-K.bsg, key-K.txt and answers-K.txt for K = " << variants.front().name << ".." << variants.back().name << "\n";
+              << ": sheet-K.bsg (and sheet-K.pdf to print), key-K.txt and answers-K.txt for K = " << variants.front().name << ".." << variants.back().name << "\n";
     for (const Variant& v : variants) {
       std::cout << "  " << v.name << ":";
       for (const Node& n : v.graph.nodes())

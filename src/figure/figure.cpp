@@ -1,5 +1,7 @@
 #include "figure/figure.h"
 
+#include "core/trace.h"
+
 #include <algorithm>
 #include <filesystem>
 #include <stdexcept>
@@ -41,6 +43,24 @@ std::string renderFigure(const Graph& g, const Stepper* s, FigureFormat f, const
 
 void writeFigure(const Graph& g, const Stepper* s, FigureOptions o, const std::string& path) {
   io::writeFileAtomically(path, renderFigure(g, s, figureFormat(path), o));
+}
+
+void writeExerciseSheet(const Graph& g, const std::string& title, const std::string& path) {
+  Graph copy = g;
+  const Stepper s(copy);  // only its schedule: the order in which the numbers are found
+  std::string given, fill;
+  for (const Node& n : g.nodes())
+    if (n.kind == NodeKind::Input || n.kind == NodeKind::Param)
+      given += (given.empty() ? "" : ";  ") + n.name + " = " + formatTensor(n.value, 4);
+  for (const Step& st : s.schedule()) {
+    const std::string q = st.phase == Phase::Forward ? g.node(st.node).name : gradName(g, g.node(st.target).name);
+    if (fill.find(q + ",") == std::string::npos && !(st.phase == Phase::Backward && st.contribution > 1))
+      fill += q + ", ";
+  }
+  if (fill.size() >= 2) fill.resize(fill.size() - 2);
+  FigureOptions o;
+  o.note = title + ".   Given: " + given + ".   Fill in: " + fill + ".";
+  writeFigure(g, nullptr, o, path);
 }
 
 }  // namespace bs::figure

@@ -32,4 +32,8 @@ std::string renderFigure(const Graph& g, const Stepper* s, FigureFormat f, const
 // std::runtime_error naming the file when it cannot be written.
 void writeFigure(const Graph& g, const Stepper* s, FigureOptions o, const std::string& path);
 
+// A printable exercise sheet (a worksheet's sheet-K.pdf): the clean graph, its given
+// numbers, and the quantities a student fills in, in the order of the steps.
+void writeExerciseSheet(const Graph& g, const std::string& title, const std::string& path);
+
 }  // namespace bs::figure

@@ -127,7 +127,8 @@ Scene makeScene(const Graph& g, const Stepper* s, int precision, const std::stri
   if (s && g.hasOutput()) valueBox(g.output(), -1, -1);
   for (Link& l : sc.links) l.lit = sc.items[size_t(l.from)].lit && sc.items[size_t(l.to)].lit;
   if (s) sc.caption = caption(g, *s, precision);
-  if (s && !note.empty()) sc.caption.insert(sc.caption.begin() + 1, Line{{note, false, Ink::Faint}});  // the numbers' data
+  // The numbers' data under a stepped graph; under a clean one (an exercise sheet), the note alone.
+  if (!note.empty()) sc.caption.insert(sc.caption.begin() + (sc.caption.empty() ? 0 : 1), Line{{note, false, s ? Ink::Faint : Ink::Value}});
   return sc;
 }
 

@@ -159,30 +159,13 @@ void drawAnswersMenu(AppState& s, MenuState& m, bool& load, bool& save) {
 void drawAnswersPopups(AppState& s, MenuState& m, bool load, bool save) {
   if (load) ImGui::OpenPopup("Load answers");
   if (save) ImGui::OpenPopup("Save answers");
-  if (ImGui::BeginPopupModal("Load answers", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
-    ImGui::TextUnformatted("An answers file: one line per number, e.g.  dL/dy = [0.196, 0.262]");
-    ImGui::SetNextItemWidth(400);
-    const bool enter = ImGui::InputText("path", &m.answersPath, ImGuiInputTextFlags_EnterReturnsTrue);
-    if (enter || ImGui::Button("Load")) {
-      auto err = s.loadAnswers(m.answersPath);
-      m.message = !err ? "loaded " + m.answersPath : err->located(m.answersPath);
-      ImGui::CloseCurrentPopup();
-    }
-    ImGui::SameLine();
-    if (ImGui::Button("Cancel")) ImGui::CloseCurrentPopup();
-    ImGui::EndPopup();
+  if (pathPopup("Load answers", "An answers file: one line per number, e.g.  dL/dy = [0.196, 0.262]", m.answersPath, "Load")) {
+    auto err = s.loadAnswers(m.answersPath);
+    m.message = !err ? "loaded " + m.answersPath : err->located(m.answersPath);
   }
-  if (ImGui::BeginPopupModal("Save answers", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
-    ImGui::SetNextItemWidth(400);
-    const bool enter = ImGui::InputText("path", &m.answersPath, ImGuiInputTextFlags_EnterReturnsTrue);
-    if (enter || ImGui::Button("Save")) {
-      const std::string err = s.saveAnswers(m.answersPath);
-      m.message = err.empty() ? "saved " + m.answersPath : err;
-      ImGui::CloseCurrentPopup();
-    }
-    ImGui::SameLine();
-    if (ImGui::Button("Cancel")) ImGui::CloseCurrentPopup();
-    ImGui::EndPopup();
+  if (pathPopup("Save answers", nullptr, m.answersPath, "Save")) {
+    const std::string err = s.saveAnswers(m.answersPath);
+    m.message = err.empty() ? "saved " + m.answersPath : err;
   }
 }
 

@@ -15,6 +15,23 @@ void report(MenuState& m, const std::optional<SourceError>& err, const std::stri
 }
 }  // namespace
 
+bool pathPopup(const char* title, const char* help, std::string& path, const char* action, const char* option, bool* flag) {
+  if (!ImGui::BeginPopupModal(title, nullptr, ImGuiWindowFlags_AlwaysAutoResize)) return false;
+  if (help) ImGui::TextUnformatted(help);
+  ImGui::SetNextItemWidth(400);
+  const bool enter = ImGui::InputText("path", &path, ImGuiInputTextFlags_EnterReturnsTrue);
+  if (option) ImGui::Checkbox(option, flag);
+  const bool ok = enter || ImGui::Button(action);
+  if (!ok) {
+    ImGui::SameLine();
+    if (ImGui::Button("Cancel")) ImGui::CloseCurrentPopup();
+  } else {
+    ImGui::CloseCurrentPopup();
+  }
+  ImGui::EndPopup();
+  return ok;
+}
+
 void drawMenu(AppState& s, MenuState& m, MenuRequests& out) {
   bool openFile = false, saveImage = false, exportFigure = false, exportSteps = false, worksheet = false;
   bool loadAnswers = false, saveAnswers = false;
@@ -68,54 +85,14 @@ void drawMenu(AppState& s, MenuState& m, MenuRequests& out) {
     if (ImGui::Button("Cancel")) ImGui::CloseCurrentPopup();
     ImGui::EndPopup();
   }
-  if (ImGui::BeginPopupModal("Export the graph as a figure", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
-    ImGui::TextUnformatted("The format is the file's: .svg, .pdf, .png, or .tex (TikZ, for \\input in LaTeX).");
-    ImGui::SetNextItemWidth(400);
-    const bool enter = ImGui::InputText("path", &m.figurePath, ImGuiInputTextFlags_EnterReturnsTrue);
-    ImGui::Checkbox("with the numbers of the current step (else a clean graph)", &m.figureNumbers);
-    if (enter || ImGui::Button("Export")) {
-      m.message = s.exportFigure(m.figurePath, m.figureNumbers);
-      ImGui::CloseCurrentPopup();
-    }
-    ImGui::SameLine();
-    if (ImGui::Button("Cancel")) ImGui::CloseCurrentPopup();
-    ImGui::EndPopup();
-  }
-  if (ImGui::BeginPopupModal("Export the steps", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
-    ImGui::TextUnformatted("The steps as on paper: .md (Markdown, $...$ math) or .tex (LaTeX align*, needs amsmath).");
-    ImGui::SetNextItemWidth(400);
-    const bool enter = ImGui::InputText("path", &m.stepsPath, ImGuiInputTextFlags_EnterReturnsTrue);
-    ImGui::Checkbox("every step so far (else the current one)", &m.allSteps);
-    if (enter || ImGui::Button("Export")) {
-      m.message = s.exportSteps(m.stepsPath, m.allSteps);
-      ImGui::CloseCurrentPopup();
-    }
-    ImGui::SameLine();
-    if (ImGui::Button("Cancel")) ImGui::CloseCurrentPopup();
-    ImGui::EndPopup();
-  }
-  if (ImGui::BeginPopupModal("Open a .bsg file", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
-    ImGui::SetNextItemWidth(400);
-    const bool enter = ImGui::InputText("path", &m.openPath, ImGuiInputTextFlags_EnterReturnsTrue);
-    if (enter || ImGui::Button("Open")) {
-      report(m, s.openFile(m.openPath), m.openPath);
-      ImGui::CloseCurrentPopup();
-    }
-    ImGui::SameLine();
-    if (ImGui::Button("Cancel")) ImGui::CloseCurrentPopup();
-    ImGui::EndPopup();
-  }
-  if (ImGui::BeginPopupModal("Save the window as a PNG", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
-    ImGui::SetNextItemWidth(400);
-    const bool enter = ImGui::InputText("path", &m.screenshotPath, ImGuiInputTextFlags_EnterReturnsTrue);
-    if (enter || ImGui::Button("Save")) {
-      out.screenshotPath = m.screenshotPath;
-      ImGui::CloseCurrentPopup();
-    }
-    ImGui::SameLine();
-    if (ImGui::Button("Cancel")) ImGui::CloseCurrentPopup();
-    ImGui::EndPopup();
-  }
+  if (pathPopup("Export the graph as a figure", "The format is the file's: .svg, .pdf, .png, or .tex (TikZ, for \\input in LaTeX).",
+                m.figurePath, "Export", "with the numbers of the current step (else a clean graph)", &m.figureNumbers))
+    m.message = s.exportFigure(m.figurePath, m.figureNumbers);
+  if (pathPopup("Export the steps", "The steps as on paper: .md (Markdown, $...$ math) or .tex (LaTeX align*, needs amsmath).",
+                m.stepsPath, "Export", "every step so far (else the current one)", &m.allSteps))
+    m.message = s.exportSteps(m.stepsPath, m.allSteps);
+  if (pathPopup("Open a .bsg file", nullptr, m.openPath, "Open")) report(m, s.openFile(m.openPath), m.openPath);
+  if (pathPopup("Save the window as a PNG", nullptr, m.screenshotPath, "Save")) out.screenshotPath = m.screenshotPath;
 }
 
 }  // namespace bs::app

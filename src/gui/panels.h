@@ -29,6 +29,9 @@ struct MenuState {
 };
 
 void drawMenu(AppState& s, MenuState& m, MenuRequests& out);
+// A modal asking for a path (and an option, if `option`): true on `action` or Enter.
+bool pathPopup(const char* title, const char* help, std::string& path, const char* action, const char* option = nullptr,
+               bool* flag = nullptr);
 // Step buttons, step slider, play/pause and speed, the step counter and phase.
 // Returns true if "Fit" was pressed.
 bool drawControls(AppState& s, const MenuState& m);

@@ -252,7 +252,7 @@ int runWindow(const WindowOptions& o) {
 
   FrameTimes times;
   std::string pendingShot;
-  std::string shownTitle = ui.state.title();
+  std::string shownTitle = ui.state.title(), reportedFailure;
   int shotDelay = 0;
   auto last = std::chrono::steady_clock::now();
   double cpuStart = 0;
@@ -289,6 +289,11 @@ int runWindow(const WindowOptions& o) {
       const std::string err = gl::writePng(pendingShot, fbW, fbH);
       ui.menu.message = err.empty() ? "wrote " + pendingShot : err;
       pendingShot.clear();
+    }
+    // A step that failed is said on stderr too, once: a terminal user sees it.
+    if (const auto& f = ui.state.stepper().failure(); f && f->message != reportedFailure) {
+      reportedFailure = f->message;
+      std::cerr << "step failed: " << f->message << "\n";
     }
     if (req.quit) window->requestClose();
     if (ui.state.title() != shownTitle) {  // another graph was opened

@@ -1,6 +1,7 @@
 #include "session/app_state.h"
 
 #include <algorithm>
+#include <filesystem>
 #include <stdexcept>
 
 #include "assets/embedded.h"
@@ -240,11 +241,14 @@ std::string AppState::newWorksheet(const std::string& dir, int variants, unsigne
   if (!graph_) return "no graph is open";
   if (variants < 1 || variants > 999) return "between 1 and 999 variants";
   try {
-    writeWorksheet(makeWorksheet(*graph_, title_, variants, seed), dir);
+    const std::vector<Variant> sheets = makeWorksheet(*graph_, title_, variants, seed);
+    writeWorksheet(sheets, dir);
+    for (const Variant& v : sheets)
+      figure::writeExerciseSheet(v.graph, title_ + ", variant " + v.name, (std::filesystem::path(dir) / ("sheet-" + v.name + ".pdf")).string());
   } catch (const std::exception& e) {
     return e.what();
   }
-  return "wrote " + std::to_string(variants) + " variants to " + dir + " (sheet-K.bsg, key-K.txt, answers-K.txt)";
+  return "wrote " + std::to_string(variants) + " variants to " + dir + " (sheet-K.bsg, sheet-K.pdf, key-K.txt, answers-K.txt)";
 }
 
 std::vector<EdgeValue> AppState::edgeValues() const {
