@@ -25,7 +25,8 @@ FigureFormat figureFormat(const std::string& path) {
 
 std::string renderFigure(const Graph& g, const Stepper* s, FigureFormat f, const FigureOptions& o) {
   if (s && &s->graph() != &g) throw std::invalid_argument("renderFigure: the stepper steps another graph");
-  const Scene scene = makeScene(g, s, o.precision, o.note);
+  // A preset's data note is about the numbers: a clean figure shows its footer instead.
+  const Scene scene = makeScene(g, s, o.precision, s ? o.note : o.footer);
   if (scene.items.size() > size_t(kMaxFigureBoxes))
     throw std::runtime_error("the graph has " + std::to_string(scene.items.size()) + " boxes to draw, too many for a figure (at most " +
                              std::to_string(kMaxFigureBoxes) + "; --no-values leaves out the value boxes)");
@@ -59,7 +60,7 @@ void writeExerciseSheet(const Graph& g, const std::string& title, const std::str
   }
   if (fill.size() >= 2) fill.resize(fill.size() - 2);
   FigureOptions o;
-  o.note = title + ".   Given: " + given + ".   Fill in: " + fill + ".";
+  o.footer = title + ".   Given: " + given + ".   Fill in: " + fill + ".";
   writeFigure(g, nullptr, o, path);
 }
 

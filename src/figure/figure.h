@@ -17,8 +17,9 @@ FigureFormat figureFormat(const std::string& path);
 
 struct FigureOptions {
   int precision = 4;        // decimals of the numbers in the value boxes
-  std::string note;         // a line under the figure (a preset graph's data); empty: none
+  std::string note;         // a line under a figure with numbers (a preset graph's data); empty: none
   bool standalone = false;  // TikZ: a whole document for pdflatex, not a fragment to \input
+  std::string footer;       // a line under a clean figure (an exercise sheet's given numbers and blanks)
 };
 
 // `s` steps `g` and gives its numbers and current step; null: the clean graph, with
