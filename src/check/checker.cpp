@@ -127,8 +127,8 @@ int roundings(const std::vector<Part>& parts, bool mine, Index r, Index c, int d
 
 class Checker {
  public:
-  Checker(const Graph& g, const AnswerSheet& sheet)
-      : g_(g), sheet_(sheet), exact_(g), stepper_(exact_), val_(size_t(g.size())), grad_(size_t(g.size())),
+  Checker(const Graph& g, const AnswerSheet& sheet, int precision)
+      : precision_(precision), g_(g), sheet_(sheet), exact_(g), stepper_(exact_), val_(size_t(g.size())), grad_(size_t(g.size())),
         pending_(size_t(g.size())) {}
 
   CheckReport run() {
@@ -465,7 +465,7 @@ class Checker {
           if (e.blamedStep < 0 && x.verdict == v && x.blamedStep >= 0) e.blamedStep = x.blamedStep;
       if (e.verdict >= Verdict::CarriedOver) {
         const std::vector<int>& steps = a.quantity == Quantity::Value ? std::vector<int>{e.step} : gradSteps[size_t(a.node)];
-        e.explanation = explainEntry(mine, mine_, e, steps);
+        e.explanation = explainEntry(mine, mine_, e, steps, precision_);
       }
       for (const ElementCheck& x : e.elements)
         if (x.truncated) e.explanation.push_back(truncationNote(answerName(g_, a.node, a.quantity, x.row, x.col), x));
@@ -486,6 +486,7 @@ class Checker {
     return rep;
   }
 
+  int precision_;  // the explanations' decimals
   const Graph& g_;
   const AnswerSheet& sheet_;
   Graph exact_;      // the exact values and gradients, once the stepper has run
@@ -500,13 +501,13 @@ class Checker {
 
 }  // namespace
 
-CheckReport checkAnswers(const Graph& g, const AnswerSheet& sheet) {
+CheckReport checkAnswers(const Graph& g, const AnswerSheet& sheet, int precision) {
   Index numbers = 0;
   for (const Node& n : g.nodes()) numbers += n.shape.size();
   if (numbers > kMaxNumbers)  // before the checker copies the graph
     throw std::invalid_argument("this graph has " + std::to_string(numbers) + " numbers; hand calculations can be checked on graphs of up to " +
                                 std::to_string(kMaxNumbers));
-  return Checker(g, sheet).run();
+  return Checker(g, sheet, precision).run();
 }
 
 }  // namespace bs

@@ -106,7 +106,8 @@ struct CheckReport {
 
 // Checks every number on the sheet; the graph's leaf values are the given numbers.
 // Throws std::invalid_argument for a graph too large to check by hand.
-CheckReport checkAnswers(const Graph& g, const AnswerSheet& sheet);
+// `precision`: the decimals of the explanations' numbers (at least one more than written).
+CheckReport checkAnswers(const Graph& g, const AnswerSheet& sheet, int precision = 4);
 
 // "step 6" for a schedule index (numbered from 1, as `backstep trace` prints them), and
 // what it computes: "step 6 (dL/dy)". A given value (-1): "the given value".

@@ -17,8 +17,8 @@ std::string approx(double tol) {
 }
 
 // One wrong number: the slips it matches, and what it should be from the student's own numbers.
-std::string describeWrong(const Graph& mine, const CheckEntry& e, const std::vector<int>& steps, const ElementCheck& x) {
-  const int prec = std::max(4, x.decimals + 1);
+std::string describeWrong(const Graph& mine, const CheckEntry& e, const std::vector<int>& steps, const ElementCheck& x, int precision) {
+  const int prec = std::max(precision, x.decimals + 1);
   const std::string name = answerName(mine, e.node, e.quantity, x.row, x.col);
   const std::string head = name + " = " + writeNumber({x.written, x.decimals});
   const std::string redone = formatNumber(x.redone, prec);
@@ -83,18 +83,18 @@ std::string truncationNote(const std::string& name, const ElementCheck& x) {
 }
 
 std::vector<std::string> explainEntry(const Graph& mine, const std::vector<StepRecord>& records, const CheckEntry& e,
-                                      const std::vector<int>& steps) {
+                                      const std::vector<int>& steps, int precision) {
   std::vector<std::string> lines;
   int decimals = 0;
   std::vector<const ElementCheck*> carried;
   for (const ElementCheck& x : e.elements) {
     decimals = std::max(decimals, x.decimals);
     if (x.verdict == Verdict::Wrong) {
-      lines.push_back(describeWrong(mine, e, steps, x));
+      lines.push_back(describeWrong(mine, e, steps, x, precision));
       // That element's own arithmetic, from the student's numbers: which product went wrong.
       if (steps.size() == 1 && steps[0] >= 0 && x.missingSteps.empty() && records[size_t(steps[0])].result.size() > 1) {
         TraceOptions o;
-        o.precision = std::max(4, x.decimals + 1);
+        o.precision = std::max(precision, x.decimals + 1);
         lines.push_back("  " + traceElement(mine, records[size_t(steps[0])], x.row, x.col, o));
       }
     }
@@ -103,7 +103,7 @@ std::vector<std::string> explainEntry(const Graph& mine, const std::vector<StepR
   if (!carried.empty()) lines.push_back(describeCarried(mine, e, carried));
   if (steps.empty() || steps.front() < 0) return lines;
   TraceOptions o;
-  o.precision = std::max(4, decimals + 1);
+  o.precision = std::max(precision, decimals + 1);
   for (int s : steps) {
     lines.push_back(stepLabel(s) + " with your numbers:");
     StepText t = traceStep(mine, records[size_t(s)], o);

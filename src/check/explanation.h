@@ -11,9 +11,10 @@ namespace bs {
 
 // `mine` holds the student's numbers (written, or computed from theirs) as node values
 // and gradients; `records[s]` is step s redone from them; `steps` are the entry's steps
-// (one, or every contribution of a gradient sum).
+// (one, or every contribution of a gradient sum). Numbers get `precision` decimals, or
+// one more than the student wrote.
 std::vector<std::string> explainEntry(const Graph& mine, const std::vector<StepRecord>& records, const CheckEntry& e,
-                                      const std::vector<int>& steps);
+                                      const std::vector<int>& steps, int precision = 4);
 
 // A number written with its digits cut (ElementCheck::truncated): what it was cut from,
 // what rounding would have given, and that later numbers are judged from it.

@@ -13,6 +13,7 @@ namespace bs::cli {
 namespace {
 struct CheckArgs {
   std::string graph, answers;
+  int precision = 4;
 };
 
 // What the student wrote, with their decimals ("[0.406, 0.50]").
@@ -60,12 +61,14 @@ Run addCheck(CLI::App& app) {
   auto* sub = app.add_subcommand("check", "Check a hand calculation: each number correct, rounding, wrong or carried over");
   sub->add_option("graph", a->graph, "A .bsg graph file or a built-in example name")->required();
   sub->add_option("answers", a->answers, "The answers file: one line per number or tensor, e.g. 'dL/dy = [0.196, 0.261]'")->required();
+  sub->add_option("--precision", a->precision, "Decimals of the exact numbers and the explanations (default 4; at least one more than written)")
+      ->check(CLI::Range(0, 15));
   sub->footer("Exit code: 0 when nothing is wrong (rounding is fine), 1 when something is, 2 on bad input.");
   return [a]() {
     Graph g = loadGraph(a->graph);
     AnswerSheet sheet = loadAnswers(a->answers, g);
     if (sheet.empty()) return fail(a->answers + ": no answers in the file (write lines like 'z = [0.406, 0.525]' or 'dL/dy1 = 0.196')");
-    CheckReport rep = checkAnswers(g, sheet);
+    CheckReport rep = checkAnswers(g, sheet, a->precision);
 
     std::vector<std::vector<std::string>> rows{{"line", "step", "node", "quantity", "written", "exact", "verdict", "slip"}};
     for (const CheckEntry& e : rep.entries) {
@@ -73,7 +76,7 @@ Run addCheck(CLI::App& app) {
       for (const ElementCheck& x : e.elements) d = std::max(d, x.decimals);
       const Node& n = g.node(e.node);
       rows.push_back({std::to_string(e.line), e.step < 0 ? "given" : std::to_string(e.step + 1), e.row < 0 ? n.name : elementName(n.name, n.shape, e.row, e.col),
-                      quantityName(e.quantity), writtenText(e), formatTensor(e.exact, std::max(4, d + 1), 64, 64),
+                      quantityName(e.quantity), writtenText(e), formatTensor(e.exact, std::max(a->precision, d + 1), 64, 64),
                       verdictText(e), slipText(e)});
     }
     std::vector<size_t> widths(rows[0].size(), 0);
