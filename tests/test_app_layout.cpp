@@ -2,8 +2,12 @@
 // right, and every arrow has a drawable Bezier curve.
 #include "testing.h"
 
+#include <chrono>
+#include <thread>
+
 #include "session/app_state.h"
 #include "session/layout.h"
+#include "session/layout_job.h"
 #include "session/random_graph.h"
 
 using namespace bs;
@@ -97,4 +101,62 @@ TEST_CASE("a click on a value box finds the number under it, as the box draws th
   CHECK(valueBoxElement({10, 10}, m, x0 + 0.05f * side, y0 + 0.05f * side) == BoxElement{Quantity::Value, 0, 0});
   CHECK(valueBoxElement({10, 10}, m, x1 + 0.95f * side, y0 + 0.35f * side) == BoxElement{Quantity::Grad, 3, 9});
   CHECK_FALSE(valueBoxElement({10, 10}, m, x0 - 1, y0 + 1));
+}
+
+namespace {
+LayoutInput layoutOfFile(const std::string& name) {
+  AppState s;
+  REQUIRE_FALSE(s.openFile(std::string(LAYOUT_DIR "/") + name));
+  return s.layoutInput();
+}
+
+// Polls the job until it ends, as the window does each frame; the seconds it took.
+double runJob(LayoutJob& job) {
+  const auto t0 = std::chrono::steady_clock::now();
+  while (job.poll() == LayoutJob::State::Running) std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+}
+}  // namespace
+
+TEST_CASE("a layout job gives dot's layout of a small graph, the same as in this process") {
+  AppState s;
+  REQUIRE_FALSE(s.openExample("ex2"));
+  const LayoutInput in = s.layoutInput();
+  LayoutJob job(in, 30);
+  runJob(job);
+  REQUIRE(job.poll() == LayoutJob::State::Done);
+  const Layout fromJob = job.take(), here = computeLayout(in);
+  CHECK_FALSE(fromJob.simple);
+  checkLayout(in, fromJob);
+  REQUIRE(fromJob.centres.size() == here.centres.size());
+  for (size_t i = 0; i < here.centres.size(); ++i) {
+    CHECK(fromJob.centres[i].x == here.centres[i].x);
+    CHECK(fromJob.centres[i].y == here.centres[i].y);
+  }
+  REQUIRE(fromJob.curves.size() == here.curves.size());
+  for (size_t k = 0; k < here.curves.size(); ++k) {
+    REQUIRE(fromJob.curves[k].size() == here.curves[k].size());
+    for (size_t j = 0; j < here.curves[k].size(); ++j) CHECK((fromJob.curves[k][j].x == here.curves[k][j].x && fromJob.curves[k][j].y == here.curves[k][j].y));
+  }
+}
+
+TEST_CASE("dot is given up at the time limit on graphs it takes minutes for; the simple layout is whole") {
+  for (const char* file : {"recurrence40.bsg", "fanout100.bsg"}) {
+    CAPTURE(file);
+    const LayoutInput in = layoutOfFile(file);
+    checkLayout(in, simpleLayout(in));
+    LayoutJob job(in, 0.5);
+    const double seconds = runJob(job);
+    // dot needs 30 s to minutes here: the job ends by being killed, soon after the limit.
+    CHECK(job.poll() == LayoutJob::State::GaveUp);
+    CHECK(job.reason() == "Graphviz's dot did not finish within 0.5 s");
+    CHECK(seconds < 5);
+  }
+}
+
+TEST_CASE("a job dropped while dot works ends its child") {
+  const LayoutInput in = layoutOfFile("fanout100.bsg");
+  const auto t0 = std::chrono::steady_clock::now();
+  { LayoutJob job(in, 60); }
+  CHECK(std::chrono::steady_clock::now() - t0 < std::chrono::seconds(5));
 }

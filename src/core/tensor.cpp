@@ -18,8 +18,8 @@ bool broadcastShape(Shape a, Shape b, Shape& out) {
 }
 
 std::string formatNumber(double v, int precision) {
-  if (std::isnan(v)) return "nan";
-  if (std::isinf(v)) return v > 0 ? "inf" : "-inf";
+  if (std::isnan(v)) return "NaN";
+  if (std::isinf(v)) return v > 0 ? "Inf" : "-Inf";
   char buf[64];
   double a = std::fabs(v);
   if (a != 0 && (a >= 1e9 || a < std::pow(10.0, -precision) / 2)) {

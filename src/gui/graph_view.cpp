@@ -6,6 +6,7 @@
 #include <chrono>
 #include <cmath>
 #include <cstdio>
+#include <thread>
 
 #include "gui/verdict_marks.h"
 
@@ -56,9 +57,34 @@ void GraphView::relayout(const AppState& s, const Fonts& fonts) {
   };
   const auto t0 = std::chrono::steady_clock::now();
   input_ = s.layoutInput(metrics_);
-  layout_ = computeLayout(input_);
+  // Our layered layout at once; dot's in a child process, waited for briefly (the
+  // examples take milliseconds, so they open with dot's drawing and never flicker).
+  layout_ = simpleLayout(input_);
+  layoutNote_.clear();
+  job_.reset();
+  if (!dotGaveUp_ && int(input_.boxes.size()) <= kMaxDotBoxes) {
+    job_ = std::make_unique<LayoutJob>(input_, kDotSeconds);
+    while (job_->poll() == LayoutJob::State::Running && std::chrono::steady_clock::now() - t0 < kDotWait)
+      std::this_thread::sleep_for(std::chrono::milliseconds(2));
+    takeFinishedLayout();
+  }
   layoutMs_ = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
   fitPending_ = true;
+}
+
+void GraphView::takeFinishedLayout() {
+  if (!job_) return;
+  const LayoutJob::State state = job_->poll();
+  if (state == LayoutJob::State::Running) return;
+  if (state == LayoutJob::State::Done) {
+    layout_ = job_->take();
+    fitPending_ = true;
+    focusShown_ = -1;
+  } else {
+    dotGaveUp_ = true;
+    layoutNote_ = job_->reason() + ": a simple layered layout is shown.";
+  }
+  job_.reset();
 }
 
 void GraphView::fit(ImVec2 canvas) {
@@ -207,11 +233,20 @@ void GraphView::drawLegend(ImDrawList* dl, ImVec2 cmin, ImVec2 cmax, const Fonts
   dl->AddText(f, fs, {q.x, ty}, palette_.ink, "−max");
   dl->AddText(f, fs, {q.x + w / 2 - 4, ty}, palette_.ink, "0");
   dl->AddText(f, fs, {q.x + w - f->CalcTextSizeA(fs, FLT_MAX, 0, "+max").x, ty}, palette_.ink, "+max");
+  // The colours beyond the map (heatmap.frag): NaN black, +Inf and -Inf darker than the ends.
+  float x = q.x + w + 10;
+  for (auto [colour, label] : {std::pair{IM_COL32(0, 0, 0, 255), "NaN"}, {IM_COL32(89, 0, 13, 255), "+Inf"}, {IM_COL32(0, 20, 77, 255), "-Inf"}}) {
+    dl->AddRectFilled({x, q.y}, {x + bh, q.y + bh}, colour);
+    x += bh + 3;
+    dl->AddText(f, fs, {x, q.y + bh / 2 - fs / 2}, palette_.ink, label);
+    x += f->CalcTextSizeA(fs, FLT_MAX, 0, label).x + 8;
+  }
 }
 
 void GraphView::draw(AppState& s, Heatmaps& heatmaps, const Fonts& fonts) {
   if (!s.hasGraph()) return;
   if (s.graphVersion() != graphVersion_) {
+    dotGaveUp_ = false;
     shown_ = s.shownNodes();
     relayout(s, fonts);
     heatmaps.clear();
@@ -229,6 +264,7 @@ void GraphView::draw(AppState& s, Heatmaps& heatmaps, const Fonts& fonts) {
     answersLayout_ = s.answers().active();
     relayout(s, fonts);
   }
+  takeFinishedLayout();
   if (s.valuesVersion() != valuesVersion_) {
     edges_ = s.edgeValues();
     valuesVersion_ = s.valuesVersion();
@@ -327,14 +363,20 @@ void GraphView::draw(AppState& s, Heatmaps& heatmaps, const Fonts& fonts) {
   }
   dl->Flags = flags;
   drawLegend(dl, cmin, cmax, fonts, heatmaps, heatmapShown);
-  if (s.collapsed()) {  // say that only a part is drawn, and which
-    char note[200];
-    std::snprintf(note, sizeof note, "Collapsed view: %d nodes are too many to draw; showing nodes %d-%d and what feeds them. "
+  std::string note;  // say what is not as usual: only a part drawn, a simpler layout
+  if (s.collapsed()) {
+    char text[200];
+    std::snprintf(text, sizeof text, "Collapsed view: %d nodes are too many to draw; showing nodes %d-%d and what feeds them. "
                   "It follows the current step (or the selected node).", nodes, shown_.first + 1, shown_.last);
+    note = text;
+  }
+  if (job_) note += (note.empty() ? "" : "\n") + std::string("Laying out with Graphviz...");
+  if (!layoutNote_.empty()) note += (note.empty() ? "" : "\n") + layoutNote_;
+  if (!note.empty()) {
     const ImVec2 p{cmin.x + 10, cmin.y + 8};
-    const ImVec2 ext = ImGui::CalcTextSize(note, nullptr, false, size.x - 20);
+    const ImVec2 ext = ImGui::CalcTextSize(note.c_str(), nullptr, false, size.x - 20);
     dl->AddRectFilled({p.x - 4, p.y - 3}, {p.x + ext.x + 4, p.y + ext.y + 3}, IM_COL32(255, 244, 214, 235), 3);
-    dl->AddText(fonts.ui, fonts.uiSize, p, palette_.ink, note, nullptr, size.x - 20);
+    dl->AddText(fonts.ui, fonts.uiSize, p, palette_.ink, note.c_str(), nullptr, size.x - 20);
   }
   if (s.answers().active()) {  // the verdict marks, bottom right
     const float w = drawVerdictLegend(nullptr, fonts.ui, fonts.uiSize, {}, palette_.ink);

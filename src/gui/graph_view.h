@@ -4,10 +4,15 @@
 #pragma once
 #include <imgui.h>
 
+#include <chrono>
+#include <memory>
+#include <string>
+
 #include "session/app_state.h"
 #include "gui/fonts.h"
 #include "gui/heatmaps.h"
 #include "session/layout.h"
+#include "session/layout_job.h"
 #include "gui/value_drawing.h"
 
 namespace bs::app {
@@ -18,10 +23,13 @@ class GraphView {
   void draw(AppState& s, Heatmaps& heatmaps, const Fonts& fonts);
   void requestFit() { fitPending_ = true; }
   double layoutMs() const { return layoutMs_; }
+  // Graphviz is still working on a better drawing than the one shown.
+  bool layoutPending() const { return job_ != nullptr; }
   const Layout& layout() const { return layout_; }
 
  private:
   void relayout(const AppState& s, const Fonts& fonts);
+  void takeFinishedLayout();
   void fit(ImVec2 canvasSize);
   ImVec2 toScreen(Point p) const { return {origin_.x + pan_.x + p.x * zoom_, origin_.y + pan_.y + p.y * zoom_}; }
   int hit(ImVec2 screen) const;  // the box under a screen point, or -1
@@ -42,6 +50,8 @@ class GraphView {
   NodeRange shown_;  // the part of a collapsed graph that is laid out
   int focusShown_ = -1;  // the node a collapsed or following view was last centred on
   bool follow_ = false;  // the graph does not fit readably: the view follows the focus node
+  static constexpr double kDotSeconds = 4;  // then dot is given up (it can take minutes)
+  static constexpr auto kDotWait = std::chrono::milliseconds(200);  // before showing the simple layout
   static constexpr float kReadableZoom = 0.7f;  // the numbers of value boxes are still read easily
   bool answersLayout_ = false;  // laid out with room for verdict marks
   std::optional<AnswerKey> editing_;  // the number the answer field is for
@@ -49,6 +59,9 @@ class GraphView {
   LayoutMetrics metrics_;
   LayoutInput input_;
   Layout layout_;
+  std::unique_ptr<LayoutJob> job_;  // dot, while the simple layout is shown
+  bool dotGaveUp_ = false;          // for this graph: later views use the simple layout at once
+  std::string layoutNote_;          // why the simple layout is shown
   std::vector<EdgeValue> edges_;  // one per value box, in box order
   ImVec2 origin_{0, 0}, pan_{0, 0};
   float zoom_ = 1;

@@ -56,11 +56,13 @@ void ValuePainter::heatmap(ImVec2 min, ImVec2 max, const Tensor* t, int key, ImU
     text({(min.x + max.x) / 2, (min.y + imgMax.y) / 2}, "?", palette.faint);
     return;
   }
-  const GLuint tex = heatmaps->texture(key, *t, valuesVersion);
-  dl->AddImage(reinterpret_cast<ImTextureID>(static_cast<intptr_t>(tex)), min, imgMax, {0, 1}, {1, 0});
+  const Heatmaps::Shown& shown = heatmaps->texture(key, *t, valuesVersion);
+  dl->AddImage(reinterpret_cast<ImTextureID>(static_cast<intptr_t>(shown.texture)), min, imgMax, {0, 1}, {1, 0});
   dl->AddRect(min, imgMax, palette.faint);
-  const double maxAbs = t->size() ? t->cwiseAbs().maxCoeff() : 0.0;
-  text({(min.x + max.x) / 2, imgMax.y + lh / 2}, std::string(prefix) + fitNumber(maxAbs, metrics->numberChars) + suffix, captionCol, 0.85f);
+  std::string caption = std::string(prefix) + fitNumber(shown.maxAbs, metrics->numberChars) + suffix;
+  if (shown.nans) caption += "  " + std::to_string(shown.nans) + " NaN";
+  if (shown.infs) caption += "  " + std::to_string(shown.infs) + " Inf";
+  text({(min.x + max.x) / 2, imgMax.y + lh / 2}, caption, shown.nans || shown.infs ? IM_COL32(190, 30, 30, 255) : captionCol, 0.85f);
 }
 
 void ValuePainter::draw(ImVec2 min, ImVec2 max, Shape shape, const EdgeValue& ev, int key) const {

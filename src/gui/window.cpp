@@ -274,7 +274,8 @@ int runWindow(const WindowOptions& o) {
     clearFrame(ui, fbW, fbH);
     window->renderDrawData();
 
-    if (offscreen && frame >= 3) {  // a few frames so every panel has its size
+    // A few frames so every panel has its size, and Graphviz done (or given up).
+    if (offscreen && frame >= 3 && !ui.view.layoutPending()) {
       const std::string err = gl::writePng(o.screenshot, o.width, o.height);
       code = err.empty() ? 0 : fail(err, 2);
       if (err.empty()) std::cout << "wrote " << o.screenshot << " (" << o.width << "x" << o.height << ", step "

@@ -21,7 +21,8 @@ struct Layout {
 
 // Graphviz for graphs up to `maxDotBoxes` boxes; beyond that (dot can take minutes on
 // some big graphs) a simple layered placement with straight-ish curves.
-Layout computeLayout(const LayoutInput& in, int maxDotBoxes = 700);
+constexpr int kMaxDotBoxes = 700;
+Layout computeLayout(const LayoutInput& in, int maxDotBoxes = kMaxDotBoxes);
 Layout simpleLayout(const LayoutInput& in);
 
 }  // namespace bs::app
