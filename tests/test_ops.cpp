@@ -2,6 +2,7 @@
 // random inputs of several shapes (broadcasting included).
 #include "testing.h"
 
+#include <cmath>
 #include <random>
 #include <set>
 
@@ -177,4 +178,78 @@ TEST_CASE("numbers are written as on paper") {
   CHECK(elementName("W", {2, 3}, 1, 2) == "W23");
   CHECK(elementName("W", {2, 12}, 1, 11) == "W[2,12]");
   CHECK(elementName("y − t", {2, 1}, 1, 0) == "(y − t)[2]");
+}
+
+TEST_CASE("a NaN in a target makes every loss NaN, never a finite number") {
+  const double nan = std::nan("");
+  struct Target {
+    const char* op;
+    Tensor t;
+  };
+  Tensor oneHot = Tensor::Zero(3, 2);
+  oneHot(0, 0) = 1;
+  oneHot(1, 1) = nan;
+  for (const Target& c : {Target{"mse", oneHot}, Target{"softmax_ce", oneHot}, Target{"softmax_ce", indices({0, nan})},
+                          Target{"hinge", oneHot}, Target{"hinge", indices({nan, 1})}}) {
+    CAPTURE(c.op);
+    CAPTURE(c.t.rows());
+    Graph g;
+    const Tensor z = (Tensor(3, 2) << 0.5, -1, 2, 0.1, -0.3, 0.7).finished();
+    const int zi = g.addLeaf("z", NodeKind::Param, c.t.rows() == 3 || std::string(c.op) != "mse" ? z : z.topRows(1));
+    const int ti = g.addLeaf("t", NodeKind::Const, c.t);
+    g.setOutput(g.addOp("L", *findOp(c.op), {zi, ti}));
+    Executor<double> ex(g);
+    ex.forward();
+    CHECK(std::isnan(ex.loss()));
+    ex.backward();
+    CHECK(ex.grad(zi).hasNaN());
+  }
+}
+
+namespace {
+Graph oneInput(const std::string& op, Tensor x, std::vector<double> attrs = {}) {
+  Graph g;
+  const int xi = g.addLeaf("x", NodeKind::Input, std::move(x));
+  g.setOutput(g.addOp("L", *findOp(op), {xi}, attrs));
+  return g;
+}
+}  // namespace
+
+TEST_CASE("gradcheck: an exact gradient of a large loss passes (rounding noise is not an error)") {
+  Graph g;
+  const int x = g.addLeaf("x", NodeKind::Input, Tensor::Constant(1, 1, 2));
+  const int big = g.addLeaf("big", NodeKind::Const, Tensor::Constant(1, 1, 1e8));
+  g.setOutput(g.addOp("L", *findOp("add"), {x, big}));
+  const GradCheckResult r = gradCheck(g);
+  CHECK(r.maxError <= 1e-6);
+  CHECK(r.nodes.at(0).numeric(0, 0) == doctest::Approx(1).epsilon(1e-3));  // only rounding keeps it from 1
+}
+
+TEST_CASE("gradcheck: a loss that is not finite is said, not checked") {
+  const GradCheckResult atStart = gradCheck(oneInput("log", Tensor::Constant(1, 1, -1)));
+  CHECK(std::isnan(atStart.loss));
+  CHECK(atStart.nodes.empty());
+  // log(x) at x = 1e-6 with h = 1e-5: L(x − h) is log of a negative number.
+  const GradCheckResult nearEdge = gradCheck(oneInput("log", Tensor::Constant(1, 1, 1e-6)));
+  REQUIRE(nearEdge.nodes.size() == 1);
+  CHECK(nearEdge.nodes[0].notFinite == std::optional<std::string>("x - h"));
+}
+
+TEST_CASE("gradcheck samples a big leaf evenly and reports how many it checked") {
+  Graph g = oneInput("sum_squares", Tensor::Constant(100, 100, 0.5));
+  GradCheckOptions o;
+  long calls = 0, lastDone = 0, lastTotal = 0;
+  o.progress = [&](long done, long total) { ++calls, lastDone = done, lastTotal = total; };
+  const GradCheckResult r = gradCheck(g, o);
+  REQUIRE(r.nodes.size() == 1);
+  CHECK(r.nodes[0].checked == 2000);
+  CHECK(r.maxError < 1e-6);
+  CHECK(std::isnan(r.nodes[0].numeric(1, 0)));               // between two sampled elements
+  CHECK(r.nodes[0].numeric(0, 0) == doctest::Approx(1.0));  // the first and the last are checked
+  CHECK(r.nodes[0].numeric(99, 99) == doctest::Approx(1.0));
+  CHECK(lastDone == 4000);
+  CHECK(lastTotal == 4000);
+  CHECK(calls > 1);
+  o.maxElementsPerLeaf = 0;
+  CHECK(gradCheck(g, o).nodes[0].checked == 10000);
 }

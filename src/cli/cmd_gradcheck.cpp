@@ -42,7 +42,7 @@ Run addGradcheck(CLI::App& app) {
     GradCheckResult r = gradCheck(g, a->check);
     const std::string& out = g.node(g.output()).name;
     if (!std::isfinite(r.loss)) {
-      std::printf("FAIL: %s is %s at the given values: there is no gradient to check\n", out.c_str(), formatNumber(r.loss, 4).c_str());
+      std::fprintf(stderr, "error: %s is %s at the given values: there is no gradient to check\n", out.c_str(), formatNumber(r.loss, 4).c_str());
       return 1;
     }
     std::printf("%-10s %-7s %-7s %12s  %s\n", "node", "kind", "shape", "max error", "");

@@ -2,7 +2,9 @@
 // softmax cross-entropy and the multiclass hinge (SVM). Losses compare per column
 // (one sample per column) and average over the samples.
 #include <algorithm>
+#include <cmath>
 #include <stdexcept>
+#include <limits>
 
 #include "core/op_kit.h"
 
@@ -154,10 +156,20 @@ std::vector<LocalFactor> perSample(int, std::span<const Shape> in) {
   return {{"1/B = 1/" + std::to_string(in[0].cols), 1.0 / double(in[0].cols)}};
 }
 
+// A target with a NaN gives a NaN loss and gradient (picking a class from it would give
+// a finite, meaningless number). True when it did.
+template <class T> bool nanTarget(const Mat<T>& t, Index K, Index B, T& loss, Mat<T>* grad) {
+  if (!t.hasNaN()) return false;
+  loss = std::numeric_limits<T>::quiet_NaN();
+  if (grad) grad->setConstant(K, B, loss);
+  return true;
+}
+
 // dL/dz = (softmax(z) − onehot(t)) / B, per column; the loss is the mean of −log p_t.
 template <class T> T softmaxCe(const Mat<T>& z, const Mat<T>& t, Mat<T>* grad) {
   const Index B = z.cols(), K = z.rows();
   T loss = 0;
+  if (nanTarget(t, K, B, loss, grad)) return loss;
   if (grad) grad->resize(K, B);
   for (Index c = 0; c < B; ++c) {
     T m = z.col(c).maxCoeff();
@@ -271,6 +283,7 @@ OpDef softmaxCeOp() {
 template <class T> T hinge(const Mat<T>& s, const Mat<T>& t, Mat<T>* grad) {
   const Index B = s.cols(), K = s.rows();
   T loss = 0;
+  if (nanTarget(t, K, B, loss, grad)) return loss;
   if (grad) grad->setZero(K, B);
   for (Index c = 0; c < B; ++c) {
     Index y = classOf(t, c, K);

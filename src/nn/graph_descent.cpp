@@ -22,9 +22,13 @@ DescentResult descend(Graph& g, double lr, int steps) {
     ex.forward();
     const double loss = ex.loss();
     if (!std::isfinite(loss)) {
-      char buf[160];
-      std::snprintf(buf, sizeof buf, "the loss became %s after step %d; the learning rate (%g) is probably too high: try a smaller one",
-                    std::isnan(loss) ? "nan" : "inf", s, lr);
+      char buf[200];
+      if (s == 0)  // no step taken yet: the values themselves give it, not the learning rate
+        std::snprintf(buf, sizeof buf, "the loss is %s at the starting values, before any step: look at the inputs and params "
+                      "(the learning rate is not the cause)", formatNumber(loss, 4).c_str());
+      else
+        std::snprintf(buf, sizeof buf, "the loss became %s after step %d; the learning rate (%g) is probably too high: try a smaller one",
+                      formatNumber(loss, 4).c_str(), s, lr);
       r.error = buf;
       if (s > 0)
         for (size_t k = 0; k < params.size(); ++k) ex.value(params[k]) = before[k];

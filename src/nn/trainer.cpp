@@ -25,6 +25,7 @@ void shuffle(std::vector<int>& v, std::mt19937_64& rng) {
 }
 
 std::string fmt(double v) {
+  if (!std::isfinite(v)) return formatNumber(v, 4);  // NaN, Inf as the rest of the program writes them
   char buf[32];
   std::snprintf(buf, sizeof buf, "%g", v);
   return buf;
@@ -113,9 +114,17 @@ Run Trainer::fit(const Dataset& train, const Dataset* test, const Callbacks& cb,
       const double dataLoss = ex_.value(model_.dataLoss)(0, 0), total = ex_.loss();
       if (!std::isfinite(dataLoss) || !std::isfinite(total)) {
         run.status = RunStatus::Diverged;
-        run.message = "the loss became " + fmt(std::isfinite(dataLoss) ? total : dataLoss) + " at epoch " + std::to_string(epoch) +
-                      ", batch " + std::to_string(b + 1) + " of " + std::to_string(batches) +
-                      "; the learning rate (" + fmt(opt_.optimizer.lr) + ") is probably too high: try a smaller one";
+        // Blame the learning rate only when neither the batch nor the starting point can.
+        const std::string bad = fmt(std::isfinite(dataLoss) ? total : dataLoss);
+        const std::string where = "epoch " + std::to_string(epoch) + ", batch " + std::to_string(b + 1) + " of " + std::to_string(batches);
+        if (!ex_.value(model_.input).allFinite() || !labels_.allFinite())
+          run.message = "the loss became " + bad + " at " + where + ": that batch's data holds NaN or Inf (the learning rate is not the cause)";
+        else if (epoch == 1 && b == 0)
+          run.message = "the loss is " + bad + " on the first batch, before any update: the data or the initial parameters "
+                        "give it (the learning rate is not the cause)";
+        else
+          run.message = "the loss became " + bad + " at " + where + "; the learning rate (" + fmt(opt_.optimizer.lr) +
+                        ") is probably too high: try a smaller one";
         storeParams();
         return run;
       }
