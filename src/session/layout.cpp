@@ -93,6 +93,10 @@ Layout simpleLayout(const LayoutInput& in) {
         changed = true;
       }
   }
+  // The numbers on an edge sit just before their consumer (W's value box beside the op
+  // that reads it at step 40, not in a column of 40 boxes beside W).
+  for (const LayoutArrow& a : in.arrows)
+    if (in.boxes[size_t(a.from)].kind == BoxKind::Value) layer[size_t(a.from)] = layer[size_t(a.to)] - 1;
   const int layers = n ? *std::max_element(layer.begin(), layer.end()) + 1 : 0;
   std::vector<float> layerWidth(size_t(layers), 0), used(size_t(layers), 0);
   for (size_t i = 0; i < n; ++i) layerWidth[size_t(layer[i])] = std::max(layerWidth[size_t(layer[i])], in.boxes[i].width);
