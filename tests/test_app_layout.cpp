@@ -160,3 +160,18 @@ TEST_CASE("a job dropped while dot works ends its child") {
   { LayoutJob job(in, 60); }
   CHECK(std::chrono::steady_clock::now() - t0 < std::chrono::seconds(5));
 }
+
+TEST_CASE("a box shows at most 24 characters of a name, cut whole at a code point") {
+  CHECK(boxLabel("W1") == "W1");
+  CHECK(boxLabel(std::string(24, 'a')) == std::string(24, 'a'));
+  CHECK(boxLabel(std::string(20000, 'a')) == std::string(23, 'a') + "…");
+  std::string greek;
+  for (int i = 0; i < 30; ++i) greek += "σ";
+  std::string kept;
+  for (int i = 0; i < 23; ++i) kept += "σ";
+  CHECK(boxLabel(greek) == kept + "…");
+  // The layout's boxes stay as narrow as the shown label.
+  AppState s;
+  REQUIRE_FALSE(s.openSource("input " + std::string(20000, 'a') + " = 0.5\ny = sigmoid(" + std::string(20000, 'a') + ")\noutput y\n", "long"));
+  for (const LayoutBox& b : s.layoutInput().boxes) CHECK(b.width < 400);
+}

@@ -196,14 +196,14 @@ void GraphView::drawNode(ImDrawList* dl, const AppState& s, const LayoutBox& b, 
     dl->AddRect(min, max, outline, 4 * zoom_, 0, thick);
     std::string kind = kindName(n.kind);
     if (s.edited(b.node)) kind += " (edited)";
-    text({c.x, c.y - lh / 2}, n.name, palette_.ink, 1.0f);
+    text({c.x, c.y - lh / 2}, boxLabel(n.name), palette_.ink, 1.0f);
     text({c.x, c.y + lh / 2}, kind, palette_.faint, 0.8f);
   } else {
     const float r = (max.x - min.x) / 2;
     dl->AddCircleFilled(c, r, current ? palette_.highlightFill : palette_.op);  // segments by size
     dl->AddCircle(c, r, outline, 0, thick);
     text({c.x, c.y - lh * 0.35f}, n.op->symbol, palette_.ink, 1.15f);
-    text({c.x, c.y + lh * 0.55f}, n.name, palette_.faint, 0.8f);
+    text({c.x, c.y + lh * 0.55f}, boxLabel(n.name), palette_.faint, 0.8f);
   }
   // Answers mode: the worst verdict of the node's value (top right) and gradient (bottom right).
   if (!s.answers().active()) return;

@@ -4,6 +4,15 @@
 
 namespace bs::app {
 
+std::string boxLabel(const std::string& name) {
+  constexpr int kMost = 24;
+  std::vector<size_t> starts;  // where each code point begins
+  for (size_t i = 0; i < name.size(); ++i)
+    if ((static_cast<unsigned char>(name[i]) & 0xC0) != 0x80) starts.push_back(i);
+  if (int(starts.size()) <= kMost) return name;
+  return name.substr(0, starts[kMost - 1]) + "…";  // 23 code points and the ellipsis
+}
+
 ValueStyle valueStyle(Shape s, const LayoutMetrics& m) {
   if (s.isScalar()) return ValueStyle::Scalar;
   return s.size() > m.heatmapAbove ? ValueStyle::Heatmap : ValueStyle::Grid;
@@ -84,11 +93,11 @@ LayoutInput makeLayoutInput(const Graph& g, const LayoutMetrics& m, NodeRange sh
     if (nd.isLeaf()) {  // name over kind
       b.kind = BoxKind::Leaf;
       // Room for "param (edited)", drawn at 0.8 of the size, once a value is edited.
-      b.width = std::max(m.textWidth(nd.name), 0.8f * m.textWidth(std::string(kindName(nd.kind)) + " (edited)")) + 2 * m.pad;
+      b.width = std::max(m.textWidth(boxLabel(nd.name)), 0.8f * m.textWidth(std::string(kindName(nd.kind)) + " (edited)")) + 2 * m.pad;
       b.height = 2 * m.lineHeight + m.pad;
     } else {  // a circle: symbol over name
       b.kind = BoxKind::Op;
-      const float text = std::max(m.textWidth(nd.op->symbol), m.textWidth(nd.name));
+      const float text = std::max(m.textWidth(nd.op->symbol), m.textWidth(boxLabel(nd.name)));
       b.width = b.height = std::max(2.3f * m.lineHeight, text + m.pad);
     }
     boxOf[size_t(i)] = int(in.boxes.size());

@@ -30,6 +30,10 @@ struct LayoutMetrics {
   float minTextPixels = 6.5f;  // smaller text is unreadable: not drawn (keeps big graphs fast)
 };
 
+// A node's name as a box shows it: at most 24 characters, else cut with "…" (a
+// 20 000-character name would make a box wider than any screen; the inspector has it whole).
+std::string boxLabel(const std::string& name);
+
 enum class BoxKind {
   Leaf,   // an input, param or const: a labelled box
   Op,     // an op node: a circle with its symbol
