@@ -10,12 +10,16 @@ DescentPanel::DescentPanel() : plot_("loss of the open graph", "step", "loss", t
 
 std::string DescentPanel::run(AppState& s) {
   const std::string err = s.descend(lr, steps);
+  report(s, err);
+  return err;
+}
+
+void DescentPanel::report(const AppState& s, const std::string& err) {
   const auto& l = s.descentLosses();
   char buf[160];
   if (l.empty()) std::snprintf(buf, sizeof buf, "nothing done");
   else std::snprintf(buf, sizeof buf, "loss %.6g -> %.6g in %zu steps", l.front(), l.back(), l.size() - 1);
   message_ = err.empty() ? buf : err;
-  return err;
 }
 
 void DescentPanel::draw(AppState& s) {
@@ -31,7 +35,16 @@ void DescentPanel::draw(AppState& s) {
   ImGui::InputInt("steps", &steps, 10, 100);
   lr = std::max(lr, 1e-12);
   steps = std::clamp(steps, 1, 1000000);
-  if (ImGui::Button("Descend")) run(s);
+  if (const std::optional<std::string> ended = s.pollDescent()) report(s, *ended);
+  if (s.descending()) {  // on a worker: the window stays live, Stop ends it after this step
+    if (ImGui::Button("Stop")) s.stopDescent();
+    ImGui::SameLine();
+    const size_t done = s.descentLosses().empty() ? 0 : s.descentLosses().size() - 1;
+    ImGui::Text("descending: step %zu of %d", done, steps);
+  } else if (ImGui::Button("Descend")) {
+    if (const std::string err = s.startDescent(lr, steps); !err.empty()) message_ = err;
+    else message_.clear();
+  }
   ImGui::SameLine();
   if (ImGui::Button("Reset edited values")) {
     s.resetEdits();

@@ -12,14 +12,16 @@ class DescentPanel {
  public:
   DescentPanel();
   void draw(AppState& s);
-  // Descends with `lr` and `steps` (the Descend button); returns "" or the error,
-  // which the panel also shows.
+  // Descends with `lr` and `steps` at once (--descend before the first frame); returns
+  // "" or the error, which the panel also shows. The Descend button runs it on a worker.
   std::string run(AppState& s);
+
 
   double lr = 0.1;
   int steps = 100;
 
  private:
+  void report(const AppState& s, const std::string& err);  // the message of a run that ended
   plot::PlotView plot_;
   std::string message_;  // the last run's result
 };

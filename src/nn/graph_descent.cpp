@@ -8,7 +8,7 @@
 
 namespace bs::nn {
 
-DescentResult descend(Graph& g, double lr, int steps) {
+DescentResult descend(Graph& g, double lr, int steps, const std::function<bool(double)>& onLoss) {
   if (!g.hasOutput()) throw std::invalid_argument("the graph has no output to minimise");
   std::vector<int> params;
   for (int i = 0; i < g.size(); ++i)
@@ -35,6 +35,10 @@ DescentResult descend(Graph& g, double lr, int steps) {
       break;
     }
     r.losses.push_back(loss);
+    if (onLoss && !onLoss(loss)) {
+      r.stopped = s < steps;
+      break;
+    }
     if (s == steps) break;
     ex.backward();
     for (size_t k = 0; k < params.size(); ++k) {

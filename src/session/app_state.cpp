@@ -73,6 +73,7 @@ void AppState::openGraph(Graph g, const std::string& title) {
 }
 
 void AppState::show(std::unique_ptr<Graph> g, const std::string& title, int step) {
+  descent_.reset();  // it trains the old graph
   stepper_.reset();  // it refers to the old graph
   answers_.carryOver(graph_.get(), *g);
   graph_ = std::move(g);
@@ -169,6 +170,7 @@ void AppState::selectElement(int node, bool grad, Index row, Index col) {
 void AppState::setLeafElement(int node, Index r, Index c, double v) {
   if (!graph_ || node < 0 || node >= graph_->size() || !graph_->node(node).isLeaf())
     throw std::invalid_argument("only the values of inputs, params and consts can be edited");
+  descent_.reset();  // it started from the values before this edit
   Tensor t = graph_->node(node).value;
   if (r < 0 || c < 0 || r >= t.rows() || c >= t.cols())
     throw std::invalid_argument("element (" + std::to_string(r) + ", " + std::to_string(c) + ") is outside " +
@@ -183,15 +185,49 @@ void AppState::setLeafElement(int node, Index r, Index c, double v) {
 
 std::string AppState::descend(double lr, int steps) {
   if (!graph_) return "no graph is open";
+  descent_.reset();
+  Graph trained = *graph_;
   nn::DescentResult r;
   try {
-    r = nn::descend(*graph_, lr, steps);
+    r = nn::descend(trained, lr, steps);
   } catch (const std::exception& e) {
     return e.what();
   }
+  descentLosses_ = r.losses;
+  return applyDescent(trained, r);
+}
+
+std::string AppState::startDescent(double lr, int steps) {
+  if (!graph_) return "no graph is open";
+  if (!graph_->hasOutput()) return "the graph has no output to minimise";
+  descent_.reset();
+  descentLosses_.clear();
+  descent_ = std::make_unique<DescentJob>(*graph_, lr, steps);
+  return "";
+}
+
+std::optional<std::string> AppState::pollDescent() {
+  if (!descent_) return std::nullopt;
+  const bool finished = descent_->finished();  // before taking: no loss is left behind
+  descent_->takeLosses(descentLosses_);
+  if (!finished) return std::nullopt;
+  std::unique_ptr<DescentJob> job = std::move(descent_);
+  if (job->result().losses.empty()) return job->result().error;  // it threw: nothing changed
+  return applyDescent(job->graph(), job->result());
+}
+
+void AppState::stopDescent() {
+  if (descent_) descent_->stop();
+}
+
+// The params of `trained` become the open graph's (edited values), every step up to the
+// cursor is recomputed.
+std::string AppState::applyDescent(const Graph& trained, const nn::DescentResult& r) {
   for (int i = 0; i < graph_->size(); ++i)
-    if (graph_->node(i).kind == NodeKind::Param) edited_.insert(i);
-  descentLosses_ = std::move(r.losses);
+    if (graph_->node(i).kind == NodeKind::Param) {
+      graph_->setValue(i, trained.node(i).value);
+      edited_.insert(i);
+    }
   stepper_->refresh();
   answers_.recheck(*graph_);
   changed();
@@ -200,6 +236,7 @@ std::string AppState::descend(double lr, int steps) {
 
 void AppState::resetEdits() {
   if (!graph_) return;
+  descent_.reset();
   for (int id : edited_) graph_->setValue(id, pristine_->node(id).value);
   edited_.clear();
   stepper_->refresh();

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "session/answers_state.h"
+#include "session/descent_job.h"
 #include "session/layout_input.h"
 #include "core/graph.h"
 #include "core/stepper.h"
@@ -113,6 +114,15 @@ class AppState {
   // The losses are kept for the plot. Returns "" or why it could not run or stopped.
   std::string descend(double lr, int steps);
   const std::vector<double>& descentLosses() const { return descentLosses_; }
+  // The same off the GUI thread (the window): startDescent returns "" or why it cannot
+  // start; pollDescent, each frame, takes the new losses and, the frame the descent
+  // ends, applies its params as descend does and returns "" or its error. stopDescent
+  // ends it after the current step (the params of the last loss are kept). Opening
+  // another graph or editing a value drops a descent still running.
+  std::string startDescent(double lr, int steps);
+  std::optional<std::string> pollDescent();
+  void stopDescent();
+  bool descending() const { return descent_ != nullptr; }
 
   // The source editor's text and what applying it gave.
   std::string& sourceText() { return source_; }
@@ -157,6 +167,7 @@ class AppState {
  private:
   void show(std::unique_ptr<Graph> g, const std::string& title, int step);
   void changed() { ++valuesVersion_; }
+  std::string applyDescent(const Graph& trained, const nn::DescentResult& r);
 
   std::unique_ptr<Graph> graph_;
   std::unique_ptr<Stepper> stepper_;
@@ -170,6 +181,7 @@ class AppState {
   TraceOptions trace_;
   std::set<int> edited_;
   std::vector<double> descentLosses_;
+  std::unique_ptr<DescentJob> descent_;
   bool playing_ = false;
   double speed_ = 2.0;
   double pending_ = 0;  // seconds accumulated towards the next step while playing
