@@ -539,7 +539,7 @@ TEST_CASE("answers: malformed sheets give located errors") {
       {"z = [0.4, 0.5] 7\n", 1, 16, "expected the end of the answer after the number, found '7'"},
       {"z 0.4\n", 1, 3, "expected '=' after 'z', found '0.4'"},
       {"z1 = 0.4\n\nz1 = 0.41\n", 3, 1, "z1 is already written on line 1"},
-      {"dL/dy3 = 1\n", 1, 1, "unknown node 'y3'"},
+      {"dL/dy3 = 1\n", 1, 1, "y has 2 elements, so there is no element 3"},
       {"y[3] = 1\n", 1, 2, "y has 2 elements, so there is no element 3"},
       {"W[1] = 1\n", 1, 2, "W is a 2x3 matrix: name one element by row and column, like W[1,2]"},
       {"W[3,1] = 1\n", 1, 2, "W is 2x3, so there is no element [3,1]"},
@@ -710,4 +710,28 @@ TEST_CASE("graphs too large to check by hand are refused with a message") {
   text += "]\nL = sum(x)\noutput L\n";
   Graph g = parseGraph(text);
   CHECK_THROWS_WITH_AS(checkAnswers(g, AnswerSheet{}), doctest::Contains("hand calculations can be checked on graphs of up to"), std::invalid_argument);
+}
+
+TEST_CASE("answers: y3 and y[3] get the same message; W123 asks for a row and a column") {
+  Graph g = loadGraph("ex2");
+  for (const char* text : {"dL/dy3 = 0.5\n", "dL/dy[3] = 0.5\n", "y3 = 1\n", "y[3] = 1\n"}) {
+    CAPTURE(text);
+    CHECK_THROWS_WITH_AS(parseAnswers(text, g), doctest::Contains("y has 2 elements, so there is no element 3"), ParseError);
+  }
+  CHECK_THROWS_WITH_AS(parseAnswers("W31 = 1\n", g), doctest::Contains("W is 2x3, so there is no element [3,1]"), ParseError);
+  CHECK_THROWS_WITH_AS(parseAnswers("W[3,1] = 1\n", g), doctest::Contains("W is 2x3, so there is no element [3,1]"), ParseError);
+  CHECK_THROWS_WITH_AS(parseAnswers("W123 = 1\n", g), doctest::Contains("W is a 2x3 matrix: name one element by row and column, like W[1,2]"), ParseError);
+  CHECK_THROWS_WITH_AS(parseAnswers("q3 = 1\n", g), doctest::Contains("unknown node 'q3'"), ParseError);
+}
+
+TEST_CASE("the checker echoes each number as the student wrote it") {
+  Graph g = loadGraph("ex2");
+  const AnswerSheet s = parseAnswers("y[1] = -3.80e-1\ndL/dW12 = .1\nz = [0.4061, +0.52500]\n", g);
+  const std::vector<CheckEntry> entries = checkAnswers(g, s).entries;
+  std::vector<std::string> written;
+  for (const CheckEntry& e : entries)
+    for (const ElementCheck& x : e.elements) written.push_back(writeNumber({x.written, x.decimals, x.text}));
+  CHECK(written == std::vector<std::string>{"-3.80e-1", "0.4061", "+0.52500", ".1"});
+  // Saved back, the sheet keeps them as written.
+  CHECK(formatAnswers(g, s).find("-3.80e-1") != std::string::npos);
 }

@@ -25,23 +25,46 @@ std::string nodeList(const Graph& g) {
 
 // `name` is a node, or a node followed by 1-based element numbers as the trace writes
 // them: y1, z12 for vectors, W12 for a matrix of at most 9 rows and columns.
-std::optional<AnswerTarget> findNodeOrElement(const Graph& g, const std::string& name) {
+// Why an element number does not name an element of n; the same words for y3 and y[3].
+std::string noElement(const Node& n, Index k) {
+  return n.name + " has " + std::to_string(n.shape.size()) + " elements, so there is no element " + std::to_string(k);
+}
+std::string noElement(const Node& n, Index r, Index c) {
+  return n.name + " is " + n.shape.str() + ", so there is no element [" + std::to_string(r) + "," + std::to_string(c) + "]";
+}
+std::string needsRowAndColumn(const Node& n) {
+  return n.name + " is a " + n.shape.str() + " matrix: name one element by row and column, like " + n.name + "[1,2]";
+}
+
+// A node, or one element named as on paper (y2, W12). When the name is a node's and a
+// number that names none of its elements, `why` says so (as y[3] would).
+std::optional<AnswerTarget> findNodeOrElement(const Graph& g, const std::string& name, std::string& why) {
   if (auto id = g.find(name)) return AnswerTarget{*id};
   size_t stem = name.size();
   while (stem > 0 && std::isdigit(static_cast<unsigned char>(name[stem - 1]))) --stem;
   if (stem == 0 || stem == name.size() || name.size() - stem > 9) return std::nullopt;
   auto id = g.find(name.substr(0, stem));
   if (!id) return std::nullopt;
-  const Shape s = g.node(*id).shape;
+  const Node& n = g.node(*id);
+  const Shape s = n.shape;
   const std::string digits = name.substr(stem);
   if (s.rows != 1 && s.cols != 1) {
-    if (digits.size() != 2 || s.rows > 9 || s.cols > 9) return std::nullopt;
+    if (digits.size() != 2 || s.rows > 9 || s.cols > 9) {
+      why = needsRowAndColumn(n);
+      return std::nullopt;
+    }
     const Index r = digits[0] - '1', c = digits[1] - '1';
-    if (r < 0 || c < 0 || r >= s.rows || c >= s.cols) return std::nullopt;
+    if (r < 0 || c < 0 || r >= s.rows || c >= s.cols) {
+      why = noElement(n, r + 1, c + 1);
+      return std::nullopt;
+    }
     return AnswerTarget{*id, Quantity::Value, r, c};
   }
   const Index k = std::stol(digits) - 1;
-  if (k < 0 || k >= s.size()) return std::nullopt;
+  if (k < 0 || k >= s.size()) {
+    why = noElement(n, k + 1);
+    return std::nullopt;
+  }
   return AnswerTarget{*id, Quantity::Value, s.cols == 1 ? k : 0, s.cols == 1 ? 0 : k};
 }
 
@@ -101,7 +124,9 @@ AnswerTarget AnswerNames::resolve(const Token& tok) const {
     base = s.substr(slash + 2);
     q = Quantity::Grad;
   }
-  auto t = findNodeOrElement(g_, base);
+  std::string why;
+  auto t = findNodeOrElement(g_, base, why);
+  if (!why.empty()) fail(tok, why);
   if (!t) {
     std::string msg = "unknown node '" + base + "'";
     if (base != s) msg += " in '" + s + "'";
@@ -129,14 +154,13 @@ void AnswerNames::index(TokenStream& ts, const Token& nameTok, AnswerTarget& t) 
   const Node& n = g_.node(t.node);
   const Shape s = n.shape;
   if (ix.size() == 1) {
-    if (s.rows != 1 && s.cols != 1)
-      ts.fail(open, n.name + " is a " + s.str() + " matrix: name one element by row and column, like " + n.name + "[1,2]");
-    if (ix[0] >= s.size()) ts.fail(open, n.name + " has " + std::to_string(s.size()) + " elements, so there is no element " + std::to_string(ix[0] + 1));
+    if (s.rows != 1 && s.cols != 1) ts.fail(open, needsRowAndColumn(n));
+    if (ix[0] >= s.size()) ts.fail(open, noElement(n, ix[0] + 1));
     t.row = s.cols == 1 ? ix[0] : 0;
     t.col = s.cols == 1 ? 0 : ix[0];
   } else {
     if (ix[0] >= s.rows || ix[1] >= s.cols)
-      ts.fail(open, n.name + " is " + s.str() + ", so there is no element [" + std::to_string(ix[0] + 1) + "," + std::to_string(ix[1] + 1) + "]");
+      ts.fail(open, noElement(n, ix[0] + 1, ix[1] + 1));
     t.row = ix[0];
     t.col = ix[1];
   }
@@ -253,16 +277,24 @@ class SheetReader {
     if (ts.peek().kind != Tok::Newline)
       ts.fail(ts.peek(), "expected the end of the answer after the number, found " + TokenStream::describe(ts.peek()));
     std::vector<int> decimals;
+    std::vector<std::string> texts;  // each number as written, its sign included
     for (size_t k = eq + 1; k < toks.size(); ++k)
-      if (toks[k].kind == Tok::Number) decimals.push_back(decimalsOf(toks[k].text));
-      else if (isPunct(toks[k], "?")) decimals.push_back(-1);
-    store(t, nameTok, litTok, lit, decimals);
+      if (toks[k].kind == Tok::Number) {
+        decimals.push_back(decimalsOf(toks[k].text));
+        const bool sign = k > eq + 1 && (isPunct(toks[k - 1], "-") || isPunct(toks[k - 1], "+"));
+        texts.push_back((sign ? toks[k - 1].text : "") + toks[k].text);
+      } else if (isPunct(toks[k], "?")) {
+        decimals.push_back(-1);
+        texts.emplace_back();
+      }
+    store(t, nameTok, litTok, lit, decimals, texts);
   }
 
   AnswerSheet take() { return std::move(sheet_); }
 
  private:
-  void store(const AnswerTarget& t, const Token& nameTok, const Token& litTok, const Tensor& lit, const std::vector<int>& decimals) {
+  void store(const AnswerTarget& t, const Token& nameTok, const Token& litTok, const Tensor& lit, const std::vector<int>& decimals,
+             const std::vector<std::string>& texts) {
     const Shape s = g_.node(t.node).shape;
     const Shape ls = shapeOf(lit);
     const std::string what = answerName(g_, t.node, t.quantity, t.row, t.col);
@@ -288,7 +320,7 @@ class SheetReader {
       if (decimals.at(k) < 0) continue;  // '?': not written
       if (auto old = sheet_.find(t.node, t.quantity); old && old->written(r, c))
         fail(nameTok, answerName(g_, t.node, t.quantity, r, c) + " is already written on line " + std::to_string(old->line(r, c)));
-      sheet_.set(g_, t.node, t.quantity, r, c, {lit(k / ls.cols, k % ls.cols), decimals.at(k)}, nameTok.line);
+      sheet_.set(g_, t.node, t.quantity, r, c, {lit(k / ls.cols, k % ls.cols), decimals.at(k), texts.at(k)}, nameTok.line);
     }
   }
 

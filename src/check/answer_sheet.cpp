@@ -40,10 +40,11 @@ WrittenNumber parseWrittenNumber(std::string_view text) {
   if (t.kind != Tok::Number) ts.fail(t, "expected a number, found " + TokenStream::describe(t));
   ts.next();
   if (ts.peek().kind != Tok::Newline) ts.fail(ts.peek(), "expected one number, found " + TokenStream::describe(ts.peek()) + " after it");
-  return {neg ? -t.number : t.number, decimalsOf(t.text)};
+  return {neg ? -t.number : t.number, decimalsOf(t.text), (neg ? "-" : "") + t.text};
 }
 
 std::string writeNumber(WrittenNumber n) {
+  if (!n.text.empty()) return n.text;
   const int d = std::max(0, n.decimals);
   const int len = std::snprintf(nullptr, 0, "%.*f", d, n.value);
   std::string s(size_t(len) + 1, '\0');
@@ -61,7 +62,7 @@ const Answer* AnswerSheet::find(int node, Quantity q) const {
 std::optional<WrittenNumber> AnswerSheet::get(int node, Quantity q, Index r, Index c) const {
   const Answer* a = find(node, q);
   if (!a || r < 0 || c < 0 || r >= a->value.rows() || c >= a->value.cols() || !a->written(r, c)) return std::nullopt;
-  return WrittenNumber{a->value(r, c), a->decimals(r, c)};
+  return WrittenNumber{a->value(r, c), a->decimals(r, c), a->textAt(r, c)};
 }
 
 void AnswerSheet::set(const Graph& g, int node, Quantity q, Index r, Index c, WrittenNumber n, int line) {
@@ -80,12 +81,14 @@ void AnswerSheet::set(const Graph& g, int node, Quantity q, Index r, Index c, Wr
     a.value = Tensor::Zero(s.rows, s.cols);
     a.decimals = Eigen::MatrixXi::Constant(s.rows, s.cols, -1);
     a.line = Eigen::MatrixXi::Zero(s.rows, s.cols);
+    a.text.assign(size_t(s.size()), "");
     answers_.push_back(std::move(a));
     it = answers_.end() - 1;
   }
   it->value(r, c) = n.value;
   it->decimals(r, c) = std::max(0, n.decimals);
   it->line(r, c) = line;
+  it->text[size_t(r * s.cols + c)] = n.text;
 }
 
 void AnswerSheet::erase(int node, Quantity q, Index r, Index c) {
@@ -93,6 +96,7 @@ void AnswerSheet::erase(int node, Quantity q, Index r, Index c) {
   if (it == answers_.end() || r < 0 || c < 0 || r >= it->value.rows() || c >= it->value.cols()) return;
   it->decimals(r, c) = -1;
   it->line(r, c) = 0;
+  it->text[size_t(r * it->value.cols() + c)].clear();
   if (it->count() == 0) answers_.erase(it);
 }
 

@@ -17,13 +17,15 @@ const char* quantityName(Quantity q);  // "value", "gradient"
 struct WrittenNumber {
   double value = 0;
   int decimals = 0;
+  std::string text;  // as the student wrote it ("-3.80e-1", ".5"); empty for a number made here
 };
 // Decimals of a number's text: digits after the point, less the exponent (never below 0).
 int decimalsOf(std::string_view numberText);
 // One number typed on its own ("-0.38", or "-0,38" with a decimal comma); throws
 // ParseError (line 1, column in `text`).
 WrittenNumber parseWrittenNumber(std::string_view text);
-// The number as it is written back: `decimals` decimals, trailing zeros kept ("0.50").
+// The number as it is written back: as the student wrote it, else with `decimals`
+// decimals, trailing zeros kept ("0.50").
 std::string writeNumber(WrittenNumber n);
 
 // Everything written for one quantity (a node's value or gradient), element by element.
@@ -33,6 +35,8 @@ struct Answer {
   Tensor value;              // shaped like the node
   Eigen::MatrixXi decimals;  // shaped like the node; -1 where nothing is written
   Eigen::MatrixXi line;      // the sheet line of each written element (0 when typed in a window)
+  std::vector<std::string> text;  // each element as written, row by row ("" where not)
+  const std::string& textAt(Index r, Index c) const { return text[size_t(r * value.cols() + c)]; }
   bool written(Index r, Index c) const { return decimals(r, c) >= 0; }
   Index count() const { return (decimals.array() >= 0).count(); }
   bool complete() const { return count() == decimals.size(); }

@@ -12,7 +12,7 @@ namespace {
 
 std::string literal(const Answer& a) {
   return writeLiteral(a.value.rows(), a.value.cols(),
-                      [&](Index r, Index c) { return writeNumber({a.value(r, c), a.decimals(r, c)}); });
+                      [&](Index r, Index c) { return writeNumber({a.value(r, c), a.decimals(r, c), a.textAt(r, c)}); });
 }
 
 void writeAnswer(const Graph& g, const Answer& a, std::string& out) {
@@ -23,7 +23,7 @@ void writeAnswer(const Graph& g, const Answer& a, std::string& out) {
   for (Index r = 0; r < a.value.rows(); ++r)
     for (Index c = 0; c < a.value.cols(); ++c)
       if (a.written(r, c))
-        out += answerName(g, a.node, a.quantity, r, c) + " = " + writeNumber({a.value(r, c), a.decimals(r, c)}) + "\n";
+        out += answerName(g, a.node, a.quantity, r, c) + " = " + writeNumber({a.value(r, c), a.decimals(r, c), a.textAt(r, c)}) + "\n";
 }
 
 }  // namespace

@@ -212,6 +212,7 @@ class Checker {
     e.col = c;
     e.written = a->value(r, c);
     e.decimals = a->decimals(r, c);
+    e.text = a->textAt(r, c);
     e.exact = exact;
     e.redone = redone;
     e.tolerance = tolerance;

@@ -59,6 +59,7 @@ struct ElementCheck {
   Index row = 0, col = 0;  // in the node (from 0)
   double written = 0, exact = 0;
   int decimals = 0;
+  std::string text;        // `written` as the student wrote it
   double redone = 0;       // the step redone from the student's own numbers
   double tolerance = 0;    // how far `written` may be from `redone` (see the rule above)
   Verdict verdict = Verdict::Correct;

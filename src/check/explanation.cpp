@@ -20,7 +20,7 @@ std::string approx(double tol) {
 std::string describeWrong(const Graph& mine, const CheckEntry& e, const std::vector<int>& steps, const ElementCheck& x, int precision) {
   const int prec = std::max(precision, x.decimals + 1);
   const std::string name = answerName(mine, e.node, e.quantity, x.row, x.col);
-  const std::string head = name + " = " + writeNumber({x.written, x.decimals});
+  const std::string head = name + " = " + writeNumber({x.written, x.decimals, x.text});
   const std::string redone = formatNumber(x.redone, prec);
   if (e.step < 0)
     return head + " is not the given value " + formatNumber(x.exact, prec) + (x.slips.empty() ? "" : " (" + x.slips[0].label + ")");
@@ -74,7 +74,7 @@ std::string describeCarried(const Graph& mine, const CheckEntry& e, const std::v
 }  // namespace
 
 std::string truncationNote(const std::string& name, const ElementCheck& x) {
-  const std::string w = writeNumber({x.written, x.decimals});
+  const std::string w = writeNumber({x.written, x.decimals, x.text});
   // Cut from the exact number, or else from the one redone from the student's numbers.
   const double scale = std::pow(10.0, x.decimals), from = std::trunc(x.exact * scale) / scale == x.written ? x.exact : x.redone;
   return name + " = " + w + ": the digits of " + formatNumber(from, std::max(4, x.decimals + 2)) + " cut after " + std::to_string(x.decimals) +

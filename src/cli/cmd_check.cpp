@@ -20,7 +20,7 @@ struct CheckArgs {
 std::string writtenText(const CheckEntry& e) {
   return writeLiteral(e.written.rows(), e.written.cols(), [&](Index r, Index c) {
     const ElementCheck& x = e.elements[size_t(r * e.written.cols() + c)];
-    return writeNumber({x.written, x.decimals});
+    return writeNumber({x.written, x.decimals, x.text});
   });
 }
 
