@@ -91,8 +91,10 @@ void ValuePainter::draw(ImVec2 min, ImVec2 max, Shape shape, const EdgeValue& ev
     }
     case ValueStyle::Heatmap: {
       const float half = (max.x - min.x - 3 * pad) / 2;
-      const float w = std::min(half, (max.y - min.y - lh - 1.5f * pad) * float(shape.cols) / float(shape.rows));
-      const float h = w * float(shape.rows) / float(shape.cols);
+      const float availH = max.y - min.y - lh - 1.5f * pad;
+      // In proportion, but never thinner than a strip of 2 lines (a 20000x1 vector).
+      const float w = std::min(half, std::max(availH * float(shape.cols) / float(shape.rows), 2 * lh));
+      const float h = std::min(availH, w * float(shape.rows) / float(shape.cols));
       const float x0 = cx - pad / 2 - half / 2 - w / 2, x1 = cx + pad / 2 + half / 2 - w / 2;
       const float y0 = min.y + pad / 2;
       std::string saturated;  // an activation's share of saturated units, as in the inspector
