@@ -6,6 +6,7 @@
 #include <sys/resource.h>
 
 #include "cli/commands.h"
+#include "core/gemm.h"
 #include "core/thread_pool.h"
 #include "nn/preset.h"
 
@@ -18,7 +19,7 @@ using Clock = std::chrono::steady_clock;
 double since(Clock::time_point t) { return std::chrono::duration<double>(Clock::now() - t).count(); }
 
 struct BenchArgs {
-  std::string what = "cifar", preset = "ex3", data;
+  std::string what = "cifar", preset = "ex3", data, kernel;
   int epochs = 3, threads = 2;
 };
 
@@ -74,7 +75,14 @@ Run addBench(CLI::App& app) {
   sub->add_option("--epochs", a->epochs, "Epochs (default 3; the median is over epochs 2..N)")->check(CLI::Range(1, 1000));
   sub->add_option("--threads", a->threads, "Threads for matrix products (default 2)")->check(CLI::Range(1, 256));
   sub->add_option("--data", a->data, "CIFAR-10 folder or .tar.gz (default: as for train)");
+  sub->add_option("--kernel", a->kernel, "Matrix product kernels: openblas or eigen (default: openblas when built with it)")
+      ->check(CLI::IsMember({"openblas", "eigen"}));
   return [a]() {
+    if (!a->kernel.empty()) {
+      GemmKernel k;
+      if (!parseGemmKernel(a->kernel, k)) throw std::invalid_argument("--kernel " + a->kernel + ": this build has no OpenBLAS");
+      setGemmKernel(k);
+    }
     nn::Preset p = nn::loadPreset(a->preset);
     if (!p.needsCifar()) throw std::invalid_argument(p.name + " does not train on CIFAR-10");
     p.train.epochs = a->epochs;
@@ -87,7 +95,8 @@ Run addBench(CLI::App& app) {
     const double loadSec = since(t0);
     nn::Model model = p.build();
     nn::Trainer trainer(model, p.train);
-    std::printf("%s, float32, %d threads\n", p.summary().c_str(), a->threads);
+    const std::string kernel = gemmKernelName(gemmKernel());
+    std::printf("%s, float32, %d threads, products by %s\n", p.summary().c_str(), a->threads, kernel.c_str());
     std::printf("load + preprocess: %.3f s\n", loadSec);
     nn::Callbacks cb;
     cb.epoch = [](const nn::EpochStats& e) {
@@ -108,9 +117,9 @@ Run addBench(CLI::App& app) {
     std::printf("raw GEMM (first layer forward + dW, batch %d): %.1f GFLOP/s; training reaches %.0f%% of it\n",
                 p.train.batch, gemm, 100 * gflop / median / gemm);
     std::printf("peak memory: %.0f MB\n", double(ru.ru_maxrss) / 1024);
-    std::printf("{\"impl\": \"backstep\", \"exp\": \"%s\", \"threads\": %d, \"median_epoch_sec\": %.4f, \"gflops\": %.2f, "
+    std::printf("{\"impl\": \"backstep\", \"exp\": \"%s\", \"kernel\": \"%s\", \"threads\": %d, \"median_epoch_sec\": %.4f, \"gflops\": %.2f, "
                 "\"gemm_gflops\": %.2f, \"load_sec\": %.3f, \"peak_mb\": %.0f, \"final_test_acc\": %.4f}\n",
-                p.name.c_str(), a->threads, median, gflop / median, gemm, loadSec, double(ru.ru_maxrss) / 1024,
+                p.name.c_str(), kernel.c_str(), a->threads, median, gflop / median, gemm, loadSec, double(ru.ru_maxrss) / 1024,
                 run.history.back().testAcc);
     return 0;
   };

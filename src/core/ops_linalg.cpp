@@ -1,37 +1,60 @@
 // Linear algebra and structure: matrix product, transpose, concatenation, sum, mean.
 #include <algorithm>
 
+#include "core/gemm.h"
 #include "core/op_kit.h"
 #include "core/thread_pool.h"
 
 namespace bs {
 namespace {
 
-// out = a · b. Large products are split by blocks of out's columns, one
-// single-threaded product per thread of the pool (see thread_pool.h for why not
-// OpenMP). The blocks depend only on the thread count, so results repeat for a given
-// count whichever thread computes a block.
-template <class T, class A, class B> void product(const A& a, const B& b, Mat<T>& out, ThreadPool* pool) {
-  const Index n = b.cols();
+// A product's operand: a matrix, maybe transposed (the backward passes use Aᵀ and Bᵀ).
+template <class T> struct Operand {
+  const Mat<T>& m;
+  bool t = false;
+  Index rows() const { return t ? m.cols() : m.rows(); }
+  Index cols() const { return t ? m.rows() : m.cols(); }
+};
+
+// out = a · b. Large products go to the chosen kernel (gemm.h) and are split by blocks
+// of out's columns, one single-threaded product per thread of the pool (see
+// thread_pool.h for why not OpenMP). The blocks depend only on the thread count, so
+// results repeat for a given count whichever thread computes a block.
+template <class T> void product(Operand<T> a, Operand<T> b, Mat<T>& out, ThreadPool* pool) {
+  const Index m = a.rows(), k = a.cols(), n = b.cols();
+  const double work = double(m) * double(k) * double(n);
+  if (work < 32768) {  // tiny (the exercises): Eigen's inline product, no call overhead
+    if (a.t && b.t) out.noalias() = a.m.transpose() * b.m.transpose();
+    else if (a.t) out.noalias() = a.m.transpose() * b.m;
+    else if (b.t) out.noalias() = a.m * b.m.transpose();
+    else out.noalias() = a.m * b.m;
+    return;
+  }
+  out.resize(m, n);
+  const GemmKernel kernel = gemmKernel();
+  // Columns c0 .. c0+cols of b: further along its columns, or down its rows if transposed.
+  auto block = [&](Index c0, Index cols) {
+    const T* bp = b.m.data() + (b.t ? c0 : c0 * b.m.rows());
+    gemm<T>(kernel, a.t, b.t, m, cols, k, a.m.data(), a.m.rows(), bp, b.m.rows(), out.data() + c0 * m, m);
+  };
   const int threads = pool ? pool->threads() : 1;
-  if (threads > 1 && n >= 2 * threads && double(a.rows()) * double(a.cols()) * double(n) >= 1e6) {
-    out.resize(a.rows(), n);
-    const Index block = (n + threads - 1) / threads;
+  if (threads > 1 && n >= 2 * threads && work >= 1e6) {
+    const Index size = (n + threads - 1) / threads;
     pool->run(threads, [&](int t) {
-      const Index c0 = t * block, cols = std::min(block, n - c0);
-      if (cols > 0) out.middleCols(c0, cols).noalias() = a * b.middleCols(c0, cols);
+      const Index c0 = t * size, cols = std::min(size, n - c0);
+      if (cols > 0) block(c0, cols);
     });
     return;
   }
-  out.noalias() = a * b;
+  block(0, n);
 }
 
 template <class T> Kernels<T> matmulKernels() {
   Kernels<T> k;
-  k.forward = [](Args<T> a, Mat<T>& out) { product<T>(a[0], a[1], out, a.pool); };
+  k.forward = [](Args<T> a, Mat<T>& out) { product<T>({a[0]}, {a[1]}, out, a.pool); };
   k.vjp = [](int i, Args<T> a, const Mat<T>&, const Mat<T>& up, Mat<T>& g) {
-    if (i == 0) product<T>(up, a[1].transpose(), g, a.pool);
-    else product<T>(a[0].transpose(), up, g, a.pool);
+    if (i == 0) product<T>({up}, {a[1], true}, g, a.pool);
+    else product<T>({a[0], true}, {up}, g, a.pool);
   };
   return k;
 }
