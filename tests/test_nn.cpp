@@ -226,26 +226,49 @@ TEST_CASE("saving is atomic and loading restores the parameters") {
   Model trained;
   trainSmall(smallCifarPreset(), &trained);
   const fs::path p = tempPath("model.bin");
-  saveModel(p.string(), "small", "{}", trained);
+  const Preset small = smallCifarPreset();
+  saveModel(p.string(), "small", small.source, trained);
   for (const auto& e : fs::directory_iterator(p.parent_path()))  // no temporary left behind
     CHECK(e.path().string().find(p.filename().string() + ".tmp") == std::string::npos);
   Model fresh = smallCifarPreset().build();
   CHECK(fresh.graph.node(fresh.params[0]).value != trained.graph.node(trained.params[0]).value);
   SavedModel s = readModel(p.string());
   CHECK(s.preset == "small");
-  applyModel(s, p.string(), "small", fresh);
+  applyModel(s, p.string(), small, fresh);
   for (size_t i = 0; i < fresh.params.size(); ++i)
     CHECK(fresh.graph.node(fresh.params[i]).value == trained.graph.node(trained.params[i]).value);
 
   // Another preset's file is refused.
-  CHECK_THROWS_WITH_AS(applyModel(s, p.string(), "ex3", fresh), doctest::Contains("belongs to preset 'small'"), ModelFileError);
+  CHECK_THROWS_WITH_AS(applyModel(s, p.string(), loadPreset("ex3"), fresh), doctest::Contains("belongs to preset 'small'"), ModelFileError);
+  // A preset of the same name: other training settings are fine, another network is not.
+  Preset retuned = parsePreset(std::string(small.source).replace(small.source.find("\"epochs\": 2"), 11, "\"epochs\": 9"), "small");
+  applyModel(s, p.string(), retuned, fresh);
+  Preset otherNet = parsePreset(std::string(small.source).replace(small.source.find("\"sigmoid\""), 9, "\"tanh\""), "small");
+  CHECK_THROWS_WITH_AS(applyModel(s, p.string(), otherNet, fresh),
+                       doctest::Contains("this model was trained with another small (cifar10 (mean): 3072 -> 16 sigmoid -> 10 linear, cce), "
+                                         "not cifar10 (mean): 3072 -> 16 tanh -> 10 linear, cce"),
+                       ModelFileError);
+  fs::remove(p);
+}
+
+TEST_CASE("a model file with a NaN or infinite parameter is refused, naming the parameter and the element") {
+  Model m = smallCifarPreset().build();
+  const fs::path p = tempPath("nan.bin");
+  for (double bad : {std::nan(""), -HUGE_VAL}) {
+    Tensor b = m.graph.node(m.params[3]).value;
+    b(7, 0) = bad;
+    m.graph.setValue(m.params[3], b);
+    saveModel(p.string(), "small", smallCifarPreset().source, m);
+    const std::string expected = p.string() + ": parameter b2 (7, 0) is " + (bad != bad ? "nan" : "-inf");
+    CHECK_THROWS_WITH_AS(readModel(p.string()), doctest::Contains(expected.c_str()), ModelFileError);
+  }
   fs::remove(p);
 }
 
 TEST_CASE("a damaged or foreign model file is refused with a message") {
   Model m = smallCifarPreset().build();
   const fs::path p = tempPath("damaged.bin");
-  saveModel(p.string(), "small", "{}", m);
+  saveModel(p.string(), "small", smallCifarPreset().source, m);
   std::ifstream in(p, std::ios::binary);
   std::string bytes((std::istreambuf_iterator<char>(in)), {});
   in.close();
@@ -266,8 +289,8 @@ TEST_CASE("a damaged or foreign model file is refused with a message") {
   // A file whose shapes do not fit the network.
   Network other;
   other.add(input(3072)).add(dense(8, Activation::of("sigmoid"))).add(dense(10, Activation::linear()));
-  saveModel(p.string(), "small", "{}", other.build({}, 1, 1));
-  CHECK_THROWS_WITH_AS(applyModel(readModel(p.string()), p.string(), "small", m), doctest::Contains("does not fit"), ModelFileError);
+  saveModel(p.string(), "small", smallCifarPreset().source, other.build({}, 1, 1));
+  CHECK_THROWS_WITH_AS(applyModel(readModel(p.string()), p.string(), smallCifarPreset(), m), doctest::Contains("does not fit"), ModelFileError);
   fs::remove(p);
 }
 
