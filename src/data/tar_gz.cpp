@@ -74,6 +74,7 @@ std::map<std::string, std::string> readTarGz(const std::string& path, const std:
   std::map<std::string, std::string> out;
   std::map<std::string, std::string> pathOf;  // base name -> the member it was read from
   char header[512];
+  std::vector<char> buffer(size_t(1) << 16);
   while (out.size() < names.size()) {
     const size_t got = in.read(header, 512);
     if (got == 0) break;
@@ -93,15 +94,17 @@ std::map<std::string, std::string> readTarGz(const std::string& path, const std:
     if (keep && size > kMaxMember)
       throw DataError(path + ": " + name + " claims " + std::to_string(size) +
                       " bytes, more than a CIFAR-10 file can have (30730000); not the CIFAR-10 archive?");
-    // Kept members are read whole; the others are skipped through a small buffer.
-    std::string content(keep ? padded : std::min(padded, size_t(1) << 16), '\0');
+    // Read through a small buffer, kept members appended: a header's claim allocates
+    // nothing until the bytes arrive.
+    std::string content;
     size_t n = 0;
     for (size_t left = padded; left > 0;) {
-      const size_t chunk = keep ? left : std::min(left, content.size());
-      const size_t r = in.read(content.data() + (keep ? n : 0), chunk);
+      const size_t want = std::min(left, buffer.size());
+      const size_t r = in.read(buffer.data(), want);
+      if (keep) content.append(buffer.data(), r);
       n += r;
       left -= r;
-      if (r < chunk) break;
+      if (r < want) break;
     }
     if (n < size) throw DataError(path + ": " + name + " is cut short (truncated download?)");
     if (keep) {

@@ -10,7 +10,10 @@
 struct FuzzFile {
   std::string path;
   bool written = false;
-  FuzzFile(const uint8_t* data, size_t size, const std::string& name) : path("/tmp/backstep-fuzz-" + name + "-XXXXXX") {
+  // In memory where there is a tmpfs: a file (and an fsync) per input on a disk
+  // would make the fuzzer wait on the disk, not run.
+  FuzzFile(const uint8_t* data, size_t size, const std::string& name)
+      : path(std::string(access("/dev/shm", W_OK) == 0 ? "/dev/shm" : "/tmp") + "/backstep-fuzz-" + name + "-XXXXXX") {
     const int fd = mkstemp(path.data());
     if (fd < 0) return;
     written = write(fd, data, size) == ssize_t(size);
