@@ -342,7 +342,7 @@ void Preset::checkBudget(int recordsPerFile) const {
   const int n = trainingSamples(recordsPerFile);
   const int samples = std::max(batchSize(train, n), std::min(train.evalBatch, n));
   checkActivationBudget(build(), std::uint64_t(samples), 2 * sizeof(float), name + ", one batch",
-                        "train with a smaller batch (--batch, or 'batch' in the preset) or fewer units");
+                        "use a smaller batch ('batch' in the preset, --batch of train) or fewer units");
 }
 
 PreparedData prepareData(const Preset& p, const std::string& cifarPath, int recordsPerFile) {
