@@ -123,26 +123,41 @@ TEST_CASE("a label out of range names the file and the record") {
 }
 
 #ifdef BACKSTEP_HAVE_ZLIB
-TEST_CASE("the downloaded .tar.gz loads directly") {
-  REQUIRE(canReadTarGz());
-  const fs::path p = fs::temp_directory_path() / ("backstep_test_cifar_" + std::to_string(::getpid()) + ".tar.gz");
-  // A ustar archive written by hand: a 512-byte header per member, contents padded to 512.
+namespace {
+// One ustar member written by hand: a 512-byte header, the contents padded to 512.
+std::string tarMember(const std::string& name, const std::string& content) {
+  std::string h(512, '\0');
+  name.copy(h.data(), name.size());
+  std::snprintf(h.data() + 124, 12, "%011o", unsigned(content.size()));
+  h[156] = '0';
+  std::memcpy(h.data() + 257, "ustar", 5);
+  return h + content + std::string((512 - content.size() % 512) % 512, '\0');
+}
+
+// The six batch files under cifar-10-batches-bin/, as the download has them.
+std::string cifarTar() {
   std::string tar;
   const auto names = cifarFileNames();
-  for (size_t i = 0; i < names.size(); ++i) {
-    const std::string content = batchFile(int(i)), name = "cifar-10-batches-bin/" + names[i];
-    std::string h(512, '\0');
-    name.copy(h.data(), name.size());
-    std::snprintf(h.data() + 124, 12, "%011o", unsigned(content.size()));
-    h[156] = '0';
-    std::memcpy(h.data() + 257, "ustar", 5);
-    tar += h + content + std::string((512 - content.size() % 512) % 512, '\0');
-  }
-  tar += std::string(1024, '\0');
+  for (size_t i = 0; i < names.size(); ++i) tar += tarMember("cifar-10-batches-bin/" + names[i], batchFile(int(i)));
+  return tar;
+}
+
+void writeTarGz(const fs::path& p, const std::string& tar) {
   gzFile f = gzopen(p.c_str(), "wb");
   REQUIRE(f);
   gzwrite(f, tar.data(), unsigned(tar.size()));
   gzclose(f);
+}
+
+fs::path tarPath(const std::string& name) {
+  return fs::temp_directory_path() / ("backstep_test_" + name + "_" + std::to_string(::getpid()) + ".tar.gz");
+}
+}  // namespace
+
+TEST_CASE("the downloaded .tar.gz loads directly") {
+  REQUIRE(canReadTarGz());
+  const fs::path p = tarPath("cifar");
+  writeTarGz(p, cifarTar() + std::string(1024, '\0'));
   Cifar c = loadCifar(p.string(), kRecords);
   CHECK(c.train.size() == 5 * kRecords);
   CHECK(c.test.image(1)[5] == 51);
@@ -157,6 +172,24 @@ TEST_CASE("the downloaded .tar.gz loads directly") {
     msg = e.what();
   }
   CHECK(msg.find(p.string()) != std::string::npos);
+  fs::remove(p);
+}
+
+TEST_CASE("an archive is read until the files are found, one member per name, with a cap on what it decompresses") {
+  const fs::path p = tarPath("members");
+  const std::vector<std::string> names = {"data_batch_1.bin", "test_batch.bin"};
+  // Reading stops at the last file wanted: what follows is never looked at.
+  writeTarGz(p, tarMember("a/data_batch_1.bin", "one") + tarMember("a/test_batch.bin", "test") + std::string(512, 'x'));
+  const auto files = readTarGz(p.string(), names);
+  REQUIRE(files.size() == 2);
+  CHECK(files.at("test_batch.bin") == "test");
+  // A second member of a wanted name is refused, naming both.
+  writeTarGz(p, tarMember("a/data_batch_1.bin", "one") + tarMember("b/data_batch_1.bin", "two") + std::string(1024, '\0'));
+  CHECK_THROWS_WITH_AS(readTarGz(p.string(), names), doctest::Contains("holds data_batch_1.bin twice (a/data_batch_1.bin and b/data_batch_1.bin)"), DataError);
+  // A member that is not wanted still counts towards the decompressed bytes.
+  writeTarGz(p, tarMember("padding.bin", std::string(20000, '\0')) + tarMember("a/data_batch_1.bin", "one"));
+  CHECK_THROWS_WITH_AS(readTarGz(p.string(), names, 10000), doctest::Contains("more than 10000 bytes decompressed before the CIFAR-10 files were found"), DataError);
+  CHECK(readTarGz(p.string(), names, 30000).size() == 1);
   fs::remove(p);
 }
 #endif

@@ -124,6 +124,27 @@ TEST_CASE("a file that cannot be written is an error naming it and the reason") 
   fs::remove_all(d);
 }
 
+TEST_CASE("an output is checked before a long run as the write would go, leaving nothing behind") {
+  const fs::path d = freshDir("check");
+  std::ofstream(d / "a-file") << "kept";
+  // What the write would refuse, refused now with the same message.
+  const std::string bad = (d / "a-file" / "out.csv").string();
+  CHECK_THROWS_WITH_AS(bs::io::checkWritable(bad), doctest::Contains((bad + ": cannot write the file (Not a directory)").c_str()), std::runtime_error);
+  CHECK_THROWS_WITH_AS(bs::io::checkWritable(d.string()), doctest::Contains((d.string() + ": is a directory").c_str()), std::runtime_error);
+  // A new file in a new folder, an existing file and a device pass; the file keeps its bytes, no temporary stays.
+  bs::io::checkWritable((d / "new" / "out.csv").string());
+  bs::io::checkWritable((d / "a-file").string());
+  bs::io::checkWritable("/dev/null");
+  CHECK(fs::is_directory(d / "new"));
+  CHECK(fs::is_empty(d / "new"));
+  std::ifstream in(d / "a-file");
+  std::string kept;
+  in >> kept;
+  CHECK(kept == "kept");
+  CHECK(std::distance(fs::directory_iterator(d), fs::directory_iterator()) == 2);
+  fs::remove_all(d);
+}
+
 TEST_CASE("whole-file reads: the file, or a message naming it and what is wrong") {
   const fs::path d = freshDir("read");
   writeFileAtomically((d / "ok.txt").string(), "three\nlines\n");

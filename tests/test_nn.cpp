@@ -12,8 +12,10 @@
 #include "lang/parser.h"
 #include "nn/diagnostics.h"
 #include "nn/graph_descent.h"
+#include "nn/memory_budget.h"
 #include "nn/model_file.h"
 #include "nn/preset.h"
+#include "nn/preset_graph.h"
 #include "nn/trainer.h"
 
 using namespace bs;
@@ -225,26 +227,49 @@ TEST_CASE("saving is atomic and loading restores the parameters") {
   Model trained;
   trainSmall(smallCifarPreset(), &trained);
   const fs::path p = tempPath("model.bin");
-  saveModel(p.string(), "small", "{}", trained);
+  const Preset small = smallCifarPreset();
+  saveModel(p.string(), "small", small.source, trained);
   for (const auto& e : fs::directory_iterator(p.parent_path()))  // no temporary left behind
     CHECK(e.path().string().find(p.filename().string() + ".tmp") == std::string::npos);
   Model fresh = smallCifarPreset().build();
   CHECK(fresh.graph.node(fresh.params[0]).value != trained.graph.node(trained.params[0]).value);
   SavedModel s = readModel(p.string());
   CHECK(s.preset == "small");
-  applyModel(s, p.string(), "small", fresh);
+  applyModel(s, p.string(), small, fresh);
   for (size_t i = 0; i < fresh.params.size(); ++i)
     CHECK(fresh.graph.node(fresh.params[i]).value == trained.graph.node(trained.params[i]).value);
 
   // Another preset's file is refused.
-  CHECK_THROWS_WITH_AS(applyModel(s, p.string(), "ex3", fresh), doctest::Contains("belongs to preset 'small'"), ModelFileError);
+  CHECK_THROWS_WITH_AS(applyModel(s, p.string(), loadPreset("ex3"), fresh), doctest::Contains("belongs to preset 'small'"), ModelFileError);
+  // A preset of the same name: other training settings are fine, another network is not.
+  Preset retuned = parsePreset(std::string(small.source).replace(small.source.find("\"epochs\": 2"), 11, "\"epochs\": 9"), "small");
+  applyModel(s, p.string(), retuned, fresh);
+  Preset otherNet = parsePreset(std::string(small.source).replace(small.source.find("\"sigmoid\""), 9, "\"tanh\""), "small");
+  CHECK_THROWS_WITH_AS(applyModel(s, p.string(), otherNet, fresh),
+                       doctest::Contains("this model was trained with another small (cifar10 (mean): 3072 -> 16 sigmoid -> 10 linear, cce), "
+                                         "not cifar10 (mean): 3072 -> 16 tanh -> 10 linear, cce"),
+                       ModelFileError);
+  fs::remove(p);
+}
+
+TEST_CASE("a model file with a NaN or infinite parameter is refused, naming the parameter and the element") {
+  Model m = smallCifarPreset().build();
+  const fs::path p = tempPath("nan.bin");
+  for (double bad : {std::nan(""), -HUGE_VAL}) {
+    Tensor b = m.graph.node(m.params[3]).value;
+    b(7, 0) = bad;
+    m.graph.setValue(m.params[3], b);
+    saveModel(p.string(), "small", smallCifarPreset().source, m);
+    const std::string expected = p.string() + ": parameter b2 (7, 0) is " + (bad != bad ? "nan" : "-inf");
+    CHECK_THROWS_WITH_AS(readModel(p.string()), doctest::Contains(expected.c_str()), ModelFileError);
+  }
   fs::remove(p);
 }
 
 TEST_CASE("a damaged or foreign model file is refused with a message") {
   Model m = smallCifarPreset().build();
   const fs::path p = tempPath("damaged.bin");
-  saveModel(p.string(), "small", "{}", m);
+  saveModel(p.string(), "small", smallCifarPreset().source, m);
   std::ifstream in(p, std::ios::binary);
   std::string bytes((std::istreambuf_iterator<char>(in)), {});
   in.close();
@@ -265,8 +290,8 @@ TEST_CASE("a damaged or foreign model file is refused with a message") {
   // A file whose shapes do not fit the network.
   Network other;
   other.add(input(3072)).add(dense(8, Activation::of("sigmoid"))).add(dense(10, Activation::linear()));
-  saveModel(p.string(), "small", "{}", other.build({}, 1, 1));
-  CHECK_THROWS_WITH_AS(applyModel(readModel(p.string()), p.string(), "small", m), doctest::Contains("does not fit"), ModelFileError);
+  saveModel(p.string(), "small", smallCifarPreset().source, other.build({}, 1, 1));
+  CHECK_THROWS_WITH_AS(applyModel(readModel(p.string()), p.string(), smallCifarPreset(), m), doctest::Contains("does not fit"), ModelFileError);
   fs::remove(p);
 }
 
@@ -282,15 +307,20 @@ TEST_CASE("every built-in preset parses and builds its network") {
   CHECK(loadPreset("ex6-skip").summary().find("[h, x]") != std::string::npos);
 }
 
+namespace {
+// The message a preset named `name` is refused with, or "" if it parses.
+std::string presetError(const std::string& json, const std::string& name) {
+  try {
+    parsePreset(json, name);
+  } catch (const PresetError& e) {
+    return e.what();
+  }
+  return "";
+}
+}  // namespace
+
 TEST_CASE("preset mistakes are reported with the preset's name and the key") {
-  auto err = [](const std::string& json) {
-    try {
-      parsePreset(json, "mine");
-    } catch (const PresetError& e) {
-      return std::string(e.what());
-    }
-    return std::string();
-  };
+  auto err = [](const std::string& json) { return presetError(json, "mine"); };
   const std::string ok = R"("layers": [{"units": 10}], "optimizer": {"lr": 0.1})";
   CHECK(err("{" + ok + "}").empty());
   CHECK(err("{" + ok + R"(, "lr": 3})").find("mine: unknown key 'lr'") != std::string::npos);
@@ -319,6 +349,68 @@ TEST_CASE("presets with numbers out of range are refused with a message") {
                        doctest::Contains("'units' must be at most 10000"), bs::nn::PresetError);
   CHECK_THROWS_WITH_AS(bs::nn::parsePreset(R"({"optimizer": {"type": "sgd", "lr": 1e999}})", "overflow"),
                        doctest::Contains("overflow: not valid JSON"), bs::nn::PresetError);
+}
+
+TEST_CASE("duplicate keys and optimizer settings outside their domain are refused with where they are") {
+  auto err = [](const std::string& json) { return presetError(json, "p"); };
+  const std::string layers = R"("dataset": "xor", "layers": [{"units": 2, "activation": "tanh"}, {"units": 1, "activation": "tanh"}])";
+  CHECK(err("{" + layers + R"(, "optimizer": {"type": "momentum", "lr": 0.1}})").empty());
+  CHECK(err("{" + layers + R"(, "optimizer": {"lr": 0.1}, "epochs": 5, "epochs": 50})") == "p: the key 'epochs' is given twice in the top level");
+  CHECK(err(R"({"dataset": "xor", "layers": [{"units": 2}, {"units": 1, "units": 3}], "optimizer": {"lr": 0.1}})") ==
+        "p: the key 'units' is given twice in item 2 of 'layers'");
+  // The same key in two objects is fine.
+  CHECK(err("{" + layers + R"(, "optimizer": {"lr": 0.1}, "init": {"type": "normal", "std": 0.1}})").empty());
+  for (const auto& [setting, message] : std::vector<std::pair<std::string, std::string>>{
+           {R"("momentum": 1)", "'momentum' must be in [0, 1), not 1"},
+           {R"("momentum": -0.5)", "'momentum' must be in [0, 1), not -0.5"},
+           {R"("beta1": 1.5)", "'beta1' must be in [0, 1), not 1.5"},
+           {R"("beta2": 1)", "'beta2' must be in [0, 1), not 1"},
+           {R"("eps": 0)", "'eps' must be a positive number, not 0"},
+           {R"("lr": 0)", "'lr' must be a positive number, not 0"}}) {
+    const std::string lr = setting.starts_with(R"("lr")") ? "" : R"("lr": 0.1, )";
+    CHECK(err("{" + layers + R"(, "optimizer": {"type": "adam", )" + lr + setting + "}}") == "p: optimizer: " + message);
+  }
+  OptimizerSpec s;
+  s.beta2 = 1;
+  CHECK_THROWS_WITH_AS(Optimizer(s, {}), "'beta2' must be in [0, 1), not 1", std::invalid_argument);
+}
+
+TEST_CASE("a run's memory is checked before anything is allocated, and a batch beyond the data set is clamped") {
+  // 20-bit parity through 2000 units in one batch: 2^20 samples x 6025 numbers, 50 GB.
+  Preset p = loadPreset("ex7");
+  setParity(p, 20, 2000);
+  p.train.batch = 0;
+  CHECK(numbersPerSample(p.build()) == 20 + 3 * 2000 + 3 * 1 + 1 + 1);
+  CHECK_THROWS_WITH_AS(prepareData(p, ""), doctest::Contains("ex7, one batch: 1048576 samples x 6025 numbers per sample"), BudgetError);
+  CHECK_THROWS_WITH_AS(presetGraph(p), doctest::Contains("ex7, its graph: 1048576 samples"), BudgetError);
+  // In batches of 1000 it fits (evaluation goes by 1000 too).
+  p.train.batch = 1000;
+  CHECK_NOTHROW(p.checkBudget());
+  // A batch of 10^9 on XOR: the graph is built with one column and the trainer takes the 4 samples.
+  Preset x = withOverrides(loadPreset("ex6"), {.batch = 1000000000, .epochs = 2});
+  Model m = x.build();
+  CHECK(m.graph.node(m.input).shape.cols == 1);
+  PreparedData d = prepareData(x, "");
+  Trainer t(m, x.train);
+  Progress last;
+  const Run r = t.fit(*d.train, d.test.get(), {.batch = [&](const Progress& pr) { last = pr; }});
+  CHECK(r.history.size() == 2);
+  CHECK(last.batches == 1);
+  CHECK(batchSize(x.train, 4) == 4);
+}
+
+TEST_CASE("a run's history is bounded: beyond its rows every other is dropped, the last epoch always kept") {
+  Run run;
+  const int epochs = int(Run::kMaxHistory) * 3 + 5;
+  for (int e = 1; e <= epochs; ++e) run.add({.epoch = e, .trainLoss = 1.0 / e});
+  CHECK(run.history.size() <= Run::kMaxHistory + 1);
+  CHECK(run.every == 4);
+  CHECK(run.epochsDone() == epochs);
+  for (size_t i = 0; i + 1 < run.history.size(); ++i) {
+    CHECK(run.history[i].epoch % run.every == 0);
+    CHECK(run.history[i].epoch < run.history[i + 1].epoch);
+  }
+  CHECK(run.history.front().epoch == 4);
 }
 
 TEST_CASE("the window's views as numbers: confusion matrix and the output over the plane") {

@@ -131,6 +131,21 @@ TEST_CASE("log scale: ticks at powers of ten, values <= 0 are not drawn") {
   CHECK(std::isnan(f.screenY(-1)));
 }
 
+TEST_CASE("ranges at the ends of the doubles give few ticks at once, never a loop over every decade or number") {
+  // A narrow range at a huge value: the next tick would be the same double.
+  const auto narrow = niceTicks({1e15, 1e15 + 0.5}, 8);
+  REQUIRE(!narrow.empty());
+  CHECK(std::adjacent_find(narrow.begin(), narrow.end(), [](double a, double b) { return !(b > a); }) == narrow.end());
+  CHECK(narrow.size() <= 9);
+  // A log range of ±1e300 decades (a zoomed-out or fixed range): only the decades doubles hold.
+  const auto wide = logTicks({-1e300, 1e300}, 8);
+  CHECK(wide.size() <= 12);
+  for (double v : wide) CHECK(std::isfinite(v));
+  // Losses near the largest double: the padded range overflows to infinity, and gives no ticks.
+  const Range huge = padded({-1e308, 1e308});
+  CHECK(niceTicks(huge, 8).empty());
+}
+
 TEST_CASE("smoothing is a centred mean: no lag, ends and non-finite points handled") {
   std::vector<double> y = {10, 0, 0, 0, NAN, 0};
   auto s = smooth(y, 3);

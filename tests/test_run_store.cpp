@@ -79,6 +79,13 @@ TEST_CASE("bad CSV files give errors that name the line") {
   CHECK(err(h + "1,0.5,0.1,0.4,0.2\n1,0.4,0.2,0.3,0.3\n") == "r.csv:3: epoch 1 does not follow epoch 1");
   CHECK(err(h + "1,abc,0.1,0.4,0.2\n") == "r.csv:2: train_loss must be a number, not 'abc'");
   CHECK(err(h + "0.5,1,0.1,0.4,0.2\n") == "r.csv:2: epoch must be a whole number from 1");
+  // Values a run cannot have: not finite, a negative loss, an accuracy beyond 0..1 (as %g).
+  CHECK(err(h + "1,nan,0.1,0.4,0.2\n") == "r.csv:2: train_loss must be a finite number of at least 0, not nan");
+  CHECK(err(h + "1,0.5,0.1,inf,0.2\n") == "r.csv:2: test_loss must be a finite number of at least 0, not inf");
+  CHECK(err(h + "1,0.5,0.1,0.4,0.2\n2,-0.5,0.1,0.4,0.2\n") == "r.csv:3: train_loss must be a finite number of at least 0, not -0.5");
+  CHECK(err(h + "1,0.5,1.5,0.4,0.2\n") == "r.csv:2: train_acc must be from 0 to 1, not 1.5");
+  CHECK(err(h + "1,0.5,0.1,0.4,-nan\n").find("r.csv:2: test_acc must be from 0 to 1, not") == 0);
+  CHECK(err(h + "1,0.5,0.1,0.4," + std::string(300, '9') + "\n") == "r.csv:2: test_acc must be from 0 to 1, not 1e+300");
   CHECK_THROWS_WITH(app::readRunCsv("/nonexistent/run.csv"), "/nonexistent/run.csv: cannot open the file (No such file or directory)");
   RunStore store;
   CHECK_THROWS_AS(store.save(42, "/tmp/x.csv"), std::out_of_range);

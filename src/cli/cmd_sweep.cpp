@@ -1,6 +1,8 @@
 // backstep sweep PRESET --n 2..10 --hidden 1..10: exercise 7's parity sweep, one run
 // per (N bits, N' hidden units), accuracy against N' for each N.
+#include <algorithm>
 #include <cstdio>
+#include <cstdlib>
 #include <sstream>
 
 #include "cli/commands.h"
@@ -19,24 +21,39 @@ struct SweepArgs {
   bool quiet = false;
 };
 
-// "2..10", "3", or "2,4,8".
+// "2..10", "3", or "2,4,8", each value from 1 to 20: the ends are checked before the
+// list is made (1..2147483647 is refused, not counted up to).
 std::vector<int> parseRange(const std::string& s, const std::string& what) {
-  std::vector<int> v;
-  try {
-    if (auto dots = s.find(".."); dots != std::string::npos) {
-      int lo = std::stoi(s.substr(0, dots)), hi = std::stoi(s.substr(dots + 2));
-      for (int i = lo; i <= hi; ++i) v.push_back(i);
-    } else {
-      std::stringstream ss(s);
-      std::string item;
-      while (std::getline(ss, item, ',')) v.push_back(std::stoi(item));
+  auto value = [&](const std::string& t) {
+    size_t used = 0;
+    long long v = 0;
+    try {
+      v = std::stoll(t, &used);
+    } catch (const std::out_of_range&) {
+      v = std::strtod(t.c_str(), nullptr) < 0 ? -1 : 21;  // told with %g below, not digit by digit
+      used = t.size();
+    } catch (const std::exception&) {
+      used = 0;
     }
-  } catch (const std::exception&) {
-    v.clear();
+    if (used == 0 || used != t.size()) throw std::invalid_argument(what + " '" + s + "' is not a range like 2..10, 3 or 2,4,8");
+    if (v < 1 || v > 20) {
+      char buf[64];
+      std::snprintf(buf, sizeof buf, " values must be from 1 to 20, not %g", std::strtod(t.c_str(), nullptr));
+      throw std::invalid_argument(what + buf);
+    }
+    return int(v);
+  };
+  std::vector<int> v;
+  if (auto dots = s.find(".."); dots != std::string::npos) {
+    const int lo = value(s.substr(0, dots)), hi = value(s.substr(dots + 2));
+    if (lo > hi) throw std::invalid_argument(what + " '" + s + "' is empty: write the smaller end first (2..10)");
+    for (int i = lo; i <= hi; ++i) v.push_back(i);
+  } else {
+    std::stringstream ss(s);
+    std::string item;
+    while (std::getline(ss, item, ',')) v.push_back(value(item));
   }
   if (v.empty()) throw std::invalid_argument(what + " '" + s + "' is not a range like 2..10, 3 or 2,4,8");
-  for (int x : v)
-    if (x < 1 || x > 20) throw std::invalid_argument(what + " values must be between 1 and 20");
   return v;
 }
 
@@ -59,6 +76,12 @@ Run addSweep(CLI::App& app) {
     if (a->epochs >= 0) base.train.epochs = a->epochs;
     if (a->lr > 0) base.train.optimizer.lr = a->lr;
     base.train.threads = a->threads;
+    // Before the first run: the output, and the largest run's memory (the most bits in
+    // one batch, the most units), so a sweep never fails hours in.
+    if (!a->out.empty()) io::checkWritable(a->out);
+    nn::Preset largest = base;
+    nn::setParity(largest, *std::max_element(ns.begin(), ns.end()), *std::max_element(hs.begin(), hs.end()));
+    largest.checkBudget();
     std::string csv = "n,hidden,lr,epochs,seed,final_loss,final_acc,best_acc,solved_epoch\n";
     std::printf("accuracy after %d epochs (rows: N bits, columns: N' hidden units)\n    N'", base.train.epochs);
     for (int h : hs) std::printf(" %5d", h);

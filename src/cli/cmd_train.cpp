@@ -4,6 +4,7 @@
 #include <csignal>
 #include <cmath>
 #include <cstdio>
+#include <functional>
 #include <iostream>
 #include <optional>
 #include <stop_token>
@@ -72,6 +73,22 @@ void catchInterrupt() {
   sigaction(SIGTERM, &sa, nullptr);
 }
 
+// Writes each output that was asked for; one that fails is reported and the others are
+// still written. Returns whether all were.
+bool writeOutputs(const std::vector<std::pair<std::string, std::function<std::string()>>>& outputs) {
+  bool ok = true;
+  for (const auto& [path, bytes] : outputs) {
+    if (path.empty()) continue;
+    try {
+      io::writeFileAtomically(path, bytes());
+    } catch (const std::exception& e) {
+      std::fprintf(stderr, "error: %s\n", e.what());
+      ok = false;
+    }
+  }
+  return ok;
+}
+
 void printEpoch(const nn::EpochStats& e) {
   std::printf("epoch %3d  train_loss %.5f  train_acc %.4f", e.epoch, e.trainLoss, e.trainAcc);
   if (e.hasTest) std::printf("  test_loss %.5f  test_acc %.4f", e.testLoss, e.testAcc);
@@ -111,10 +128,12 @@ Run addTrain(CLI::App& app) {
     if (!a->quiet) std::printf("%s: %s, %d threads\n", p.name.c_str(), p.summary().c_str(), a->threads);
 
     // Check the model file and the outputs asked for before spending time on the data.
+    for (const std::string* out : {&a->out, &a->save, &a->confusion, &a->boundary})
+      if (!out->empty()) io::checkWritable(*out);
     nn::Model model = p.build();
     if (!a->boundary.empty() && !nn::mapsPlane(model))
       return fail("--boundary: " + p.name + " does not map two inputs to one output");
-    if (!a->load.empty()) nn::applyModel(nn::readModel(a->load), a->load, p.name, model);
+    if (!a->load.empty()) nn::applyModel(nn::readModel(a->load), a->load, p, model);
 
     const auto t0 = std::chrono::steady_clock::now();
     const std::string dataPath = p.needsCifar() ? data::findCifar(a->data) : "";
@@ -142,28 +161,38 @@ Run addTrain(CLI::App& app) {
     nn::Run run = trainer.fit(*d.train, d.test.get(), cb, stop.get_token());
     run.preset = p.name;
     if (showBar) bar.clear();
-    if (!a->out.empty()) run.writeCsv(a->out);
+    const bool diverged = run.status == nn::RunStatus::Diverged;
+    // The window's other views, as numbers (a second executor only when asked for).
+    std::optional<nn::Predictor> predictor;
+    if (!diverged && (!a->confusion.empty() || !a->boundary.empty())) predictor.emplace(model, trainer.executor());
+    const bool written = writeOutputs({
+        {a->out, [&] { return run.csv(); }},
+        {diverged ? "" : a->save, [&] { return nn::modelBytes(p.name, p.source, model); }},
+        {diverged ? "" : a->confusion,
+         [&] {
+           return nn::confusionCsv(nn::confusionMatrix(*predictor, *d.test, d.test->size()),
+                                   d.cifar ? d.cifar->classNames : std::vector<std::string>{});
+         }},
+        {diverged ? "" : a->boundary,
+         [&] {
+           const Mat<float> plane = nn::planeGrid(a->grid, a->extent);
+           return nn::planeCsv(plane, predictor->predict(plane));
+         }},
+    });
+    if (run.every > 1 && !a->out.empty())
+      std::fprintf(stderr, "%s holds one epoch in %d (and the last): a history keeps at most %zu rows\n", a->out.c_str(), run.every,
+                   nn::Run::kMaxHistory);
 
-    if (run.status == nn::RunStatus::Diverged) {
+    if (diverged) {
       std::fprintf(stderr, "error: %s\n", run.message.c_str());
-      if (!a->out.empty()) std::fprintf(stderr, "the %zu epoch(s) before it are in %s\n", run.history.size(), a->out.c_str());
+      if (!a->out.empty()) std::fprintf(stderr, "the %d epoch(s) before it are in %s\n", run.epochsDone(), a->out.c_str());
       if (!a->save.empty()) std::fprintf(stderr, "nothing saved to %s (the parameters are not finite)\n", a->save.c_str());
       return 1;
     }
-    if (!a->save.empty()) nn::saveModel(a->save, p.name, p.source, model);
-    // The window's other views, as numbers (a second executor only when asked for).
-    std::optional<nn::Predictor> predictor;
-    if (!a->confusion.empty() || !a->boundary.empty()) predictor.emplace(model, trainer.executor());
-    if (!a->confusion.empty())
-      io::writeFileAtomically(a->confusion, nn::confusionCsv(nn::confusionMatrix(*predictor, *d.test, d.test->size()),
-                                                              d.cifar ? d.cifar->classNames : std::vector<std::string>{}));
-    if (!a->boundary.empty()) {
-      const Mat<float> plane = nn::planeGrid(a->grid, a->extent);
-      io::writeFileAtomically(a->boundary, nn::planeCsv(plane, predictor->predict(plane)));
-    }
+    if (!written) return 2;
     if (run.status == nn::RunStatus::Stopped) {
       std::fprintf(stderr, "interrupted: %s", run.message.c_str());
-      if (!a->out.empty()) std::fprintf(stderr, "; the %zu finished epoch(s) are in %s", run.history.size(), a->out.c_str());
+      if (!a->out.empty()) std::fprintf(stderr, "; the %d finished epoch(s) are in %s", run.epochsDone(), a->out.c_str());
       if (!a->save.empty()) std::fprintf(stderr, "; the parameters so far are in %s", a->save.c_str());
       std::fprintf(stderr, "\n");
       return 130;  // the shell's code for a program ended by Ctrl-C

@@ -310,6 +310,11 @@ inline OpDef lossOp(OpDef op, Kernels<double> d, Kernels<float> f, bool classTar
   if (classTargets) {
     op.differentiable = [](int i) { return i == 0; };
     op.shape = [](std::span<const Shape> s, Attrs) {
+      // One class: a class index and a one-hot column are both "class 0", every
+      // sample is right and the loss is 0, whatever the targets say.
+      if (s[0].rows == 1)
+        throw ShapeError("the scores $0 have one row, so one class: every target would be class 0 and the loss 0; "
+                         "give a row of scores per class (two or more)");
       if (s[0] == s[1] || (s[1].rows == 1 && s[1].cols == s[0].cols)) return Shape{1, 1};
       throw ShapeError("the targets $1 must have the shape of the scores $0 (one-hot) or be one class index per column (1 x columns of $0)");
     };

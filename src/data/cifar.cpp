@@ -13,7 +13,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-const char* const kTrainFiles[] = {"data_batch_1.bin", "data_batch_2.bin", "data_batch_3.bin",
+const char* const kTrainFiles[kCifarTrainFiles] = {"data_batch_1.bin", "data_batch_2.bin", "data_batch_3.bin",
                                    "data_batch_4.bin", "data_batch_5.bin"};
 const char* const kTestFile = "test_batch.bin";
 const char* const kMetaFile = "batches.meta.txt";
@@ -70,10 +70,11 @@ std::vector<std::string> splitLines(const std::string& s) {
   return out;
 }
 
-bool isCifarMember(const std::string& base) {
-  for (const auto& n : cifarFileNames())
-    if (n == base) return true;
-  return base == kMetaFile;
+// The members read from the archive: the batches and the optional class names.
+std::vector<std::string> archiveMembers() {
+  std::vector<std::string> v = cifarFileNames();
+  v.push_back(kMetaFile);
+  return v;
 }
 
 // Fills `c` from file name -> contents; `where` says where the files came from.
@@ -133,10 +134,7 @@ Cifar loadCifar(const std::string& path, int records) {
   if (!fs::exists(p, ec)) throw DataError(path + ": no such folder; " + missingHint());
   if (fs::is_regular_file(p, ec)) {
     if (!canReadTarGz()) throw DataError(path + ": this build cannot read .tar.gz files (no zlib); " + missingHint());
-    std::map<std::string, std::string> members;
-    for (auto& [name, content] : readTarGz(path, [](const std::string& b) { return isCifarMember(b); }))
-      members[fs::path(name).filename().string()] = std::move(content);
-    return fromFiles(members, path, records);
+    return fromFiles(readTarGz(path, archiveMembers()), path, records);
   }
   std::map<std::string, std::string> files;
   for (const auto& n : cifarFileNames())

@@ -30,6 +30,8 @@ struct Cifar {
 };
 
 inline constexpr const char* kCifarUrl = "https://www.cs.toronto.edu/~kriz/cifar-10-binary.tar.gz";
+// data_batch_1.bin .. data_batch_5.bin hold the training set.
+inline constexpr int kCifarTrainFiles = 5;
 // The files a CIFAR-10 folder must hold.
 std::vector<std::string> cifarFileNames();
 

@@ -18,17 +18,6 @@ bool canReadTarGz() { return true; }
 
 namespace {
 
-// Reads exactly n bytes (or fewer at the end of the stream).
-size_t readFully(gzFile f, char* buf, size_t n) {
-  size_t got = 0;
-  while (got < n) {
-    int r = gzread(f, buf + got, unsigned(n - got));
-    if (r <= 0) break;
-    got += size_t(r);
-  }
-  return got;
-}
-
 // No member we keep may claim more than this (CIFAR-10's are 30 730 000 bytes): a
 // damaged header must not make us allocate gigabytes.
 constexpr size_t kMaxMember = size_t(256) << 20;
@@ -40,62 +29,98 @@ size_t octal(const char* s, size_t n) {
   return v;
 }
 
+// The archive as a stream of bytes that counts what it has decompressed.
+class Stream {
+ public:
+  Stream(const std::string& path, size_t maxBytes) : path_(path), f_(gzopen(path.c_str(), "rb")), max_(maxBytes) {
+    if (!f_) throw DataError(path + ": cannot open the file");
+  }
+  ~Stream() { gzclose(f_); }
+  Stream(const Stream&) = delete;
+  Stream& operator=(const Stream&) = delete;
+
+  // Reads exactly n bytes (or fewer at the end of the stream).
+  size_t read(char* buf, size_t n) {
+    // A small file of zeros must not keep us busy for minutes.
+    if (total_ + n > max_)
+      throw DataError(path_ + ": more than " + std::to_string(max_) +
+                      " bytes decompressed before the CIFAR-10 files were found; not the CIFAR-10 archive?");
+    size_t got = 0;
+    while (got < n) {
+      const int r = gzread(f_, buf + got, unsigned(std::min<size_t>(n - got, 1u << 30)));
+      if (r <= 0) break;
+      got += size_t(r);
+    }
+    total_ += got;
+    return got;
+  }
+  // zlib's complaint, if the stream is damaged.
+  std::string error() const {
+    int err = 0;
+    const char* msg = gzerror(f_, &err);
+    return err < 0 && msg ? msg : "";
+  }
+
+ private:
+  const std::string& path_;
+  gzFile f_;
+  size_t max_, total_ = 0;
+};
+
 }  // namespace
 
-std::map<std::string, std::string> readTarGz(const std::string& path, bool (*want)(const std::string&)) {
-  gzFile f = gzopen(path.c_str(), "rb");
-  if (!f) throw DataError(path + ": cannot open the file");
+std::map<std::string, std::string> readTarGz(const std::string& path, const std::vector<std::string>& names, size_t maxBytes) {
+  Stream in(path, maxBytes);
   std::map<std::string, std::string> out;
+  std::map<std::string, std::string> pathOf;  // base name -> the member it was read from
   char header[512];
-  while (true) {
-    size_t got = readFully(f, header, 512);
+  std::vector<char> buffer(size_t(1) << 16);
+  while (out.size() < names.size()) {
+    const size_t got = in.read(header, 512);
     if (got == 0) break;
-    if (got < 512) { gzclose(f); throw DataError(path + ": the archive ends inside a header (truncated download?)"); }
+    if (got < 512) throw DataError(path + ": the archive ends inside a header (truncated download?)");
     if (header[0] == 0) break;  // end-of-archive block
-    if (std::memcmp(header + 257, "ustar", 5) != 0) {
-      gzclose(f);
-      throw DataError(path + ": not a .tar.gz archive (expected cifar-10-binary.tar.gz)");
-    }
+    if (std::memcmp(header + 257, "ustar", 5) != 0) throw DataError(path + ": not a .tar.gz archive (expected cifar-10-binary.tar.gz)");
     std::string name(header, strnlen(header, 100));
     std::string prefix(header + 345, strnlen(header + 345, 155));
     if (!prefix.empty()) name = prefix + "/" + name;
     const size_t size = octal(header + 124, 12);
     const char type = header[156];
     const size_t padded = (size + 511) / 512 * 512;
-    const bool keep = (type == '0' || type == 0) && want(std::filesystem::path(name).filename().string());
-    if (keep && size > kMaxMember) {
-      gzclose(f);
+    const std::string base = std::filesystem::path(name).filename().string();
+    const bool keep = (type == '0' || type == 0) && std::find(names.begin(), names.end(), base) != names.end();
+    if (keep && pathOf.count(base))
+      throw DataError(path + ": the archive holds " + base + " twice (" + pathOf[base] + " and " + name + "); not the CIFAR-10 archive?");
+    if (keep && size > kMaxMember)
       throw DataError(path + ": " + name + " claims " + std::to_string(size) +
                       " bytes, more than a CIFAR-10 file can have (30730000); not the CIFAR-10 archive?");
-    }
-    // Kept members are read whole; the others are skipped through a small buffer.
-    std::string content(keep ? padded : std::min(padded, size_t(1) << 16), '\0');
+    // Read through a small buffer, kept members appended: a header's claim allocates
+    // nothing until the bytes arrive.
+    std::string content;
     size_t n = 0;
     for (size_t left = padded; left > 0;) {
-      const size_t chunk = keep ? left : std::min(left, content.size());
-      const size_t r = readFully(f, content.data() + (keep ? n : 0), chunk);
+      const size_t want = std::min(left, buffer.size());
+      const size_t r = in.read(buffer.data(), want);
+      if (keep) content.append(buffer.data(), r);
       n += r;
       left -= r;
-      if (r < chunk) break;
+      if (r < want) break;
     }
-    if (n < size) { gzclose(f); throw DataError(path + ": " + name + " is cut short (truncated download?)"); }
+    if (n < size) throw DataError(path + ": " + name + " is cut short (truncated download?)");
     if (keep) {
       content.resize(size);
-      out[name] = std::move(content);
+      out[base] = std::move(content);
+      pathOf[base] = name;
     }
   }
-  int err = 0;
-  const char* msg = gzerror(f, &err);
-  std::string why = err < 0 && msg ? msg : "";
-  gzclose(f);
-  if (!why.empty()) throw DataError(path + ": cannot decompress (" + why + ")");
+  if (const std::string why = in.error(); !why.empty()) throw DataError(path + ": cannot decompress (" + why + ")");
   return out;
 }
 
 #else
 
 bool canReadTarGz() { return false; }
-std::map<std::string, std::string> readTarGz(const std::string& path, bool (*)(const std::string&)) {
+std::map<std::string, std::string> readTarGz(const std::string& path, const std::vector<std::string>&, size_t) {
   throw DataError(path + ": this build cannot read .tar.gz files (built without zlib)");
 }
 

@@ -13,4 +13,9 @@ namespace bs::io {
 // system's reason; the temporary file is removed on failure.
 void writeFileAtomically(const std::string& path, const std::string& bytes);
 
+// Throws what writeFileAtomically would (PATH: is a directory; PATH: cannot write the
+// file (Permission denied)) without touching the file: for outputs checked before a
+// long run. Creates the missing parent folders, as the write would.
+void checkWritable(const std::string& path);
+
 }  // namespace bs::io

@@ -1,6 +1,8 @@
 #include "nn/model_file.h"
 
+#include <cmath>
 #include <cstdint>
+#include <cstdio>
 #include <cstring>
 #include <fstream>
 #include <sstream>
@@ -68,7 +70,7 @@ class Cursor {
 
 }  // namespace
 
-void saveModel(const std::string& path, const std::string& presetName, const std::string& presetSource, const Model& m) {
+std::string modelBytes(const std::string& presetName, const std::string& presetSource, const Model& m) {
   std::string s(kMagic, sizeof kMagic);
   putStr(s, presetName);
   putStr(s, presetSource);
@@ -86,7 +88,11 @@ void saveModel(const std::string& path, const std::string& presetName, const std
     }
   }
   putU64(s, fnv1a(s.data(), s.size()));
-  io::writeFileAtomically(path, s);
+  return s;
+}
+
+void saveModel(const std::string& path, const std::string& presetName, const std::string& presetSource, const Model& m) {
+  io::writeFileAtomically(path, modelBytes(presetName, presetSource, m));
 }
 
 SavedModel readModel(const std::string& path) {
@@ -113,16 +119,38 @@ SavedModel readModel(const std::string& path) {
     if (rows == 0 || cols == 0 || rows > (1u << 24) || cols > (1u << 24)) throw ModelFileError(path + ": the model file is damaged (bad shape)");
     c.need(rows * cols * 8);
     Tensor t(static_cast<Index>(rows), static_cast<Index>(cols));
-    for (Index i = 0; i < t.size(); ++i) t(i) = c.f64();
+    for (Index i = 0; i < t.size(); ++i) {
+      t(i) = c.f64();
+      // A trained network never holds these (a diverged run is not saved): a damaged
+      // or hand-made file would give NaN outputs with no word of why.
+      if (!std::isfinite(t(i))) {
+        char where[96];
+        std::snprintf(where, sizeof where, " (%lld, %lld) is %g", (long long)(i % t.rows()), (long long)(i / t.rows()), t(i));
+        throw ModelFileError(path + ": parameter " + name + where + "; a model file holds finite numbers only");
+      }
+    }
     m.params.emplace_back(std::move(name), std::move(t));
   }
   if (c.pos_ != end) throw ModelFileError(path + ": the model file is damaged (extra bytes)");
   return m;
 }
 
-void applyModel(const SavedModel& saved, const std::string& path, const std::string& presetName, Model& m) {
-  if (saved.preset != presetName)
-    throw ModelFileError(path + ": this model belongs to preset '" + saved.preset + "', not '" + presetName + "'");
+void applyModel(const SavedModel& saved, const std::string& path, const Preset& preset, Model& m) {
+  if (saved.preset != preset.name)
+    throw ModelFileError(path + ": this model belongs to preset '" + saved.preset + "', not '" + preset.name + "'");
+  if (saved.presetSource != preset.source) {
+    // Another text of the same name: the training settings may differ, not what the
+    // parameters mean (the data, its preprocessing, the layers, the loss).
+    std::string stored;
+    try {
+      stored = parsePreset(saved.presetSource, saved.preset).architecture();
+    } catch (const PresetError& e) {
+      throw ModelFileError(path + ": the preset stored in the model file cannot be read (" + e.what() + ")");
+    }
+    if (stored != preset.architecture())
+      throw ModelFileError(path + ": this model was trained with another " + preset.name + " (" + stored + "), not " +
+                           preset.architecture());
+  }
   if (saved.params.size() != m.params.size())
     throw ModelFileError(path + ": the model has " + std::to_string(saved.params.size()) + " parameters, the network " +
                          std::to_string(m.params.size()) + " (the preset's layers changed?)");

@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "nn/network.h"
+#include "nn/preset.h"
 
 namespace bs::nn {
 
@@ -20,11 +20,15 @@ struct SavedModel {
   std::vector<std::pair<std::string, Tensor>> params;
 };
 
+// The file's bytes, and saving them (io::writeFileAtomically).
+std::string modelBytes(const std::string& presetName, const std::string& presetSource, const Model& m);
 void saveModel(const std::string& path, const std::string& presetName, const std::string& presetSource, const Model& m);
-// Throws ModelFileError if the file is missing, damaged or not a model file.
+// Throws ModelFileError if the file is missing, damaged, not a model file, or holds a
+// parameter that is not finite (named, with the element).
 SavedModel readModel(const std::string& path);
 // Copies the saved parameters into the model's graph; refuses (ModelFileError) a file
-// made for another preset or with other parameter shapes.
-void applyModel(const SavedModel& saved, const std::string& path, const std::string& presetName, Model& m);
+// made for another preset, for a preset of the same name whose network or data differ
+// (the stored preset text is compared with `preset`), or with other parameter shapes.
+void applyModel(const SavedModel& saved, const std::string& path, const Preset& preset, Model& m);
 
 }  // namespace bs::nn

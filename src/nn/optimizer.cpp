@@ -1,6 +1,7 @@
 #include "nn/optimizer.h"
 
 #include <cmath>
+#include <cstdio>
 #include <stdexcept>
 
 namespace bs::nn {
@@ -10,6 +11,19 @@ OptimizerSpec::Kind parseOptimizer(const std::string& s) {
   if (s == "momentum") return OptimizerSpec::Momentum;
   if (s == "adam") return OptimizerSpec::Adam;
   throw std::invalid_argument("unknown optimiser '" + s + "' (expected sgd, momentum or adam)");
+}
+
+void checkOptimizer(const OptimizerSpec& s) {
+  auto fail = [](const char* name, double v, const char* domain) {
+    char buf[160];
+    std::snprintf(buf, sizeof buf, "'%s' must be %s, not %g", name, domain, v);
+    throw std::invalid_argument(buf);
+  };
+  if (!(s.lr > 0 && std::isfinite(s.lr))) fail("lr", s.lr, "a positive number");
+  if (!(s.momentum >= 0 && s.momentum < 1)) fail("momentum", s.momentum, "in [0, 1)");
+  if (!(s.beta1 >= 0 && s.beta1 < 1)) fail("beta1", s.beta1, "in [0, 1)");
+  if (!(s.beta2 >= 0 && s.beta2 < 1)) fail("beta2", s.beta2, "in [0, 1)");
+  if (!(s.eps > 0 && std::isfinite(s.eps))) fail("eps", s.eps, "a positive number");
 }
 
 const char* optimizerName(OptimizerSpec::Kind k) {

@@ -8,6 +8,7 @@
 
 #include "data/toy.h"
 #include "io/read_file.h"
+#include "nn/memory_budget.h"
 #include "assets/embedded.h"
 
 namespace bs::nn {
@@ -99,15 +100,46 @@ Init readInit(const json& j, const std::string& where, const std::string& file, 
   return init;
 }
 
-}  // namespace
-
-Preset parsePreset(const std::string& text, const std::string& name) {
-  json j;
+// The JSON text, refusing a key given twice in one object: the JSON library would keep
+// the last one, and the preset would silently not be what the file seems to say.
+json parseJson(const std::string& text, const std::string& name) {
+  struct Open {
+    std::string where;           // "the top level", "'optimizer'", "item 2 of 'layers'"
+    bool array = false;
+    int items = 0;               // arrays: the items opened so far
+    std::set<std::string> keys;  // objects: the keys so far
+  };
+  std::vector<Open> open;
+  std::string lastKey;
+  auto check = [&](int, json::parse_event_t event, json& parsed) {
+    using E = json::parse_event_t;
+    if (event == E::object_start || event == E::array_start) {
+      std::string where = "the top level";
+      if (!open.empty())
+        where = open.back().array ? "item " + std::to_string(++open.back().items) + " of " + open.back().where : "'" + lastKey + "'";
+      open.push_back({where, event == E::array_start, 0, {}});
+    } else if (event == E::object_end || event == E::array_end) {
+      open.pop_back();
+    } else if (event == E::key) {
+      lastKey = parsed.get<std::string>();
+      if (!open.back().keys.insert(lastKey).second)
+        throw PresetError(name + ": the key '" + lastKey + "' is given twice in " + open.back().where);
+    } else if (event == E::value && !open.empty() && open.back().array) {
+      ++open.back().items;
+    }
+    return true;
+  };
   try {
-    j = json::parse(text);
+    return json::parse(text, check);
   } catch (const json::exception& e) {  // syntax errors, and numbers too large for a double
     throw PresetError(name + ": not valid JSON: " + e.what());
   }
+}
+
+}  // namespace
+
+Preset parsePreset(const std::string& text, const std::string& name) {
+  const json j = parseJson(text, name);
   Preset p;
   p.name = name;
   p.source = text;
@@ -184,12 +216,12 @@ Preset parsePreset(const std::string& text, const std::string& name) {
     Reader orr(*o, "optimizer", name);
     auto& s = p.train.optimizer;
     s.kind = wrap(orr, [&] { return parseOptimizer(orr.str("type", "sgd")); });
-    s.lr = orr.num("lr", 0, 0);
-    if (!(s.lr > 0)) orr.fail("'lr' must be a positive number");
-    s.momentum = orr.num("momentum", s.momentum, 0);
-    s.beta1 = orr.num("beta1", s.beta1, 0);
-    s.beta2 = orr.num("beta2", s.beta2, 0);
-    s.eps = orr.num("eps", s.eps, 0);
+    s.lr = orr.num("lr", 0);
+    s.momentum = orr.num("momentum", s.momentum);
+    s.beta1 = orr.num("beta1", s.beta1);
+    s.beta2 = orr.num("beta2", s.beta2);
+    s.eps = orr.num("eps", s.eps);
+    wrap(orr, [&] { checkOptimizer(s); });
     orr.done();
   }
   p.train.batch = r.integer("batch", toy ? 0 : 100, 0);
@@ -212,7 +244,7 @@ Preset parsePreset(const std::string& text, const std::string& name) {
   return p;
 }
 
-std::string Preset::summary() const {
+std::string Preset::architecture() const {
   std::string s;
   for (const auto& l : network.layers()) {
     if (l.kind == Layer::Concat) {
@@ -225,13 +257,17 @@ std::string Preset::summary() const {
     s += std::to_string(l.units);
     if (l.kind == Layer::Dense) s += " " + l.activation.name();
   }
+  return dataset + " (" + data::preprocessName(preprocess) + "): " + s + ", " + lossName(objective.loss);
+}
+
+std::string Preset::summary() const {
   char reg[64] = "", buf[256];
   if (objective.reg.kind != Regularizer::None)
     std::snprintf(reg, sizeof reg, " + %s %g", objective.reg.kind == Regularizer::L1 ? "l1" : "l2", objective.reg.strength);
   const std::string batch = train.batch == 0 ? "full" : std::to_string(train.batch);
-  std::snprintf(buf, sizeof buf, ", %s%s, %s lr %g, batch %s, %d epochs, seed %llu", lossName(objective.loss), reg,
-                optimizerName(train.optimizer.kind), train.optimizer.lr, batch.c_str(), train.epochs, (unsigned long long)seed);
-  return dataset + " (" + data::preprocessName(preprocess) + "): " + s + buf;
+  std::snprintf(buf, sizeof buf, "%s, %s lr %g, batch %s, %d epochs, seed %llu", reg, optimizerName(train.optimizer.kind),
+                train.optimizer.lr, batch.c_str(), train.epochs, (unsigned long long)seed);
+  return architecture() + buf;
 }
 
 Preset loadPreset(const std::string& pathOrName) {
@@ -298,7 +334,19 @@ void setParity(Preset& p, int bits, int hidden) {
   p.dataset = "parity";
 }
 
+int Preset::trainingSamples(int recordsPerFile) const {
+  return needsCifar() ? data::kCifarTrainFiles * recordsPerFile : 1 << bits;
+}
+
+void Preset::checkBudget(int recordsPerFile) const {
+  const int n = trainingSamples(recordsPerFile);
+  const int samples = std::max(batchSize(train, n), std::min(train.evalBatch, n));
+  checkActivationBudget(build(), std::uint64_t(samples), 2 * sizeof(float), name + ", one batch",
+                        "use a smaller batch ('batch' in the preset, --batch of train) or fewer units");
+}
+
 PreparedData prepareData(const Preset& p, const std::string& cifarPath, int recordsPerFile) {
+  p.checkBudget(recordsPerFile);
   PreparedData d;
   if (p.needsCifar()) {
     d.cifar = std::make_unique<data::Cifar>(data::loadCifar(cifarPath, recordsPerFile));

@@ -35,7 +35,16 @@ struct Preset {
   bool needsCifar() const { return dataset == "cifar10"; }
   // One line: "3072-100 sigmoid-10 linear, mse + l2 0.0002, sgd lr 0.0003, batch 100, 200 epochs".
   std::string summary() const;
-  Model build() const { return network.build(objective, std::max(1, train.batch), seed); }
+  // What trained parameters mean: "cifar10 (mean): 3072 -> 100 sigmoid -> 10 linear, mse".
+  std::string architecture() const;
+  // One column: the trainer writes each batch into its executor, whatever its size, so
+  // a batch option of 10^9 allocates nothing here.
+  Model build() const { return network.build(objective, 1, seed); }
+  // Samples in the training set: 2^bits for XOR and parity, 5 files of `recordsPerFile` for CIFAR-10.
+  int trainingSamples(int recordsPerFile = 10000) const;
+  // Refuses (BudgetError) a run whose batch, clamped to the training set, or whose
+  // evaluation chunk needs more than kActivationBudget: before any data is allocated.
+  void checkBudget(int recordsPerFile = 10000) const;
 };
 
 // What a user changes before a run (the training window's fields, `train`'s options):

@@ -8,6 +8,7 @@
 #include "data/toy.h"
 #include "lang/parser.h"
 #include "lang/printer.h"
+#include "nn/memory_budget.h"
 
 namespace bs::nn {
 
@@ -42,6 +43,10 @@ void imageBatch(const data::ImageSet& set, const data::Normalizer& norm, int bat
 
 PresetGraph presetGraph(const Preset& p, const PresetGraphOptions& o) {
   if (o.batch < 1) throw std::invalid_argument("the batch must be at least 1 sample, not " + std::to_string(o.batch));
+  // The graph holds all of XOR's and parity's samples (2^20 for 20 bits), in doubles,
+  // with their gradients: checked before the data is made.
+  checkActivationBudget(p.build(), std::uint64_t(p.needsCifar() ? o.batch : p.trainingSamples()), 2 * sizeof(double),
+                        p.name + ", its graph", "a graph to step through needs fewer bits or fewer units");
   Mat<float> x, labels;
   std::string note;
   bool synthetic = false;

@@ -11,6 +11,16 @@
 
 namespace bs::nn {
 
+void Run::add(const EpochStats& e) {
+  // The last row was kept only for being the last.
+  if (!history.empty() && history.back().epoch % every != 0) history.pop_back();
+  if (history.size() >= kMaxHistory) {
+    every *= 2;
+    std::erase_if(history, [this](const EpochStats& h) { return h.epoch % every != 0; });
+  }
+  history.push_back(e);
+}
+
 double Run::bestTestAcc() const {
   double best = 0;
   for (const auto& e : history) best = std::max(best, e.hasTest ? e.testAcc : e.trainAcc);

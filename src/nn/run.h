@@ -16,11 +16,20 @@ struct EpochStats {
 enum class RunStatus { Finished, Stopped, Diverged };
 
 struct Run {
+  // The rows kept: beyond them every other row is dropped and from then on only every
+  // 2nd (4th, ...) epoch kept, and the last, so 10^8 epochs of XOR take 3 MB, not 5 GB,
+  // and their CSV stays small enough to reopen.
+  static constexpr size_t kMaxHistory = size_t(1) << 16;
+
   std::string preset;
-  std::vector<EpochStats> history;
+  std::vector<EpochStats> history;  // epochs that are multiples of `every`, and the last
+  int every = 1;
   RunStatus status = RunStatus::Finished;
   std::string message;  // why it stopped, for Stopped and Diverged
 
+  // Appends an epoch, thinning the history when it is full.
+  void add(const EpochStats& e);
+  int epochsDone() const { return history.empty() ? 0 : history.back().epoch; }
   double bestTestAcc() const;
   // "epoch,train_loss,train_acc,test_loss,test_acc" and one row per epoch. Times are
   // left out so that two runs with the same seed give identical files.

@@ -39,6 +39,8 @@ Trainer::Trainer(Model& model, TrainOptions options)
   ex_.setPool(pool_.get());
 }
 
+int batchSize(const TrainOptions& o, int samples) { return o.batch <= 0 ? samples : std::min(o.batch, samples); }
+
 void Trainer::checkCompatible(const Dataset& d) const {
   const Index in = model_.graph.node(model_.input).shape.rows;
   const Index out = model_.graph.node(model_.prediction).shape.rows;
@@ -97,7 +99,7 @@ Run Trainer::fit(const Dataset& train, const Dataset* test, const Callbacks& cb,
   if (train.size() == 0) throw std::invalid_argument("the training set is empty");
   Run run;
   const int n = train.size();
-  const int B = opt_.batch <= 0 ? n : std::min(opt_.batch, n);
+  const int B = batchSize(opt_, n);
   const int batches = (n + B - 1) / B;
   std::mt19937_64 rng(opt_.seed);
   std::vector<int> order(static_cast<size_t>(n));
@@ -150,7 +152,7 @@ Run Trainer::fit(const Dataset& train, const Dataset* test, const Callbacks& cb,
       e.hasTest = true;
     }
     e.seconds = since(t0);
-    run.history.push_back(e);
+    run.add(e);
     if (cb.epoch) cb.epoch(e);
   }
   storeParams();

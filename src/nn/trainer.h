@@ -28,6 +28,10 @@ struct TrainOptions {
   int evalBatch = 1000;     // columns per forward pass when evaluating
 };
 
+// The samples of one training batch: `o.batch` clamped to the training set's
+// `samples`, all of them for batch 0.
+int batchSize(const TrainOptions& o, int samples);
+
 struct Progress {
   int epoch = 0, epochs = 0;     // epoch from 1
   int batch = 0, batches = 0;    // batches done in this epoch

@@ -138,15 +138,22 @@ std::vector<double> niceTicks(Range r, int maxTicks) {
   if (!(r.span() > 0) || !finite(r.span())) return t;
   const Step step = niceStep(r.span(), maxTicks);
   const double size = step.value();
-  for (double k = std::ceil(r.lo / size - 1e-9); k * size <= r.hi + size * 1e-9 && t.size() < 1000; k += 1)
-    t.push_back(k == 0 ? 0.0 : step.times(k));
+  for (double k = std::ceil(r.lo / size - 1e-9); k * size <= r.hi + size * 1e-9 && t.size() < 1000; k += 1) {
+    const double v = k == 0 ? 0.0 : step.times(k);
+    // A narrow range at a huge value (1e15 to 1e15 + 0.5): the doubles run out of
+    // digits, and the next tick would be the same number again.
+    if (!t.empty() && !(v > t.back())) break;
+    t.push_back(v);
+  }
   return t;
 }
 
 std::vector<double> logTicks(Range r, int maxTicks) {
   std::vector<double> t;
   if (!(r.span() > 0) || !finite(r.span())) return t;
-  const int d0 = int(std::floor(r.lo)), d1 = int(std::ceil(r.hi));
+  // Doubles hold 10^-323 to 10^308: decades beyond are not drawn (and a range of
+  // ±1e300 decades would not fit an int, nor a frame's time).
+  const int d0 = int(std::floor(std::clamp(r.lo, -323.0, 308.0))), d1 = int(std::ceil(std::clamp(r.hi, -323.0, 308.0)));
   const int decades = d1 - d0;
   // Many decades: every k-th power of ten.
   const int every = std::max(1, (decades + maxTicks - 1) / std::max(1, maxTicks));

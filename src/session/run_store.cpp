@@ -38,6 +38,26 @@ double number(const std::string& field, const std::string& where, const char* co
   return v;
 }
 
+std::string formatG(double v) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%g", v);
+  return buf;
+}
+
+// A loss (the data loss: mse, cross-entropy and hinge are never negative) or an
+// accuracy (a share of the samples): anything else is a damaged or hand-made file.
+double loss(const std::string& field, const std::string& where, const char* column) {
+  const double v = number(field, where, column);
+  if (!std::isfinite(v) || v < 0)
+    throw std::runtime_error(where + ": " + column + " must be a finite number of at least 0, not " + formatG(v));
+  return v;
+}
+double accuracy(const std::string& field, const std::string& where, const char* column) {
+  const double v = number(field, where, column);
+  if (!(v >= 0 && v <= 1)) throw std::runtime_error(where + ": " + column + " must be from 0 to 1, not " + formatG(v));
+  return v;
+}
+
 std::string stripCr(std::string s) {
   if (!s.empty() && s.back() == '\r') s.pop_back();
   return s;
@@ -65,12 +85,12 @@ nn::Run parseRunCsv(const std::string& text, const std::string& what) {
     e.epoch = int(epoch);
     if (!run.history.empty() && e.epoch <= run.history.back().epoch)
       throw std::runtime_error(where + ": epoch " + f[0] + " does not follow epoch " + std::to_string(run.history.back().epoch));
-    e.trainLoss = number(f[1], where, "train_loss");
-    e.trainAcc = number(f[2], where, "train_acc");
+    e.trainLoss = loss(f[1], where, "train_loss");
+    e.trainAcc = accuracy(f[2], where, "train_acc");
     e.hasTest = !(f[3].empty() && f[4].empty());
     if (e.hasTest) {
-      e.testLoss = number(f[3], where, "test_loss");
-      e.testAcc = number(f[4], where, "test_acc");
+      e.testLoss = loss(f[3], where, "test_loss");
+      e.testAcc = accuracy(f[4], where, "test_acc");
     }
     run.history.push_back(e);
   }

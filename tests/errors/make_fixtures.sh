@@ -4,6 +4,7 @@
 # per file) with one fault each, huge graphs, and damaged model files.
 set -eu
 bs=$1 dir=$2
+repo=$(cd "$(dirname "$0")/../.." && pwd)
 rm -rf "$dir"
 mkdir -p "$dir"
 cd "$dir"
@@ -25,6 +26,9 @@ cifar label && { record 0; record 10; } > label/data_batch_2.bin
 cifar incomplete && rm incomplete/data_batch_4.bin
 mkdir -p garbage/data_batch_1.bin && head -c 5000 /dev/urandom > garbage/data_batch_2.bin
 head -c 5000 /dev/urandom > not-a-tar.gz
+# An archive holding data_batch_1.bin twice, in two folders.
+mkdir -p twice/a twice/b && { record 3; record 7; } > twice/a/data_batch_1.bin && cp twice/a/data_batch_1.bin twice/b/
+tar --format=ustar -C twice -czf twice.tar.gz a/data_batch_1.bin b/data_batch_1.bin
 
 # Graphs: a product of 40 000 x 40 000 (1.6 * 10^9 numbers), a million nodes, 17 MB.
 { printf 'input x = ['; seq -s ', ' 1 40000 | tr -d '\n'; printf ']\na = x @ transpose(x)\nb = sum(a)\noutput b\n'; } > huge-matrix.bsg
@@ -36,3 +40,5 @@ head -c 17000000 /dev/zero | tr '\0' '#' > too-long.bsg
 # Model files: a good one, a cut one, one of another preset.
 "$bs" train ex6 --epochs 1 --quiet --save model.bin > /dev/null
 head -c 60 model.bin > damaged-model.bin
+# A preset named ex6 whose hidden layer is sigmoid, not tanh: the shapes fit model.bin.
+mkdir -p other && sed 's/"units": 2, "activation": "tanh"/"units": 2, "activation": "sigmoid"/' "$repo/assets/experiments/ex6.json" > other/ex6.json
