@@ -279,3 +279,25 @@ TEST_CASE("slowed down, every epoch's boundary is published, and pause and stop 
   CHECK(s.state == SessionState::Stopped);
   CHECK(s.batchLoss.size() == paused.batchLoss.size());
 }
+
+TEST_CASE("a long run's history stays bounded: epochs thinned, batch losses averaged in pairs") {
+  TrainingSession session;
+  app::SessionOptions o;
+  o.maxEpochs = 64;
+  o.maxBatches = 100;
+  REQUIRE(session.start(parityPreset(500), o) == "");  // 500 epochs of 8 batches
+  const Snapshot end = waitFor(session, [](const Snapshot& s) { return s.state == SessionState::Finished; });
+  CHECK(end.history.size() <= 64);
+  CHECK(end.history.size() >= 32);
+  CHECK(end.history.back().epoch == 500);  // the last epoch is always there
+  for (size_t i = 1; i < end.history.size(); ++i) CHECK(end.history[i].epoch > end.history[i - 1].epoch);
+  CHECK(end.batchLoss.size() <= 100);
+  CHECK(end.batchStride >= 64);  // 4000 batches in at most 100 entries
+  CHECK(long(end.batchLoss.size()) * end.batchStride <= 4000);
+  CHECK(long(end.batchLoss.size() + 1) * end.batchStride > 4000);  // only the pending batches are not shown yet
+  CHECK(end.weightsBatch <= 4000);
+  // A snapshot kept from before a thinning is replaced whole, not appended to.
+  Snapshot copy;
+  session.snapshot(copy);
+  CHECK(copy.batchLoss == end.batchLoss);
+}

@@ -85,11 +85,12 @@ void TrainingPanel::rebuildSeries() {
   raw.faint = true;
   raw.y = ctl_.snapshot().batchLoss;
   raw.x.resize(raw.y.size());
-  for (size_t i = 0; i < raw.x.size(); ++i) raw.x[i] = double(i + 1);
+  const double stride = double(ctl_.snapshot().batchStride);  // batches per entry in a long run
+  for (size_t i = 0; i < raw.x.size(); ++i) raw.x[i] = double(i + 1) * stride;
   smooth.x = raw.x;
   // About a tenth of an epoch, more as the run grows (at most 50 batches): noisy
   // mini-batch losses become a readable trend; full-batch runs stay unsmoothed.
-  const double window = std::clamp(std::max(ctl_.snapshot().batchesPerEpoch / 10.0, double(raw.y.size()) / 200), 1.0, 50.0);
+  const double window = std::clamp(std::max(ctl_.snapshot().batchesPerEpoch / 10.0 / stride, double(raw.y.size()) / 200), 1.0, 50.0);
   smooth.y = plot::smooth(raw.y, window);
   batchLoss_ = {std::move(raw), std::move(smooth)};
 }

@@ -62,6 +62,11 @@ std::string TrainingSession::start(const nn::Preset& preset, const SessionOption
     std::lock_guard lk(mutex_);
     live_ = Snapshot{};
     live_.runId = nextRunId_++;
+    batches_ = 0;
+    pendingSum_ = 0;
+    pendingCount_ = 0;
+    maxEpochs_ = std::max<size_t>(o.maxEpochs, 2);
+    maxBatches_ = std::max<size_t>(o.maxBatches, 2);
     live_.preset = preset.name;
     live_.state = SessionState::Loading;
     pauseWanted_ = false;
@@ -108,10 +113,30 @@ std::optional<nn::Run> TrainingSession::takeRun() {
   return r;
 }
 
+// Under mutex_: one more batch's loss, averaged into the current stride.
+void TrainingSession::addBatchLoss(double loss) {
+  ++batches_;
+  pendingSum_ += loss;
+  if (++pendingCount_ < live_.batchStride) return;
+  std::vector<double>& b = live_.batchLoss;
+  b.push_back(pendingSum_ / double(pendingCount_));
+  pendingSum_ = 0;
+  pendingCount_ = 0;
+  if (b.size() <= maxBatches_) return;
+  for (size_t i = 0; i + 1 < b.size(); i += 2) b[i / 2] = (b[i] + b[i + 1]) / 2;
+  if (b.size() % 2 == 1) {  // the odd one out waits for its partner
+    pendingSum_ = b.back() * double(live_.batchStride);
+    pendingCount_ = live_.batchStride;
+  }
+  b.resize(b.size() / 2);
+  live_.batchStride *= 2;
+  ++live_.thinned;
+}
+
 bool TrainingSession::snapshot(Snapshot& out) const {
   std::lock_guard lk(mutex_);
   if (out.runId == live_.runId && out.version == version_) return false;
-  if (out.runId != live_.runId) {
+  if (out.runId != live_.runId || out.thinned != live_.thinned) {
     out = live_;
   } else {
     // Same run: the histories only grow, so append their new tails; copy the big
@@ -216,7 +241,7 @@ void TrainingSession::work(std::stop_token stop, nn::Preset preset, SessionOptio
       Mat<float> w = trainer.executor().value(model.params.front());
       std::lock_guard lk(mutex_);
       live_.weights = std::move(w);
-      live_.weightsBatch = long(live_.batchLoss.size());
+      live_.weightsBatch = batches_;
       ++version_;
       lastWeights = Clock::now();
     };
@@ -261,7 +286,7 @@ void TrainingSession::work(std::stop_token stop, nn::Preset preset, SessionOptio
         std::lock_guard lk(mutex_);
         live_.progress = p;
         live_.batchesPerEpoch = p.batches;
-        live_.batchLoss.push_back(loss);
+        addBatchLoss(loss);
         ++version_;
       }
       if (Clock::now() - lastWeights >= every) publishWeights();
@@ -285,6 +310,13 @@ void TrainingSession::work(std::stop_token stop, nn::Preset preset, SessionOptio
       {
         std::lock_guard lk(mutex_);
         live_.history.push_back(e);
+        if (live_.history.size() > maxEpochs_) {  // every other epoch goes, the last stays
+          std::vector<nn::EpochStats> kept;
+          for (size_t i = 0; i < live_.history.size(); ++i)
+            if (i % 2 == 1 || i + 1 == live_.history.size()) kept.push_back(live_.history[i]);
+          live_.history = std::move(kept);
+          ++live_.thinned;
+        }
         ++version_;
       }
       // The views cost a forward pass over a few images: nothing next to a CIFAR

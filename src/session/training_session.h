@@ -41,6 +41,7 @@ struct SessionOptions {
   // > 0: at most this many epochs a second, every one shown (XOR trains in
   // milliseconds; slowed down, a student watches the boundary turn into place).
   double epochsPerSecond = 0;
+  size_t maxEpochs = size_t(1) << 16, maxBatches = size_t(1) << 17;  // see Snapshot::history
 };
 
 // What the panels show, copied out of the session in one piece.
@@ -50,13 +51,19 @@ struct Snapshot {
   SessionState state = SessionState::Idle;
   std::string preset, message;         // message: why it stopped, or the error
   nn::Progress progress;
+  // Both kept bounded (a run of 10^8 XOR epochs must not take gigabytes): past
+  // SessionOptions::maxEpochs rows every other epoch is dropped, past maxBatches the
+  // batch losses are averaged in pairs, each entry then standing for `batchStride`
+  // batches in order.
   std::vector<nn::EpochStats> history;
-  std::vector<double> batchLoss;       // every batch's data loss, in order
+  std::vector<double> batchLoss;
+  long batchStride = 1;
+  int thinned = 0;                     // how often either was thinned (a copy then starts over)
   int batchesPerEpoch = 0;
 
   // First layer: one row of weights per unit (for CIFAR, each row is a 32x32x3 image).
   Mat<float> weights;
-  long weightsBatch = 0;               // batchLoss.size() when they were copied
+  long weightsBatch = 0;               // batches done when they were copied
 
   // Classification: confusion[true][predicted] over the first evalSamples test images.
   std::vector<std::string> classNames;
@@ -106,10 +113,15 @@ class TrainingSession {
  private:
   void work(std::stop_token stop, nn::Preset preset, SessionOptions options);
   void setState(SessionState s, const std::string& message = "");
+  void addBatchLoss(double loss);
 
   mutable std::mutex mutex_;
   std::condition_variable_any wake_;  // a paused or slowed-down worker waits on it
   Snapshot live_;            // guarded by mutex_
+  long batches_ = 0;         // batches done in this run (guarded by mutex_)
+  double pendingSum_ = 0;    // losses not yet averaged into an entry of live_.batchLoss
+  long pendingCount_ = 0;
+  size_t maxEpochs_ = 0, maxBatches_ = 0;  // this run's SessionOptions
   std::uint64_t version_ = 0;  // bumped on every change of live_
   bool pauseWanted_ = false;
   std::optional<nn::Run> finished_;
