@@ -36,6 +36,10 @@ tar --format=ustar -C twice -czf twice.tar.gz a/data_batch_1.bin b/data_batch_1.
 # Not an error: a chain of 5 000 nodes, which the window shows collapsed.
 { echo 'input x = 1'; echo 'n1 = -x'; seq 2 5000 | awk '{ print "n" $1 " = -n" ($1 - 1) }'; echo 'output n5000'; } > chain.bsg
 head -c 17000000 /dev/zero | tr '\0' '#' > too-long.bsg
+# Not an error either: a 20 000-character name over a 20 000-number literal, which the
+# window must draw (labels cut, the heatmap downsampled, the editor clipped).
+name=$(head -c 20000 /dev/zero | tr '\0' 'b')
+{ printf 'input x = ['; seq -s ', ' 1 20000 | tr -d '\n'; printf ']\n%s = sum_squares(x)\noutput %s\n' "$name" "$name"; } > long-text.bsg
 
 # Model files: a good one, a cut one, one of another preset.
 "$bs" train ex6 --epochs 1 --quiet --save model.bin > /dev/null
