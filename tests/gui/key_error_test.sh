@@ -4,13 +4,16 @@
 # XTEST) until the window reports the failed step on stderr, and passes when the window
 # is still running then, and Esc closes it with exit code 0. Every wait is bounded.
 bs=$1 graph=$2
-for d in $(seq 81 99); do [ -e /tmp/.X$d-lock ] || { display=:$d; break; }; done
-Xvfb "$display" -screen 0 1280x800x24 >/dev/null 2>&1 &
+# Xvfb picks a free display itself and writes its number when ready (-displayfd): two
+# tests starting at once cannot take the same one.
+number=$(mktemp)
+Xvfb -displayfd 3 -screen 0 1280x800x24 3>"$number" >/dev/null 2>&1 &
 xvfb=$!
 err=$(mktemp)
-trap 'kill $xvfb $app 2>/dev/null; rm -f "$err"' EXIT
-export DISPLAY=$display
-for i in $(seq 100); do xdpyinfo >/dev/null 2>&1 && break; sleep 0.1; done
+trap 'kill $xvfb $app 2>/dev/null; rm -f "$err" "$number"' EXIT
+for i in $(seq 100); do [ -s "$number" ] && break; sleep 0.1; done
+[ -s "$number" ] || { echo "Xvfb did not start within 10 s"; exit 1; }
+export DISPLAY=:$(cat "$number")
 "$bs" "$graph" 2>"$err" &
 app=$!
 timeout 30 xdotool search --sync --name "Backstep" >/dev/null || { echo "no window within 30 s"; exit 1; }
