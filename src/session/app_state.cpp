@@ -48,7 +48,10 @@ std::optional<SourceError> AppState::openFile(const std::string& path) {
   } catch (const std::exception& e) {
     return SourceError::from(e);
   }
-  return openSource(text, path);
+  auto err = openSource(text, path);
+  std::error_code ec;
+  if (!err && std::filesystem::is_regular_file(path, ec)) path_ = path;  // not a preset opened by name
+  return err;
 }
 
 std::optional<SourceError> AppState::openSource(const std::string& text, const std::string& title) {
@@ -58,17 +61,23 @@ std::optional<SourceError> AppState::openSource(const std::string& text, const s
   } catch (const std::exception& e) {
     return SourceError::from(e);
   }
-  source_ = text;
+  source_ = applied_ = savedSource_ = text;
+  path_.clear();
   hasSource_ = true;
   sourceError_.reset();
+  undo_.clear();
   show(std::move(g), title, 0);
   return std::nullopt;
 }
 
 void AppState::openGraph(Graph g, const std::string& title) {
   source_.clear();
+  applied_.clear();
+  savedSource_.clear();
+  path_.clear();
   hasSource_ = false;
   sourceError_.reset();
+  undo_.clear();
   show(std::make_unique<Graph>(std::move(g)), title, 0);
 }
 
@@ -98,6 +107,8 @@ bool AppState::applySource() {
     return false;
   }
   sourceError_.reset();
+  if (source_ != applied_ || !edited_.empty()) remember("apply the source");
+  applied_ = source_;
   hasSource_ = true;
   const int step = stepper_ ? stepper_->cursor() : 0;
   show(std::move(g), title_, step);
@@ -146,6 +157,11 @@ void AppState::advanceTime(double seconds) {
   if (moved || !playing_) changed();
 }
 
+std::optional<double> AppState::secondsToNextStep() const {
+  if (!playing_) return std::nullopt;
+  return std::max(0.0, (1.0 - pending_) / speed_);
+}
+
 std::optional<int> AppState::currentStep() const {
   if (!stepper_ || stepper_->cursor() == 0) return std::nullopt;
   return stepper_->cursor() - 1;
@@ -173,6 +189,7 @@ void AppState::setLeafElement(int node, Index r, Index c, double v) {
   if (r < 0 || c < 0 || r >= t.rows() || c >= t.cols())
     throw std::invalid_argument("element (" + std::to_string(r) + ", " + std::to_string(c) + ") is outside " +
                                 graph_->node(node).name + " (" + graph_->node(node).shape.str() + ")");
+  if (t(r, c) != v) remember("edit " + elementName(graph_->node(node).name, graph_->node(node).shape, r, c));
   t(r, c) = v;
   graph_->setValue(node, t);
   stepper_->refresh();
@@ -183,12 +200,14 @@ void AppState::setLeafElement(int node, Index r, Index c, double v) {
 
 std::string AppState::descend(double lr, int steps) {
   if (!graph_) return "no graph is open";
+  const EditState before = editState("gradient descent");
   nn::DescentResult r;
   try {
     r = nn::descend(*graph_, lr, steps);
   } catch (const std::exception& e) {
     return e.what();
   }
+  undo_.push(before);
   for (int i = 0; i < graph_->size(); ++i)
     if (graph_->node(i).kind == NodeKind::Param) edited_.insert(i);
   descentLosses_ = std::move(r.losses);
@@ -200,6 +219,7 @@ std::string AppState::descend(double lr, int steps) {
 
 void AppState::resetEdits() {
   if (!graph_) return;
+  if (!edited_.empty()) remember("reset edited values");
   for (int id : edited_) graph_->setValue(id, pristine_->node(id).value);
   edited_.clear();
   stepper_->refresh();

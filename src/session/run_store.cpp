@@ -1,6 +1,7 @@
 #include "session/run_store.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
@@ -111,14 +112,31 @@ int RunStore::open(const std::string& path) {
   s.id = nextId_++;
   s.label = std::filesystem::path(path).filename().string();
   s.run = std::move(run);
+  s.saved = true;
   runs_.push_back(std::move(s));
   return runs_.back().id;
 }
 
-void RunStore::save(int id, const std::string& path) const {
-  const StoredRun* r = find(id);
+void RunStore::save(int id, const std::string& path) {
+  StoredRun* r = find(id);
   if (!r) throw std::out_of_range("no run with id " + std::to_string(id));
   r->run.writeCsv(path);
+  r->saved = true;
+}
+
+int RunStore::unsaved() const {
+  return int(std::count_if(runs_.begin(), runs_.end(), [](const StoredRun& r) { return !r.saved; }));
+}
+
+void RunStore::saveUnsaved(const std::string& dir) {
+  for (StoredRun& r : runs_) {
+    if (r.saved) continue;
+    std::string name;  // "ex3 #2" -> "ex3-2"
+    for (char c : r.label)
+      if (std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_') name += c;
+      else if (!name.empty() && name.back() != '-') name += '-';
+    save(r.id, (std::filesystem::path(dir) / (name + ".csv")).string());
+  }
 }
 
 void RunStore::remove(int id) {

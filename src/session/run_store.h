@@ -32,6 +32,7 @@ struct StoredRun {
   std::string label;  // "ex3 #2" or the file name it was opened from
   nn::Run run;
   bool overlaid = false;  // shown in the comparison plot
+  bool saved = false;     // opened from or saved to a CSV file
 };
 
 class RunStore {
@@ -42,7 +43,11 @@ class RunStore {
   int open(const std::string& path);
   // Writes a run as CSV (atomically). Throws std::runtime_error, or std::out_of_range
   // for an unknown id.
-  void save(int id, const std::string& path) const;
+  void save(int id, const std::string& path);
+  // Runs trained in this session and not saved yet.
+  int unsaved() const;
+  // Saves each of them in `dir` as LABEL.csv ("ex3 #2": ex3-2.csv). Throws as save does.
+  void saveUnsaved(const std::string& dir);
   void remove(int id);
 
   const std::vector<StoredRun>& runs() const { return runs_; }

@@ -20,7 +20,12 @@ class Window {
   virtual ~Window() = default;
   virtual bool shouldClose() const = 0;
   virtual void requestClose() = 0;
+  // The close button was pressed but the window stays (to ask about unsaved work).
+  virtual void cancelClose() = 0;
   virtual void setTitle(const std::string& title) = 0;
+  // Sleeps until an event arrives or `seconds` pass; true if an event came first. An
+  // idle window draws nothing in between.
+  virtual bool waitEvents(double seconds) = 0;
   // Polls events and starts an ImGui frame (display size: the window's, or the
   // offscreen size).
   virtual void newFrame() = 0;

@@ -34,7 +34,14 @@ class GlfwWindow final : public Window {
   }
   bool shouldClose() const override { return glfwWindowShouldClose(w_); }
   void requestClose() override { glfwSetWindowShouldClose(w_, GLFW_TRUE); }
+  void cancelClose() override { glfwSetWindowShouldClose(w_, GLFW_FALSE); }
   void setTitle(const std::string& title) override { glfwSetWindowTitle(w_, title.c_str()); }
+  bool waitEvents(double seconds) override {
+    // GLFW does not say whether an event or the timeout woke it: the clock does.
+    const double t0 = glfwGetTime();
+    glfwWaitEventsTimeout(seconds);
+    return glfwGetTime() - t0 < seconds * 0.95;
+  }
   void newFrame() override {
     glfwPollEvents();
     ImGui_ImplOpenGL3_NewFrame();
