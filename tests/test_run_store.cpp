@@ -42,8 +42,11 @@ TEST_CASE("a saved run reopens with the same history") {
   const int id = store.add(makeRun("ex3", 5, 0.03));
   CHECK(store.find(id)->label == "ex3 #1");
   const auto path = (tempDir() / "ex3.csv").string();
+  CHECK(store.unsaved() == 1);  // trained, not saved: the window asks before quitting
   store.save(id, path);
+  CHECK(store.unsaved() == 0);
   const int back = store.open(path);
+  CHECK(store.unsaved() == 0);  // reopened from its file
   const auto* a = store.find(id);
   const auto* b = store.find(back);
   REQUIRE(b);
@@ -54,6 +57,7 @@ TEST_CASE("a saved run reopens with the same history") {
   CHECK(b->run.history[4].testAcc == doctest::Approx(0.175));
   CHECK(store.add(makeRun("ex3", 1, 0.1)) > back);
   CHECK(store.runs().back().label == "ex3 #3");
+  CHECK(store.unsaved() == 1);
 }
 
 TEST_CASE("runs without a test set round-trip with empty test columns") {
