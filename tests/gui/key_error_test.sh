@@ -4,16 +4,12 @@
 # XTEST) until the window reports the failed step on stderr, and passes when the window
 # is still running then, and Esc closes it with exit code 0. Every wait is bounded.
 bs=$1 graph=$2
-for d in $(seq 81 99); do [ -e /tmp/.X$d-lock ] || { display=:$d; break; }; done
-Xvfb "$display" -screen 0 1280x800x24 >/dev/null 2>&1 &
-xvfb=$!
-err=$(mktemp)
-trap 'kill $xvfb $app 2>/dev/null; rm -f "$err"' EXIT
-export DISPLAY=$display
-for i in $(seq 100); do xdpyinfo >/dev/null 2>&1 && break; sleep 0.1; done
+. "$(dirname "$0")/xdo_lib.sh"
+start_xvfb
+err=$work/stderr.txt
 "$bs" "$graph" 2>"$err" &
 app=$!
-timeout 30 xdotool search --sync --name "Backstep" >/dev/null || { echo "no window within 30 s"; exit 1; }
+wait_title "Backstep"
 xdotool mousemove 640 400
 for i in $(seq 40); do  # up to 20 s: a loaded machine may miss the first presses
   grep -q "class index 7 is not one of 0..2" "$err" && break
@@ -28,8 +24,5 @@ for i in $(seq 40); do
   xdotool key Escape
   sleep 0.5
 done
-if kill -0 $app 2>/dev/null; then echo "Esc did not close the window"; exit 1; fi
-wait $app
-rc=$?
-[ $rc -eq 0 ] || { echo "Esc: exit code $rc"; exit 1; }
+wait_exit
 echo "closed with Esc, exit code 0"

@@ -1,0 +1,33 @@
+# Sourced by the tests that drive the window with real events (xdotool, through XTEST):
+# a fresh Xvfb of 1280x800 with its own settings file, and bounded waits.
+# start_xvfb: sets DISPLAY, BACKSTEP_SETTINGS and $work (a temporary folder); all is
+# removed on exit, the window included (its pid in $app).
+start_xvfb() {
+  for d in $(seq 81 99); do [ -e /tmp/.X$d-lock ] || { display=:$d; break; }; done
+  Xvfb "$display" -screen 0 1280x800x24 >/dev/null 2>&1 &
+  xvfb=$!
+  work=$(mktemp -d)
+  trap 'kill $xvfb $app 2>/dev/null; rm -rf "$work"' EXIT
+  export DISPLAY=$display BACKSTEP_SETTINGS=$work/settings.ini
+  for i in $(seq 100); do xdpyinfo >/dev/null 2>&1 && break; sleep 0.1; done
+}
+# wait_title PATTERN: until a window's title matches (30 s at most).
+wait_title() {
+  timeout 30 xdotool search --sync --name "$1" >/dev/null || { echo "no window titled '$1' within 30 s"; exit 1; }
+}
+# wait_exit: until the window has gone (20 s at most), then checks its exit code is 0.
+wait_exit() {
+  for i in $(seq 40); do kill -0 $app 2>/dev/null || break; sleep 0.5; done
+  if kill -0 $app 2>/dev/null; then echo "the window did not close"; exit 1; fi
+  wait $app
+  rc=$?
+  [ $rc -eq 0 ] || { echo "exit code $rc"; exit 1; }
+}
+# type_in_source TEXT: clicks into the Source tab's editor (the window started with
+# --source-tab), goes to the end and types a new last line.
+type_in_source() {
+  xdotool mousemove 1080 600 click 1
+  sleep 0.5
+  xdotool key ctrl+End Return
+  xdotool type --delay 30 "$1"
+}
