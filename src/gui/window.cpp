@@ -330,15 +330,13 @@ int runWindow(const WindowOptions& opts) {
   bool quit = false;
   for (int frame = 0; code == 0 && !quit; ++frame) {
     const bool training = ui.training && (ui.training->running() || ui.training->queueing());
-    if (interactive && settle <= 0 && pendingShot.empty() && !training) {
+    if (interactive && settle == 0 && pendingShot.empty() && !training) {
       double wait = 2.0;  // now and then a frame anyway
       if (auto due = ui.state.secondsToNextStep()) wait = std::min(wait, *due);
       if (io.WantTextInput) wait = std::min(wait, 0.5);  // the caret blinks
-      if (window->waitEvents(wait)) settle = kSettleFrames;
+      window->waitEvents(wait);
     }
     settle = std::max(settle - 1, 0);
-    if (training || ui.state.valuesVersion() != shownValues) settle = kSettleFrames;
-    shownValues = ui.state.valuesVersion();
     MenuRequests req;
     if (window->shouldClose()) {  // the close button: asked like Esc
       if (!interactive) break;
@@ -347,9 +345,12 @@ int runWindow(const WindowOptions& opts) {
     }
     const auto t0 = std::chrono::steady_clock::now();
     window->newFrame();
+    if (window->takeEvents() || training) settle = kSettleFrames;
     ImGui::NewFrame();
     ui.state.advanceTime(io.DeltaTime);
     drawFrame(ui, req);
+    if (ui.state.valuesVersion() != shownValues) settle = std::max(settle, 1);  // a step or an edit: once more, settled
+    shownValues = ui.state.valuesVersion();
     ImGui::Render();
     const auto t1 = std::chrono::steady_clock::now();
 

@@ -23,9 +23,10 @@ class Window {
   // The close button was pressed but the window stays (to ask about unsaved work).
   virtual void cancelClose() = 0;
   virtual void setTitle(const std::string& title) = 0;
-  // Sleeps until an event arrives or `seconds` pass; true if an event came first. An
-  // idle window draws nothing in between.
-  virtual bool waitEvents(double seconds) = 0;
+  // Sleeps until an event arrives or `seconds` pass: an idle window draws nothing.
+  virtual void waitEvents(double seconds) = 0;
+  // True if input or window events (a key, the mouse, a resize) came since the last call.
+  virtual bool takeEvents() = 0;
   // Polls events and starts an ImGui frame (display size: the window's, or the
   // offscreen size).
   virtual void newFrame() = 0;
