@@ -55,7 +55,8 @@ bool pathPopup(const char* title, const char* help, std::string& path, const cha
   const bool ok = enter || ImGui::Button(action);
   if (!ok) {
     ImGui::SameLine();
-    if (ImGui::Button("Cancel")) ImGui::CloseCurrentPopup();
+    const bool esc = !ImGui::GetIO().WantTextInput && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false);
+    if (ImGui::Button("Cancel (Esc)") || esc) ImGui::CloseCurrentPopup();
   } else {
     ImGui::CloseCurrentPopup();
   }

@@ -58,27 +58,29 @@ struct Ui {
 };
 
 // The keys, as requests for the menu and the window (the menu has the same as items).
-void handleKeys(Ui& ui, MenuRequests& req) {
+// Shortcuts and Esc come from the platform's key presses, each with its own modifiers;
+// the step keys from ImGui, which repeats them while held.
+void handleKeys(Ui& ui, const std::vector<platform::KeyPress>& presses, MenuRequests& req) {
   const ImGuiIO& io = ImGui::GetIO();
   if (ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopup)) return;  // a menu or a question has the keys
-  auto pressed = [](int glfwKey) { return ImGui::IsKeyPressed(glfwKey, false); };  // the backends index keys by GLFW code, 'S' for S
-  if (io.KeyCtrl && pressed('S')) (io.KeyShift ? req.saveAs : req.save) = true;  // in the editor too: saving applies it
-  if (io.WantTextInput) return;  // typing in the editor or a field (it has its own undo)
-  if (pressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) req.replace = Request{Request::Action::Quit, ""};
-  if (ui.training && ui.training->visible) return;  // the rest act on the graph view
-  if (io.KeyCtrl) {
-    if (pressed('O')) req.open = true;
-    if (pressed('Z')) (io.KeyShift ? req.redo : req.undo) = true;
-    if (pressed('Y')) req.redo = true;
-    return;
+  const bool graphShown = !(ui.training && ui.training->visible);  // the rest act on the graph view
+  for (const platform::KeyPress& k : presses) {
+    if (k.ctrl && k.key == 'S') (k.shift ? req.saveAs : req.save) = true;  // in the editor too: saving applies it
+    if (io.WantTextInput) continue;  // typing in the editor or a field (it has its own undo)
+    if (!k.ctrl && k.key == platform::kEscape) req.replace = Request{Request::Action::Quit, ""};
+    if (!k.ctrl || !graphShown) continue;
+    if (k.key == 'O') req.open = true;
+    if (k.key == 'Z') (k.shift ? req.redo : req.undo) = true;
+    if (k.key == 'Y') req.redo = true;
   }
+  if (io.WantTextInput || !graphShown || io.KeyCtrl) return;
   const std::pair<ImGuiKey, Key> keys[] = {{ImGuiKey_RightArrow, Key::Right}, {ImGuiKey_LeftArrow, Key::Left},
                                            {ImGuiKey_Space, Key::Space},      {ImGuiKey_Home, Key::Home},
                                            {ImGuiKey_End, Key::End}};
   for (auto [imguiKey, key] : keys)
     if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(imguiKey)))
       if (auto c = commandForKey(key)) ui.state.run(*c);
-  if (pressed('F')) req.fit = true;
+  if (ImGui::IsKeyPressed('F', false)) req.fit = true;  // the backends index keys by GLFW code, 'F' for F
 }
 
 // A request that no unsaved work stands in the way of any more.
@@ -107,8 +109,8 @@ void request(Ui& ui, const Request& r, MenuRequests& req) {
 
 // One frame of panels: menu, controls across the top, graph view on the left, the
 // inspector and source editor as tabs on the right.
-void drawFrame(Ui& ui, MenuRequests& req) {
-  handleKeys(ui, req);
+void drawFrame(Ui& ui, const std::vector<platform::KeyPress>& presses, MenuRequests& req) {
+  handleKeys(ui, presses, req);
   drawMenu(ui.state, ui.menu, req);
   if (auto now = drawConfirmDialog(ui.state, ui.runs(), ui.confirm, ui.menu)) carryOut(ui, *now, req);
   // The training window takes the whole work area while it is shown; "Step through
@@ -324,19 +326,23 @@ int runWindow(const WindowOptions& opts) {
   double cpuStart = 0;
   const int warmup = 5;
   // Frames are drawn when something changes: an event, a step while playing, training.
-  // After each change a few more, as ImGui settles sizes and popups over two frames.
-  constexpr int kSettleFrames = 3;
-  int settle = kSettleFrames, shownValues = -1;
+  // After an event, frames for a quarter of a second more: ImGui settles sizes and
+  // popups over a few frames and fades a modal's dimming in over a sixth of a second.
+  using Clock = std::chrono::steady_clock;
+  constexpr auto kSettle = std::chrono::milliseconds(250);
+  auto busyUntil = Clock::now() + kSettle;
+  bool oneMore = false;  // a step or an edit was drawn: once more, settled
+  int shownValues = -1;
   bool quit = false;
   for (int frame = 0; code == 0 && !quit; ++frame) {
     const bool training = ui.training && (ui.training->running() || ui.training->queueing());
-    if (interactive && settle == 0 && pendingShot.empty() && !training) {
+    if (interactive && !oneMore && Clock::now() >= busyUntil && pendingShot.empty() && !training) {
       double wait = 2.0;  // now and then a frame anyway
       if (auto due = ui.state.secondsToNextStep()) wait = std::min(wait, *due);
       if (io.WantTextInput) wait = std::min(wait, 0.5);  // the caret blinks
       window->waitEvents(wait);
     }
-    settle = std::max(settle - 1, 0);
+    oneMore = false;
     MenuRequests req;
     if (window->shouldClose()) {  // the close button: asked like Esc
       if (!interactive) break;
@@ -345,11 +351,11 @@ int runWindow(const WindowOptions& opts) {
     }
     const auto t0 = std::chrono::steady_clock::now();
     window->newFrame();
-    if (window->takeEvents() || training) settle = kSettleFrames;
+    if (window->takeEvents() || training) busyUntil = Clock::now() + kSettle;
     ImGui::NewFrame();
     ui.state.advanceTime(io.DeltaTime);
-    drawFrame(ui, req);
-    if (ui.state.valuesVersion() != shownValues) settle = std::max(settle, 1);  // a step or an edit: once more, settled
+    drawFrame(ui, window->takeKeyPresses(), req);
+    oneMore = ui.state.valuesVersion() != shownValues;
     shownValues = ui.state.valuesVersion();
     ImGui::Render();
     const auto t1 = std::chrono::steady_clock::now();

@@ -40,6 +40,7 @@ class GlfwWindow final : public Window {
   void setTitle(const std::string& title) override { glfwSetWindowTitle(w_, title.c_str()); }
   void waitEvents(double seconds) override { glfwWaitEventsTimeout(seconds); }
   bool takeEvents() override { return std::exchange(events_, false); }
+  std::vector<KeyPress> takeKeyPresses() override { return std::exchange(presses_, {}); }
   void newFrame() override {
     glfwPollEvents();
     ImGui_ImplOpenGL3_NewFrame();
@@ -66,7 +67,13 @@ class GlfwWindow final : public Window {
   // Every input and window event marks the window as having news (takeEvents).
   void watchEvents() {
     glfwSetWindowUserPointer(w_, this);
-    glfwSetKeyCallback(w_, [](GLFWwindow* w, int, int, int, int) { mark(w); });
+    glfwSetKeyCallback(w_, [](GLFWwindow* w, int key, int, int action, int mods) {
+      mark(w);
+      const bool letter = key >= GLFW_KEY_A && key <= GLFW_KEY_Z;
+      if (action == GLFW_PRESS && (letter || key == GLFW_KEY_ESCAPE))
+        static_cast<GlfwWindow*>(glfwGetWindowUserPointer(w))
+            ->presses_.push_back({letter ? key : kEscape, (mods & GLFW_MOD_CONTROL) != 0, (mods & GLFW_MOD_SHIFT) != 0});
+    });
     glfwSetCharCallback(w_, [](GLFWwindow* w, unsigned) { mark(w); });
     glfwSetMouseButtonCallback(w_, [](GLFWwindow* w, int, int, int) { mark(w); });
     glfwSetScrollCallback(w_, [](GLFWwindow* w, double, double) { mark(w); });
@@ -81,6 +88,7 @@ class GlfwWindow final : public Window {
 
   GLFWwindow* w_;
   bool events_ = true;
+  std::vector<KeyPress> presses_;
   WindowSpec spec_;
   bool software_ = false;
 };
