@@ -46,6 +46,13 @@ void drawEditMenu(AppState& s, MenuState& m, MenuRequests& out) {
 }
 }  // namespace
 
+namespace {
+// Esc closes a popup, unless it leaves a field being typed in first.
+bool escapePressed() {
+  return !ImGui::GetIO().WantTextInput && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false);
+}
+}  // namespace
+
 bool pathPopup(const char* title, const char* help, std::string& path, const char* action, const char* option, bool* flag) {
   if (!ImGui::BeginPopupModal(title, nullptr, ImGuiWindowFlags_AlwaysAutoResize)) return false;
   if (help) ImGui::TextUnformatted(help);
@@ -55,8 +62,7 @@ bool pathPopup(const char* title, const char* help, std::string& path, const cha
   const bool ok = enter || ImGui::Button(action);
   if (!ok) {
     ImGui::SameLine();
-    const bool esc = !ImGui::GetIO().WantTextInput && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false);
-    if (ImGui::Button("Cancel (Esc)") || esc) ImGui::CloseCurrentPopup();
+    if (ImGui::Button("Cancel (Esc)") || escapePressed()) ImGui::CloseCurrentPopup();
   } else {
     ImGui::CloseCurrentPopup();
   }
@@ -127,12 +133,16 @@ void drawMenu(AppState& s, MenuState& m, MenuRequests& out) {
     ImGui::InputInt("variants", &m.worksheetVariants);
     ImGui::SetNextItemWidth(120);
     ImGui::InputInt("seed", &m.worksheetSeed);
-    if (ImGui::Button("Write")) {
+    // Sheets already handed out are work too: writing over them is asked first.
+    const int replaced = s.worksheetFilesReplaced(m.worksheetDir, m.worksheetVariants);
+    if (replaced > 0)
+      ImGui::TextColored({0.75f, 0.1f, 0.1f, 1}, "%s already has %d of these files: Write replaces them.", m.worksheetDir.c_str(), replaced);
+    if (ImGui::Button(replaced > 0 ? "Write (replace)" : "Write")) {
       m.message = s.newWorksheet(m.worksheetDir, m.worksheetVariants, unsigned(std::max(0, m.worksheetSeed)));
       ImGui::CloseCurrentPopup();
     }
     ImGui::SameLine();
-    if (ImGui::Button("Cancel")) ImGui::CloseCurrentPopup();
+    if (ImGui::Button("Cancel (Esc)") || escapePressed()) ImGui::CloseCurrentPopup();
     ImGui::EndPopup();
   }
   if (pathPopup("Export the graph as a figure", "The format is the file's: .svg, .pdf, .png, or .tex (TikZ, for \\input in LaTeX).",

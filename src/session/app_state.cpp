@@ -271,6 +271,17 @@ std::string AppState::newWorksheet(const std::string& dir, int variants, unsigne
   return "wrote " + std::to_string(variants) + " variants to " + dir + " (sheet-K.bsg, sheet-K.pdf, key-K.txt, answers-K.txt)";
 }
 
+int AppState::worksheetFilesReplaced(const std::string& dir, int variants) const {
+  int n = 0;
+  std::error_code ec;
+  for (int k = 1; k <= std::clamp(variants, 0, 999); ++k) {
+    const std::string v = variantName(k, variants);
+    for (const std::string& f : {"sheet-" + v + ".bsg", "sheet-" + v + ".pdf", "key-" + v + ".txt", "answers-" + v + ".txt"})
+      n += std::filesystem::exists(std::filesystem::path(dir) / f, ec);
+  }
+  return n;
+}
+
 std::vector<EdgeValue> AppState::edgeValues() const {
   std::vector<EdgeValue> out;
   if (!graph_) return out;

@@ -100,6 +100,8 @@ class AppState {
   // File > New worksheet: `variants` variants of the open graph with new given numbers,
   // with their keys and answer templates, written to `dir` (as `backstep worksheet`).
   std::string newWorksheet(const std::string& dir, int variants, unsigned seed) const;
+  // How many files newWorksheet would write over in `dir` (asked before replacing them).
+  int worksheetFilesReplaced(const std::string& dir, int variants) const;
   // How the inspector writes the arithmetic: decimals, and the size rule.
   const TraceOptions& traceOptions() const { return trace_; }
   void setPrecision(int decimals) { trace_.precision = std::clamp(decimals, 0, 15); }
