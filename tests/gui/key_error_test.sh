@@ -19,10 +19,5 @@ done
 grep "class index" "$err" || { echo "the failed step was never reported"; exit 1; }
 kill -0 $app 2>/dev/null || { echo "the window died after the keys"; exit 1; }
 echo "still running after the step failed"
-for i in $(seq 40); do
-  kill -0 $app 2>/dev/null || break
-  xdotool key Escape
-  sleep 0.5
-done
-wait_exit
+escape_until_closed
 echo "closed with Esc, exit code 0"

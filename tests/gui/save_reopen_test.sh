@@ -6,10 +6,7 @@
 bs=$1 graph=$2
 . "$(dirname "$0")/xdo_lib.sh"
 start_xvfb
-cp "$graph" "$work/g.bsg"
-"$bs" "$work/g.bsg" --source-tab &
-app=$!
-wait_title "g.bsg$"
+open_copy "$graph"
 type_in_source "const k = 2"
 wait_title "g.bsg \*$"
 for i in $(seq 20); do  # Ctrl+S until the file has the line
@@ -19,12 +16,7 @@ for i in $(seq 20); do  # Ctrl+S until the file has the line
 done
 grep -qx "const k = 2" "$work/g.bsg" || { echo "Ctrl+S did not save"; exit 1; }
 wait_title "g.bsg$"  # saved: no * any more
-for i in $(seq 10); do  # leaves the editor, then quits
-  kill -0 $app 2>/dev/null || break
-  xdotool key Escape
-  sleep 1
-done
-wait_exit
+escape_until_closed  # leaves the editor, then quits
 { cat "$graph"; echo; echo "const k = 2"; } > "$work/expected.bsg"
 "$bs" trace "$work/expected.bsg" | tail -n +2 > "$work/expected.txt"
 "$bs" trace "$work/g.bsg" | tail -n +2 > "$work/saved.txt"
@@ -35,10 +27,5 @@ echo "saved with Ctrl+S and quit; the file steps as expected"
 app=$!
 wait_title "Backstep - $work/g.bsg$"
 echo "reopened as the last file"
-for i in $(seq 10); do
-  kill -0 $app 2>/dev/null || break
-  xdotool key Escape
-  sleep 1
-done
-wait_exit
+escape_until_closed
 echo "closed with Esc"

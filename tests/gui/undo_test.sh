@@ -6,10 +6,7 @@
 bs=$1 graph=$2
 . "$(dirname "$0")/xdo_lib.sh"
 start_xvfb
-cp "$graph" "$work/g.bsg"
-"$bs" "$work/g.bsg" --source-tab &
-app=$!
-wait_title "g.bsg$"
+open_copy "$graph"
 type_in_source "const k = 2"
 xdotool key ctrl+Return
 wait_title "g.bsg \*$"

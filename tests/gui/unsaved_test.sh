@@ -8,10 +8,7 @@
 bs=$1 graph=$2 mode=$3
 . "$(dirname "$0")/xdo_lib.sh"
 start_xvfb
-cp "$graph" "$work/g.bsg"
-"$bs" "$work/g.bsg" --source-tab &
-app=$!
-wait_title "g.bsg$"
+open_copy "$graph"
 type_in_source "# typed by hand"
 wait_title "g.bsg \*$"  # the title says something is unsaved
 xdotool key Escape

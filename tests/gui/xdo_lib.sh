@@ -23,6 +23,23 @@ wait_exit() {
   rc=$?
   [ $rc -eq 0 ] || { echo "exit code $rc"; exit 1; }
 }
+# open_copy GRAPH: opens a copy of GRAPH, $work/g.bsg, on the Source tab (pid in $app).
+open_copy() {
+  cp "$1" "$work/g.bsg"
+  "$bs" "$work/g.bsg" --source-tab &
+  app=$!
+  wait_title "g.bsg$"
+}
+# escape_until_closed: Esc once a second (10 at most) until the window has gone, then
+# checks its exit code is 0 (a loaded machine may miss a press).
+escape_until_closed() {
+  for i in $(seq 10); do
+    kill -0 $app 2>/dev/null || break
+    xdotool key Escape
+    sleep 1
+  done
+  wait_exit
+}
 # type_in_source TEXT: clicks into the Source tab's editor (the window started with
 # --source-tab), goes to the end and types a new last line.
 type_in_source() {
