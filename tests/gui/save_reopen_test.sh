@@ -8,7 +8,6 @@ bs=$1 graph=$2
 start_xvfb
 open_copy "$graph"
 type_in_source "const k = 2"
-wait_title "g.bsg \*$"
 for i in $(seq 20); do  # Ctrl+S until the file has the line
   grep -qx "const k = 2" "$work/g.bsg" && break
   xdotool key ctrl+s

