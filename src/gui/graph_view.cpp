@@ -90,6 +90,7 @@ void GraphView::openAnswerField(const AppState& s, int box, ImVec2 mouse) {
   const auto e = elementAt(s, box, mouse);
   // A tensor drawn as a heatmap is too big to answer number by number.
   if (!e || valueStyle(s.graph().node(b.node).shape, metrics_) == ValueStyle::Heatmap) return;
+  if (!Answers::takes(s.graph(), b.node, e->quantity)) return;  // a given value, a const's gradient
   if (e->quantity == Quantity::Grad) {  // only a box with the node's whole gradient (one consumer) takes it
     int boxes = 0;
     for (const EdgeValue& ev : edges_) boxes += ev.producer == b.node;
