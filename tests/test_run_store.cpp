@@ -60,6 +60,24 @@ TEST_CASE("a saved run reopens with the same history") {
   CHECK(store.unsaved() == 1);
 }
 
+TEST_CASE("only runs on the same data are overlaid together") {
+  RunStore store;
+  const int cifar = store.add(makeRun("ex3", 3, 0.05));
+  const int other = store.add(makeRun("mine", 3, 0.05));  // no preset: its data is not known
+  CHECK(store.find(cifar)->dataset == "cifar10");
+  CHECK(store.find(other)->dataset.empty());
+  CHECK(store.setOverlaid(cifar, true).empty());
+  CHECK(store.setOverlaid(other, true).empty());
+  const int xor1 = store.add(makeRun("ex6", 3, 0.2, false));
+  CHECK(store.find(xor1)->dataset == "xor");
+  CHECK(store.setOverlaid(xor1, true) == "took off ex3 #1: not on xor like ex6 #1");
+  CHECK(store.overlaid() == std::vector<int>{other, xor1});  // the unknown one stays
+  const int xor2 = store.add(makeRun("ex6-skip", 3, 0.2, false));
+  CHECK(store.setOverlaid(xor2, true).empty());  // also XOR
+  CHECK(store.overlaid().size() == 3);
+  CHECK(store.overlay(RunMetric::TrainAcc).size() == 3);
+}
+
 TEST_CASE("runs without a test set round-trip with empty test columns") {
   const nn::Run r = makeRun("ex6", 3, 0.2, false);
   const nn::Run back = app::parseRunCsv(r.csv(), "x.csv");
@@ -93,7 +111,7 @@ TEST_CASE("overlay: one series per chosen run; the course comparison picks the l
   const int ex3a = store.add(makeRun("ex3", 4, 0.02));
   const int ex3b = store.add(makeRun("ex3", 6, 0.03));
   const int svm = store.add(makeRun("svm", 5, 0.01));
-  store.add(makeRun("ex6", 5, 0.1, false));
+  store.add(makeRun("notest", 5, 0.1, false));  // no preset of that name: comparable with any
   CHECK(store.overlay(RunMetric::TestAcc).empty());
 
   store.setOverlaid(ex3a, true);

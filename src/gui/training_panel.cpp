@@ -256,7 +256,8 @@ void TrainingPanel::drawRuns() {
   for (const auto& r : ctl_.runs().runs()) {
     ImGui::PushID(r.id);
     bool on = r.overlaid;
-    if (ImGui::Checkbox("##on", &on)) ctl_.runs().setOverlaid(r.id, on);
+    if (ImGui::Checkbox("##on", &on))
+      if (std::string off = ctl_.runs().setOverlaid(r.id, on); !off.empty()) ctl_.message = off;
     ImGui::SameLine();
     char label[160];
     std::snprintf(label, sizeof label, "%s  %.3f%s", r.label.c_str(), r.run.bestTestAcc(),

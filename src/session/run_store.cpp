@@ -11,6 +11,7 @@
 
 #include "io/atomic_file.h"
 #include "io/read_file.h"
+#include "nn/preset.h"
 namespace bs::app {
 
 namespace {
@@ -92,6 +93,17 @@ const char* runMetricName(RunMetric m) {
   return "";
 }
 
+namespace {
+// The data a preset trains on, or "" when the name is no preset.
+std::string datasetOf(const std::string& preset) {
+  try {
+    return nn::loadPreset(preset).dataset;
+  } catch (const std::exception&) {
+    return {};
+  }
+}
+}  // namespace
+
 int RunStore::add(nn::Run run) {
   int same = 1;
   for (const auto& r : runs_)
@@ -99,6 +111,7 @@ int RunStore::add(nn::Run run) {
   StoredRun s;
   s.id = nextId_++;
   s.label = (run.preset.empty() ? std::string("run") : run.preset) + " #" + std::to_string(same);
+  s.dataset = datasetOf(run.preset);
   s.run = std::move(run);
   runs_.push_back(std::move(s));
   return runs_.back().id;
@@ -111,6 +124,7 @@ int RunStore::open(const std::string& path) {
   StoredRun s;
   s.id = nextId_++;
   s.label = std::filesystem::path(path).filename().string();
+  s.dataset = datasetOf(run.preset);
   s.run = std::move(run);
   s.saved = true;
   runs_.push_back(std::move(s));
@@ -151,8 +165,18 @@ StoredRun* RunStore::find(int id) {
 
 const StoredRun* RunStore::find(int id) const { return const_cast<RunStore*>(this)->find(id); }
 
-void RunStore::setOverlaid(int id, bool on) {
-  if (StoredRun* r = find(id)) r->overlaid = on;
+std::string RunStore::setOverlaid(int id, bool on) {
+  StoredRun* r = find(id);
+  if (!r) return {};
+  r->overlaid = on;
+  std::string off;
+  if (on && !r->dataset.empty())
+    for (StoredRun& o : runs_)
+      if (o.overlaid && !o.dataset.empty() && o.dataset != r->dataset) {
+        o.overlaid = false;
+        off += (off.empty() ? "" : ", ") + o.label;
+      }
+  return off.empty() ? off : "took off " + off + ": not on " + r->dataset + " like " + r->label;
 }
 
 std::vector<int> RunStore::overlaid() const {

@@ -33,6 +33,9 @@ struct StoredRun {
   nn::Run run;
   bool overlaid = false;  // shown in the comparison plot
   bool saved = false;     // opened from or saved to a CSV file
+  // The preset's data ("cifar10", "xor", "parity"), "" for a CSV whose name is no
+  // preset: only runs on the same data are overlaid together.
+  std::string dataset;
 };
 
 class RunStore {
@@ -54,7 +57,9 @@ class RunStore {
   StoredRun* find(int id);
   const StoredRun* find(int id) const;
 
-  void setOverlaid(int id, bool on);
+  // Overlaying a run takes off the overlaid runs on other data (XOR's accuracy and
+  // CIFAR-10's on one axis compare nothing); returns what was taken off, or "".
+  std::string setOverlaid(int id, bool on);
   std::vector<int> overlaid() const;
   // Overlays the latest run of each course preset (and nothing else); returns the
   // presets that have no run yet, so the panel can say what to train or open.

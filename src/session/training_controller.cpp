@@ -68,7 +68,7 @@ bool TrainingController::poll() {
   if (auto run = session_.takeRun()) {
     const bool finished = run->status == nn::RunStatus::Finished;
     lastRun = runs_.add(std::move(*run));
-    runs_.setOverlaid(lastRun, true);
+    if (std::string off = runs_.setOverlaid(lastRun, true); !off.empty()) message = off;
     if (queueing_) {
       if (!finished) queue_.clear();
       if (queue_.empty()) {
