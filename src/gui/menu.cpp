@@ -59,7 +59,8 @@ bool pathPopup(const char* title, const char* help, std::string& path, const cha
   ImGui::SetNextItemWidth(400);
   const bool enter = ImGui::InputText("path", &path, ImGuiInputTextFlags_EnterReturnsTrue);
   if (option) ImGui::Checkbox(option, flag);
-  const bool ok = enter || ImGui::Button(action);
+  const bool ok = enter || ImGui::Button(action) ||
+                  (!ImGui::GetIO().WantTextInput && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter), false));
   if (!ok) {
     ImGui::SameLine();
     if (ImGui::Button("Cancel (Esc)") || escapePressed()) ImGui::CloseCurrentPopup();

@@ -48,7 +48,8 @@ void rememberFile(MenuState& m, const std::string& path);
 // The question before a request would lose unsaved work ("Save changes to X?": Save,
 // Discard, Cancel; confirm_dialog.cpp). Returns the request to carry out now, if any.
 std::optional<Request> drawConfirmDialog(AppState& s, RunStore* runs, Confirm& c, MenuState& m);
-// A modal asking for a path (and an option, if `option`): true on `action` or Enter.
+// A modal asking for a path (and an option, if `option`): true on `action` or Enter;
+// Esc cancels.
 bool pathPopup(const char* title, const char* help, std::string& path, const char* action, const char* option = nullptr,
                bool* flag = nullptr);
 // Step buttons, step slider, play/pause and speed, the step counter and phase.

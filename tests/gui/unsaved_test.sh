@@ -24,15 +24,7 @@ else
   kill -0 $app 2>/dev/null || { echo "Cancel quit"; exit 1; }
   answer=d
 fi
-# Esc asks (or, if a key was lost, leaves the editor or cancels), then the answer.
-for i in $(seq 10); do
-  kill -0 $app 2>/dev/null || break
-  xdotool key Escape
-  sleep 1
-  xdotool key $answer
-  sleep 1
-done
-wait_exit
+quit_answering $answer
 if [ "$mode" = save ]; then
   tail -n 1 "$work/g.bsg" | grep -qx "# typed by hand" || { echo "Save did not write the typed line"; exit 1; }
   echo "saved the typed line, then quit"

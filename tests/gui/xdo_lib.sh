@@ -41,6 +41,19 @@ escape_until_closed() {
   done
   wait_exit
 }
+# quit_answering KEY: Esc, which asks about the unsaved work (or, if a key was lost,
+# leaves a field or cancels), then KEY (Return: Save, d: Discard), until the window has
+# gone (10 tries); then checks its exit code is 0.
+quit_answering() {
+  for i in $(seq 10); do
+    kill -0 $app 2>/dev/null || break
+    xdotool key Escape
+    sleep 1
+    xdotool key "$1"
+    sleep 1
+  done
+  wait_exit
+}
 # type_in_source TEXT: clicks into the Source tab's editor (the window started with
 # --source-tab), goes to the end and types a new last line, until the title says the
 # text is unsaved (3 tries: the first frames may not have drawn the editor yet).
