@@ -206,7 +206,11 @@ struct FrameTimes {
 int prepare(Ui& ui, const WindowOptions& o, const std::string& last, bool& failed) {
   if (o.randomNodes > 0) {
     ui.state.openGraph(randomGraph(o.randomNodes), "random graph of " + std::to_string(o.randomNodes) + " nodes");
-  } else if (last.empty() || ui.state.openFile(last)) {
+  } else if (const auto err = last.empty() ? std::nullopt : ui.state.openFile(last); last.empty() || err) {
+    if (err) {
+      ui.menu.message = "could not reopen the last file: " + err->located(last);
+      std::cerr << "warning: " << ui.menu.message << "\n";
+    }
     const std::string what = o.file.empty() ? o.example : o.file;
     if (auto err = o.file.empty() ? ui.state.openExample(what) : ui.state.openFile(what)) return fail(err->located(what), 2);
   }
