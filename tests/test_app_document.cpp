@@ -100,6 +100,7 @@ TEST_CASE("nothing unsaved: quit and open go at once; else they wait for Save, D
   const Unsaved graph{true, false, 0};
   CHECK_FALSE(c.ask(quit, graph));  // Esc with an unsaved graph does not quit
   REQUIRE(c.waiting());
+  CHECK(c.stake().graph);
   CHECK_FALSE(c.answer(Choice::Cancel));  // Cancel: stays, nothing asked any more
   CHECK_FALSE(c.waiting());
 
@@ -123,6 +124,10 @@ TEST_CASE("the question names what is unsaved") {
   CHECK(saveQuestion({false, true, 0}, "ex2") == "Save changes to your answers?");
   CHECK(saveQuestion({true, false, 1}, "xor.bsg") == "Save changes to xor.bsg and 1 training run?");
   CHECK(saveQuestion({true, true, 3}, "ex2") == "Save changes to ex2, your answers and 3 training runs?");
+  CHECK(saveQuestion({false, false, 0, true}, "ex2") == "A run is still training: Cancel to let it finish, or it is lost.");
+  CHECK(saveQuestion({false, true, 0, true}, "ex2") ==
+        "Save changes to your answers? A run is still training: Cancel to let it finish, or it is lost.");
+  CHECK(Unsaved{false, false, 0, true}.any());  // quitting mid-run asks too
   AppState s = opened("ex2");
   RunStore runs;
   CHECK_FALSE(unsavedWork(s, &runs).any());

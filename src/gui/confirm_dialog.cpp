@@ -17,8 +17,11 @@ std::optional<Request> drawConfirmDialog(AppState& s, RunStore* runs, Confirm& c
     if (m.targets.graph.empty() || s.filePath().empty()) m.targets.graph = s.suggestedFileName();
   }
   if (!ImGui::BeginPopupModal(kTitle, nullptr, ImGuiWindowFlags_AlwaysAutoResize)) return std::nullopt;
-  const Unsaved u = unsavedWork(s, runs);
+  Unsaved u = unsavedWork(s, runs);
+  u.training = c.stake().training;
+  ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + 480);
   ImGui::TextUnformatted(saveQuestion(u, s.title()).c_str());
+  ImGui::PopTextWrapPos();
   ImGui::TextDisabled("Discard goes on without saving them.");
   auto field = [](const char* label, std::string& path) {
     ImGui::SetNextItemWidth(360);

@@ -102,9 +102,17 @@ void carryOut(Ui& ui, const Request& r, MenuRequests& req) {
   }
 }
 
+// What a quit or an open would lose: unsaved work, and a run still training (only
+// quitting stops it).
+Unsaved atStake(Ui& ui, const Request& r) {
+  Unsaved u = unsavedWork(ui.state, ui.runs());
+  u.training = r.action == Request::Action::Quit && ui.training && (ui.training->running() || ui.training->queueing());
+  return u;
+}
+
 // Asks first if the request would lose unsaved work.
 void request(Ui& ui, const Request& r, MenuRequests& req) {
-  if (auto now = ui.confirm.ask(r, unsavedWork(ui.state, ui.runs()))) carryOut(ui, *now, req);
+  if (auto now = ui.confirm.ask(r, atStake(ui, r))) carryOut(ui, *now, req);
 }
 
 // One frame of panels: menu, controls across the top, graph view on the left, the

@@ -37,7 +37,9 @@ std::string saveQuestion(const Unsaved& u, const std::string& title) {
   std::string list;
   for (size_t i = 0; i < parts.size(); ++i)
     list += (i == 0 ? "" : i + 1 == parts.size() ? " and " : ", ") + parts[i];
-  return "Save changes to " + list + "?";
+  const std::string running = "A run is still training: Cancel to let it finish, or it is lost.";
+  if (parts.empty()) return running;
+  return "Save changes to " + list + "?" + (u.training ? " " + running : "");
 }
 
 std::optional<Request> Confirm::ask(Request r, const Unsaved& u) {
@@ -46,6 +48,7 @@ std::optional<Request> Confirm::ask(Request r, const Unsaved& u) {
     return r;
   }
   waiting_ = std::move(r);
+  stake_ = u;
   return std::nullopt;
 }
 

@@ -14,7 +14,8 @@ struct Unsaved {
   bool graph = false;    // source typed or applied, or values edited, since the last open or save
   bool answers = false;  // answers typed since they were last loaded or saved
   int runs = 0;          // training runs not saved as CSV
-  bool any() const { return graph || answers || runs > 0; }
+  bool training = false; // a run still training (it cannot be saved before it ends)
+  bool any() const { return graph || answers || runs > 0 || training; }
 };
 
 // What is unsaved in the open graph and, if given, the training window's runs.
@@ -28,7 +29,8 @@ struct SaveTargets {
 // Saves everything unsaved; "" or what could not be saved (the rest is still saved).
 std::string saveUnsaved(AppState& s, RunStore* runs, const SaveTargets& t);
 
-// "Save changes to xor.bsg?", "Save changes to ex2 and your answers?", ...
+// "Save changes to xor.bsg?", "Save changes to ex2 and your answers?", ...; with a run
+// still training, that it is lost unless the question is cancelled.
 std::string saveQuestion(const Unsaved& u, const std::string& title);
 
 // What would replace or close the open work; `arg` is the example name or file path.
@@ -45,12 +47,15 @@ class Confirm {
   // waits for answer() (a later request replaces a waiting one).
   std::optional<Request> ask(Request r, const Unsaved& u);
   const std::optional<Request>& waiting() const { return waiting_; }
+  // What was at stake when the waiting request was asked.
+  const Unsaved& stake() const { return stake_; }
   // Cancel: forgotten. Discard: carried out. Save: carried out when `saved` (everything
   // was written), else it keeps waiting, so a failed save loses nothing.
   std::optional<Request> answer(Choice c, bool saved = false);
 
  private:
   std::optional<Request> waiting_;
+  Unsaved stake_;
 };
 
 }  // namespace bs::app
