@@ -61,7 +61,8 @@ std::optional<SourceError> AppState::openSource(const std::string& text, const s
   } catch (const std::exception& e) {
     return SourceError::from(e);
   }
-  source_ = applied_ = savedSource_ = text;
+  source_ = savedSource_ = text;
+  applied_ = std::make_shared<const std::string>(text);
   path_.clear();
   hasSource_ = true;
   sourceError_.reset();
@@ -72,7 +73,7 @@ std::optional<SourceError> AppState::openSource(const std::string& text, const s
 
 void AppState::openGraph(Graph g, const std::string& title) {
   source_.clear();
-  applied_.clear();
+  applied_ = std::make_shared<const std::string>();
   savedSource_.clear();
   path_.clear();
   hasSource_ = false;
@@ -107,8 +108,8 @@ bool AppState::applySource() {
     return false;
   }
   sourceError_.reset();
-  if (source_ != applied_ || !edited_.empty()) remember("apply the source");
-  applied_ = source_;
+  if (source_ != *applied_ || !edited_.empty()) remember("apply the source");
+  applied_ = std::make_shared<const std::string>(source_);
   hasSource_ = true;
   const int step = stepper_ ? stepper_->cursor() : 0;
   show(std::move(g), title_, step);

@@ -201,7 +201,7 @@ class AppState {
   std::unique_ptr<Graph> pristine_;  // the graph as loaded, for resetEdits
   std::string title_;
   std::string source_;       // the editor's text
-  std::string applied_;      // the text the shown graph was parsed from
+  std::shared_ptr<const std::string> applied_ = std::make_shared<const std::string>();  // the shown graph's text
   std::string savedSource_;  // the text last opened or saved
   std::string path_;
   bool hasSource_ = false;

@@ -16,10 +16,10 @@ std::string AppState::saveGraph(const std::string& where) {
   if (where.empty()) return "no file name given";
   std::string path = where;
   if (!std::filesystem::path(path).has_extension()) path += ".bsg";
-  if (hasSource_ && source_ != applied_ && !applySource())
+  if (hasSource_ && source_ != *applied_ && !applySource())
     return sourceError_->located("the source") + " (fix it, or undo, before saving)";
   const bool printed = !hasSource_ || !edited_.empty();  // the values shown are not in the text
-  const std::string text = printed ? printGraph(*graph_) : applied_;
+  const std::string text = printed ? printGraph(*graph_) : *applied_;
   try {
     io::writeFileAtomically(path, text);
   } catch (const std::exception& e) {
@@ -28,7 +28,8 @@ std::string AppState::saveGraph(const std::string& where) {
   path_ = title_ = path;
   savedSource_ = text;
   if (printed) {
-    source_ = applied_ = text;
+    source_ = text;
+    applied_ = std::make_shared<const std::string>(text);
     hasSource_ = true;
     pristine_ = std::make_unique<Graph>(*graph_);
     edited_.clear();
@@ -61,15 +62,16 @@ EditState AppState::editState(std::string what) const {
 }
 
 void AppState::restore(const EditState& e) {
-  if (e.applied != applied_) {
+  if (e.applied != applied_ && *e.applied != *applied_) {
     std::unique_ptr<Graph> g;
     try {
-      g = std::make_unique<Graph>(parseGraph(e.applied));
+      g = std::make_unique<Graph>(parseGraph(*e.applied));
     } catch (const std::exception& ex) {  // it was applied once, so this is not expected
       sourceError_ = SourceError::from(ex);
       return;
     }
-    source_ = applied_ = e.applied;
+    source_ = *e.applied;
+    applied_ = e.applied;
     sourceError_.reset();
     show(std::move(g), title_, stepper_->cursor());
   } else {

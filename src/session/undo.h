@@ -3,6 +3,7 @@
 // state before each edit and restores the one undo or redo hands back.
 #pragma once
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -13,7 +14,9 @@
 namespace bs::app {
 
 struct EditState {
-  std::string applied;            // the source the graph was parsed from ("" if built in code)
+  // The source the graph was parsed from ("" if built in code), shared between states:
+  // value edits of a long graph do not copy its text each time.
+  std::shared_ptr<const std::string> applied;
   std::map<int, Tensor> values;   // edited leaves (node id: value)
   AnswerSheet answers;
   std::string what;               // the edit that came after this state, for the menu: "edit W12"
