@@ -291,3 +291,20 @@ TEST_CASE("while playing, the next step is due in 1/speed seconds; not playing, 
   s.setPlaying(false);
   CHECK_FALSE(s.secondsToNextStep());
 }
+
+TEST_CASE("the undo stack keeps the latest states, and redo is cleared by a new edit") {
+  UndoStack u;
+  for (int i = 0; i < int(UndoStack::kDepth) + 50; ++i) u.push({nullptr, {}, {}, "edit " + std::to_string(i)});
+  int undone = 0;
+  EditState current{nullptr, {}, {}, ""};
+  while (auto e = u.undo(current)) {
+    ++undone;
+    current = *e;
+  }
+  CHECK(undone == int(UndoStack::kDepth));
+  CHECK(current.what == "edit 50");  // the oldest 50 went
+  CHECK(u.redoLabel() == "edit 50");
+  u.push({nullptr, {}, {}, "new"});
+  CHECK_FALSE(u.canRedo());
+  CHECK(u.undoLabel() == "new");
+}
