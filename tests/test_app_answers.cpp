@@ -1,6 +1,7 @@
 // The window's answers mode with no display: typing numbers into fields (correct,
 // rounded, wrong, cleared, unreadable), loading a sheet with a planted mistake and going
-// to the blamed step, saving and loading, and carrying answers over to another graph.
+// to the blamed step, saving and loading, carrying answers over to another graph, and which
+// quantities take a field at all.
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -215,4 +216,21 @@ TEST_CASE("another graph: answers are carried over by name, or dropped cleanly")
     CHECK(s.answers().note().find("dropped") != std::string::npos);
     CHECK(s.answers().active());  // the mode stays on
   }
+}
+
+TEST_CASE("fields are offered for what a student works out: not given values, not a const's gradient") {
+  AppState s = opened("xor");  // input x, const t, params W1 b1 W2 b2, ops up to L
+  const Graph& g = s.graph();
+  auto takes = [&](const char* n, Quantity q) { return Answers::takes(g, *g.find(n), q); };
+  CHECK_FALSE(takes("x", Quantity::Value));  // given
+  CHECK(takes("x", Quantity::Grad));
+  CHECK_FALSE(takes("W1", Quantity::Value));
+  CHECK(takes("W1", Quantity::Grad));
+  CHECK_FALSE(takes("t", Quantity::Value));
+  CHECK_FALSE(takes("t", Quantity::Grad));  // a const gets no gradient
+  CHECK(takes("h", Quantity::Value));
+  CHECK(takes("h", Quantity::Grad));
+  CHECK(takes("L", Quantity::Grad));  // the seed dL/dL may be written too
+  CHECK_FALSE(Answers::takes(g, -1, Quantity::Value));
+  CHECK_FALSE(Answers::takes(g, g.size(), Quantity::Grad));
 }

@@ -61,11 +61,15 @@ TEST_CASE("File > New worksheet writes the variants of the open graph, as backst
   REQUIRE_FALSE(s.openExample("ex1a"));
   const auto dir = std::filesystem::temp_directory_path() / ("backstep-worksheet-" + std::to_string(::getpid()));
   std::filesystem::remove_all(dir);
+  CHECK(s.worksheetFilesReplaced(dir.string(), 3) == 0);
   CHECK(s.newWorksheet(dir.string(), 3, 7) == "wrote 3 variants to " + dir.string() + " (sheet-K.bsg, sheet-K.pdf, key-K.txt, answers-K.txt)");
   CHECK(std::filesystem::exists(dir / (std::string("key-") + variantName(3, 3) + ".txt")));
   int files = 0;
   for ([[maybe_unused]] const auto& e : std::filesystem::directory_iterator(dir)) ++files;
   CHECK(files == 12);
+  CHECK(s.worksheetFilesReplaced(dir.string(), 3) == 12);  // the window asks before writing over them
+  CHECK(s.worksheetFilesReplaced(dir.string(), 5) == 12);  // 01-03 again; 04 and 05 are new
+  CHECK(s.worksheetFilesReplaced(dir.string(), 120) == 0);  // 001-120: other names
   CHECK(s.newWorksheet(dir.string(), 0, 7) == "between 1 and 999 variants");
   std::filesystem::remove_all(dir);
 }

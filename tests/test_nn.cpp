@@ -341,6 +341,10 @@ TEST_CASE("accuracy: argmax for labels, beyond ±0.9 on the right side for ±1 t
   s << 0.95f, 0.85f, -0.91f, 0.95f;
   t << 1, 1, -1, -1;
   CHECK(countCorrect({Metric::Sign, 0.9}, s, t) == 2);
+  // The window says the rule, so 0.85 on the right side reading as wrong is no mystery.
+  CHECK(metricRule({Metric::Sign, 0.9}) == "outputs beyond ±0.9 only");
+  CHECK(metricRule({Metric::Sign, 0.75}) == "outputs beyond ±0.75 only");
+  CHECK(metricRule({Metric::Argmax}) == "the largest output is the class");
 }
 
 TEST_CASE("presets with numbers out of range are refused with a message") {

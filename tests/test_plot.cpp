@@ -98,6 +98,16 @@ TEST_CASE("autoscale fits the solid lines; a faint series alone still gets a ran
   CHECK(*autoscaleY(withEmpty, Scale::Linear) == Range{0.2, 5});
 }
 
+TEST_CASE("a count axis has whole ticks: one epoch is 1, not 0.90 ... 1.10") {
+  const Range one = countRange({1, 1});
+  CHECK(one == Range{0.5, 1.5});
+  CHECK(niceTicks(one, 5, true) == std::vector<double>{1});
+  CHECK(niceTicks(one, 5).size() > 1);  // the same range as a value axis: fractions
+  CHECK(niceTicks(countRange({1, 3}), 8, true) == std::vector<double>{1, 2, 3});
+  CHECK(countRange({1, 300}) == Range{1, 300});
+  CHECK(niceTicks({1, 300}, 5, true) == niceTicks({1, 300}, 5));  // long runs: as before
+}
+
 TEST_CASE("nice ticks are round numbers inside the range") {
   CHECK(niceTicks({0, 1}, 5) == std::vector<double>{0, 0.2, 0.4, 0.6, 0.8, 1.0});
   auto t = niceTicks({-3.7, 12.1}, 6);

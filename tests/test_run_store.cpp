@@ -42,8 +42,11 @@ TEST_CASE("a saved run reopens with the same history") {
   const int id = store.add(makeRun("ex3", 5, 0.03));
   CHECK(store.find(id)->label == "ex3 #1");
   const auto path = (tempDir() / "ex3.csv").string();
+  CHECK(store.unsaved() == 1);  // trained, not saved: the window asks before quitting
   store.save(id, path);
+  CHECK(store.unsaved() == 0);
   const int back = store.open(path);
+  CHECK(store.unsaved() == 0);  // reopened from its file
   const auto* a = store.find(id);
   const auto* b = store.find(back);
   REQUIRE(b);
@@ -54,6 +57,25 @@ TEST_CASE("a saved run reopens with the same history") {
   CHECK(b->run.history[4].testAcc == doctest::Approx(0.175));
   CHECK(store.add(makeRun("ex3", 1, 0.1)) > back);
   CHECK(store.runs().back().label == "ex3 #3");
+  CHECK(store.unsaved() == 1);
+}
+
+TEST_CASE("only runs on the same data are overlaid together") {
+  RunStore store;
+  const int cifar = store.add(makeRun("ex3", 3, 0.05));
+  const int other = store.add(makeRun("mine", 3, 0.05));  // no preset: its data is not known
+  CHECK(store.find(cifar)->dataset == "cifar10");
+  CHECK(store.find(other)->dataset.empty());
+  CHECK(store.setOverlaid(cifar, true).empty());
+  CHECK(store.setOverlaid(other, true).empty());
+  const int xor1 = store.add(makeRun("ex6", 3, 0.2, false));
+  CHECK(store.find(xor1)->dataset == "xor");
+  CHECK(store.setOverlaid(xor1, true) == "took off ex3 #1: not on xor like ex6 #1");
+  CHECK(store.overlaid() == std::vector<int>{other, xor1});  // the unknown one stays
+  const int xor2 = store.add(makeRun("ex6-skip", 3, 0.2, false));
+  CHECK(store.setOverlaid(xor2, true).empty());  // also XOR
+  CHECK(store.overlaid().size() == 3);
+  CHECK(store.overlay(RunMetric::TrainAcc).size() == 3);
 }
 
 TEST_CASE("runs without a test set round-trip with empty test columns") {
@@ -96,7 +118,7 @@ TEST_CASE("overlay: one series per chosen run; the course comparison picks the l
   const int ex3a = store.add(makeRun("ex3", 4, 0.02));
   const int ex3b = store.add(makeRun("ex3", 6, 0.03));
   const int svm = store.add(makeRun("svm", 5, 0.01));
-  store.add(makeRun("ex6", 5, 0.1, false));
+  store.add(makeRun("notest", 5, 0.1, false));  // no preset of that name: comparable with any
   CHECK(store.overlay(RunMetric::TestAcc).empty());
 
   store.setOverlaid(ex3a, true);

@@ -1,4 +1,5 @@
 // The window's settings file: written atomically, read back, bad lines skipped with a warning.
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 
@@ -51,4 +52,31 @@ TEST_CASE("a settings path that is a FIFO or a folder gives defaults and a warni
   (void)Settings::load(dir.string(), &warning);
   CHECK(warning == dir.string() + ": is a directory, not a settings file (ignored)");
   std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("recent files, the last file and the window size are kept; each update keeps the other keys") {
+  const auto path = std::filesystem::temp_directory_path() / ("backstep_settings_recent_" + std::to_string(::getpid()) + ".ini");
+  std::filesystem::remove(path);
+  Settings::update(path.string(), [](Settings& s) {
+    for (int i = 0; i < 10; ++i) s.addRecent("/g/" + std::to_string(i) + ".bsg");
+    s.addRecent("/g/5.bsg");  // again: moves to the front, once
+    s.lastFile = "/g/5.bsg";
+    s.windowWidth = 1024;
+    s.windowHeight = 640;
+  });
+  Settings::update(path.string(), [](Settings& s) { s.threads = 2; });  // the training panel's keys alone
+  const Settings back = Settings::load(path.string());
+  CHECK(back.threads == 2);
+  REQUIRE(back.recent.size() == Settings::kRecent);
+  CHECK(back.recent[0] == "/g/5.bsg");
+  CHECK(back.recent[1] == "/g/9.bsg");
+  CHECK(std::count(back.recent.begin(), back.recent.end(), "/g/5.bsg") == 1);
+  CHECK(back.lastFile == "/g/5.bsg");
+  CHECK(back.windowWidth == 1024);
+  CHECK(back.windowHeight == 640);
+  std::ofstream(path) << "window = huge\n";
+  std::string warning;
+  CHECK(Settings::load(path.string(), &warning).windowWidth == 0);
+  CHECK(warning == path.string() + ":1: window must look like 1280x800 (ignored)");
+  std::filesystem::remove(path);
 }

@@ -12,10 +12,10 @@ Run addWindow(CLI::App& app) {
   auto o = std::make_shared<app::WindowOptions>();
   auto size = std::make_shared<std::string>("1280x800");
   app.add_option("file", o->file, "With no subcommand: open this .bsg file or example in the window");
-  app.add_option("--example", o->example, "The built-in example to open when no FILE is given (default ex2)");
+  auto* example = app.add_option("--example", o->example, "The built-in example to open when no FILE is given (default ex2)");
   app.add_option("--screenshot", o->screenshot, "Render the window into this PNG and exit (no screen needed under xvfb-run)");
   app.add_option("--step", o->step, "Take K steps before showing")->check(CLI::NonNegativeNumber);
-  app.add_option("--size", *size, "Window or image size WxH (default 1280x800)");
+  auto* sizeOption = app.add_option("--size", *size, "Window or image size WxH (default 1280x800, or as the window was last closed)");
   app.add_option("--bench-frames", o->benchFrames, "Render N frames, print the frame times and exit")->check(CLI::PositiveNumber);
   app.add_option("--random-graph", o->randomNodes, "Show a random graph of about N nodes (for --bench-frames)")->check(CLI::Range(2, 5000));
   app.add_option("--shader-dir", o->shaderDir, "Read the GLSL shaders from this folder instead of the built-in ones");
@@ -40,7 +40,9 @@ Run addWindow(CLI::App& app) {
   app.add_option("--view", o->training.view, "The training window's tab: live, compare or test")
       ->check(CLI::IsMember({"live", "compare", "test"}));
   app.add_flag("--training", o->showTraining, "Open the training window");
-  return [o, size]() {
+  return [o, size, example, sizeOption]() {
+    o->sizeGiven = sizeOption->count() > 0;
+    o->reopenLast = o->file.empty() && example->count() == 0;
     const auto x = size->find('x');
     try {
       if (x == std::string::npos) throw std::invalid_argument("no x");

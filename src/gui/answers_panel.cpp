@@ -71,12 +71,26 @@ void quantityFields(AppState& s, int node, Quantity q) {
     return;
   }
   ImGui::PushID(int(q));
-  const float mark = ImGui::GetTextLineHeight() + 3 + ImGui::GetStyle().ItemSpacing.x;
-  const float w = std::clamp((ImGui::GetContentRegionAvail().x - 4) / float(n.shape.cols) - mark, 40.0f, 90.0f);
+  // Each field after its element's name ("z1", "dL/dW12"), all names as wide as the widest.
+  float labelW = 0;
+  for (Index r = 0; r < n.shape.rows; ++r)
+    for (Index c = 0; c < n.shape.cols; ++c)
+      labelW = std::max(labelW, ImGui::CalcTextSize(answerName(g, node, q, r, c).c_str()).x);
+  const float spacing = ImGui::GetStyle().ItemSpacing.x;
+  const float mark = ImGui::GetTextLineHeight() + 3 + spacing;
+  // A row of the matrix on a line if its fields can be 50 pixels wide, else one a line.
+  float w = (ImGui::GetContentRegionAvail().x - 4) / float(n.shape.cols) - mark - labelW - spacing;
+  const bool rowsFit = n.shape.cols == 1 || w >= 50;
+  if (!rowsFit) w = ImGui::GetContentRegionAvail().x - 4 - mark - labelW - spacing;
+  w = std::clamp(w, 40.0f, 90.0f);
   for (Index r = 0; r < n.shape.rows; ++r)
     for (Index c = 0; c < n.shape.cols; ++c) {
+      const float x = ImGui::GetCursorPosX();
+      ImGui::AlignTextToFramePadding();
+      ImGui::TextUnformatted(answerName(g, node, q, r, c).c_str());
+      ImGui::SameLine(x + labelW + spacing);
       answerField(s, {node, q, r, c}, w);
-      if (c + 1 < n.shape.cols) ImGui::SameLine();
+      if (rowsFit && c + 1 < n.shape.cols) ImGui::SameLine();
     }
   for (Index r = 0; r < n.shape.rows; ++r)
     for (Index c = 0; c < n.shape.cols; ++c)
@@ -123,9 +137,16 @@ void drawAnswerFields(AppState& s, int node) {
   }
   if (!a.checkError().empty()) ImGui::TextColored({0.75f, 0.12f, 0.12f, 1}, "%s", a.checkError().c_str());
   if (!a.note().empty()) ImGui::TextWrapped("%s", a.note().c_str());
-  quantityFields(s, node, Quantity::Value);
-  explanations(s, node, Quantity::Value);
-  if (s.stepper().contributionsTotal(node) > 0) {  // only nodes the backward pass reaches have a gradient
+  const Graph& g = s.graph();
+  const bool value = Answers::takes(g, node, Quantity::Value), grad = Answers::takes(g, node, Quantity::Grad);
+  if (!value)
+    ImGui::TextDisabled(grad ? "%s is given: write its gradient." : "%s is given and gets no gradient: nothing to write.",
+                        g.node(node).name.c_str());
+  if (value) {
+    quantityFields(s, node, Quantity::Value);
+    explanations(s, node, Quantity::Value);
+  }
+  if (grad) {
     quantityFields(s, node, Quantity::Grad);
     explanations(s, node, Quantity::Grad);
   }

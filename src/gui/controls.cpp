@@ -31,7 +31,8 @@ bool drawControls(AppState& s, const MenuState& m) {
   // The counter and phase, always visible.
   auto cur = s.currentStep();
   const char* phase = !cur ? "start" : st.record(*cur).step.phase == Phase::Forward ? "forward" : "backward";
-  ImGui::Text("Step %d of %d  ·  %s  ·  %s", st.cursor(), st.size(), phase, s.title().c_str());
+  ImGui::Text("Step %d of %d  ·  %s  ·  %s%s", st.cursor(), st.size(), phase, s.title().c_str(),
+              s.graphUnsaved() ? " (unsaved)" : "");
   if (!m.message.empty()) {
     ImGui::SameLine();
     ImGui::TextDisabled("  %s", m.message.c_str());

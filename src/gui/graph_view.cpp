@@ -92,6 +92,8 @@ void GraphView::fit(ImVec2 canvas) {
   const float w = std::max(layout_.width, 1.0f), h = std::max(layout_.height, 1.0f);
   zoom_ = std::clamp(std::min((canvas.x - 2 * margin) / w, (canvas.y - 2 * margin) / h), 0.02f, 2.0f);
   pan_ = {(canvas.x - w * zoom_) / 2, (canvas.y - h * zoom_) / 2};
+  fittedFor_ = canvas;
+  moved_ = false;
   // A graph too big to fit with its numbers readable (a preset's network) is shown at
   // the smallest readable zoom, following the current step (the wheel still zooms out).
   follow_ = zoom_ < kReadableZoom;
@@ -114,6 +116,7 @@ void GraphView::openAnswerField(const AppState& s, int box, ImVec2 mouse) {
   const auto e = elementAt(s, box, mouse);
   // A tensor drawn as a heatmap is too big to answer number by number.
   if (!e || valueStyle(s.graph().node(b.node).shape, metrics_) == ValueStyle::Heatmap) return;
+  if (!Answers::takes(s.graph(), b.node, e->quantity)) return;  // a given value, a const's gradient
   if (e->quantity == Quantity::Grad) {  // only a box with the node's whole gradient (one consumer) takes it
     int boxes = 0;
     for (const EdgeValue& ev : edges_) boxes += ev.producer == b.node;
@@ -275,7 +278,8 @@ void GraphView::draw(AppState& s, Heatmaps& heatmaps, const Fonts& fonts) {
   size.y = std::max(size.y, 50.0f);
   const ImVec2 cmax{cmin.x + size.x, cmin.y + size.y};
   origin_ = cmin;
-  if (fitPending_) {
+  const bool resized = size.x != fittedFor_.x || size.y != fittedFor_.y;
+  if (fitPending_ || (resized && !moved_ && !s.collapsed())) {
     fit(size);
     fitPending_ = false;
   }
@@ -297,6 +301,7 @@ void GraphView::draw(AppState& s, Heatmaps& heatmaps, const Fonts& fonts) {
                                 ImGui::IsMouseDragging(ImGuiMouseButton_Middle, 2))) {
     pan_.x += io.MouseDelta.x;
     pan_.y += io.MouseDelta.y;
+    moved_ = true;
   }
   if (ImGui::IsItemHovered() && ImGui::IsMouseReleased(ImGuiMouseButton_Left) &&
       ImGui::GetMouseDragDelta(ImGuiMouseButton_Left).x == 0 && ImGui::GetMouseDragDelta(ImGuiMouseButton_Left).y == 0) {
@@ -311,6 +316,7 @@ void GraphView::draw(AppState& s, Heatmaps& heatmaps, const Fonts& fonts) {
     const ImVec2 m{io.MousePos.x - origin_.x, io.MousePos.y - origin_.y};
     pan_ = {m.x - (m.x - pan_.x) * z / zoom_, m.y - (m.y - pan_.y) * z / zoom_};
     zoom_ = z;
+    moved_ = true;
   }
 
   ImDrawList* dl = ImGui::GetWindowDrawList();

@@ -66,6 +66,10 @@ class GraphView {
   ImVec2 origin_{0, 0}, pan_{0, 0};
   float zoom_ = 1;
   bool fitPending_ = true;
+  // The canvas size of the last fit: a new size (the window's first frames, a resize)
+  // fits again until the user pans or zooms.
+  ImVec2 fittedFor_{0, 0};
+  bool moved_ = false;
   double layoutMs_ = 0;
   Palette palette_;
 };

@@ -5,13 +5,51 @@
 
 #include "gui/panels.h"
 #include "assets/embedded.h"
+#include "session/settings.h"
 
 namespace bs::app {
 
-namespace {
-void report(MenuState& m, const std::optional<SourceError>& err, const std::string& what) {
+void reportOpen(MenuState& m, const std::optional<SourceError>& err, const std::string& what) {
   if (!err) m.message = "opened " + what;
   else m.message = err->located(what);
+}
+
+void rememberFile(MenuState& m, const std::string& path) {
+  if (m.settingsPath.empty() || path.empty()) return;
+  try {
+    Settings::update(m.settingsPath, [&](Settings& s) {
+      s.addRecent(path);
+      m.recent = s.recent;
+    });
+  } catch (const std::exception& e) {
+    m.message = std::string("the recent files are not remembered: ") + e.what();
+  }
+}
+
+namespace {
+void saveTo(AppState& s, MenuState& m, const std::string& path) {
+  const std::string err = s.saveGraph(path);
+  m.message = err.empty() ? "saved " + s.filePath() : err;
+  if (err.empty()) rememberFile(m, s.filePath());
+}
+
+void drawEditMenu(AppState& s, MenuState& m, MenuRequests& out) {
+  if (ImGui::BeginMenu("Edit")) {
+    const std::string undo = "Undo " + s.undoLabel(), redo = "Redo " + s.redoLabel();
+    out.undo |= ImGui::MenuItem(undo.c_str(), "Ctrl+Z", false, s.canUndo());
+    out.redo |= ImGui::MenuItem(redo.c_str(), "Ctrl+Shift+Z, Ctrl+Y", false, s.canRedo());
+    ImGui::EndMenu();
+  }
+  const std::string undone = s.undoLabel(), redone = s.redoLabel();
+  if (out.undo && s.undo()) m.message = "undone: " + undone;
+  if (out.redo && s.redo()) m.message = "redone: " + redone;
+}
+}  // namespace
+
+namespace {
+// Esc closes a popup, unless it leaves a field being typed in first.
+bool escapePressed() {
+  return !ImGui::GetIO().WantTextInput && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false);
 }
 }  // namespace
 
@@ -21,10 +59,11 @@ bool pathPopup(const char* title, const char* help, std::string& path, const cha
   ImGui::SetNextItemWidth(400);
   const bool enter = ImGui::InputText("path", &path, ImGuiInputTextFlags_EnterReturnsTrue);
   if (option) ImGui::Checkbox(option, flag);
-  const bool ok = enter || ImGui::Button(action);
+  const bool ok = enter || ImGui::Button(action) ||
+                  (!ImGui::GetIO().WantTextInput && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter), false));
   if (!ok) {
     ImGui::SameLine();
-    if (ImGui::Button("Cancel")) ImGui::CloseCurrentPopup();
+    if (ImGui::Button("Cancel (Esc)") || escapePressed()) ImGui::CloseCurrentPopup();
   } else {
     ImGui::CloseCurrentPopup();
   }
@@ -33,24 +72,34 @@ bool pathPopup(const char* title, const char* help, std::string& path, const cha
 }
 
 void drawMenu(AppState& s, MenuState& m, MenuRequests& out) {
-  bool openFile = false, saveImage = false, exportFigure = false, exportSteps = false, worksheet = false;
+  bool openFile = out.open, saveAs = out.saveAs, saveImage = false, exportFigure = false, exportSteps = false, worksheet = false;
   bool loadAnswers = false, saveAnswers = false;
   if (ImGui::BeginMainMenuBar()) {
     if (ImGui::BeginMenu("File")) {
       if (ImGui::BeginMenu("Open example")) {
         for (const std::string& name : exampleNames())
-          if (ImGui::MenuItem(name.c_str())) report(m, s.openExample(name), name);
+          if (ImGui::MenuItem(name.c_str())) out.replace = Request{Request::Action::OpenExample, name};
         ImGui::EndMenu();
       }
-      openFile = ImGui::MenuItem("Open file...");
+      openFile |= ImGui::MenuItem("Open file...", "Ctrl+O");
+      if (ImGui::BeginMenu("Open recent", !m.recent.empty())) {
+        for (const std::string& path : m.recent)
+          if (ImGui::MenuItem(path.c_str())) out.replace = Request{Request::Action::OpenFile, path};
+        ImGui::EndMenu();
+      }
+      ImGui::Separator();
+      out.save |= ImGui::MenuItem("Save", "Ctrl+S", false, s.hasGraph());
+      saveAs |= ImGui::MenuItem("Save as...", "Ctrl+Shift+S", false, s.hasGraph());
+      ImGui::Separator();
       saveImage = ImGui::MenuItem("Save image (PNG)...");
       exportFigure = ImGui::MenuItem("Export figure (SVG, PDF, PNG, TikZ)...");
       exportSteps = ImGui::MenuItem("Export steps (Markdown, LaTeX)...");
       worksheet = ImGui::MenuItem("New worksheet...");
       ImGui::Separator();
-      out.quit = ImGui::MenuItem("Quit", "Esc");
+      if (ImGui::MenuItem("Quit", "Esc")) out.replace = Request{Request::Action::Quit, ""};
       ImGui::EndMenu();
     }
+    drawEditMenu(s, m, out);
     if (ImGui::BeginMenu("View")) {
       out.fit = ImGui::MenuItem("Fit the graph to the window", "F");
       ImGui::EndMenu();
@@ -64,6 +113,14 @@ void drawMenu(AppState& s, MenuState& m, MenuRequests& out) {
     ImGui::EndMainMenuBar();
   }
   drawAnswersPopups(s, m, loadAnswers, saveAnswers);
+  if (out.save && s.hasGraph()) {
+    if (s.filePath().empty()) saveAs = true;  // an example or a built graph: ask where
+    else saveTo(s, m, s.filePath());
+  }
+  if (saveAs && s.hasGraph()) {
+    m.savePath = s.suggestedFileName();
+    ImGui::OpenPopup("Save the graph as");
+  }
   if (openFile) ImGui::OpenPopup("Open a .bsg file");
   if (saveImage) ImGui::OpenPopup("Save the window as a PNG");
   if (exportFigure) ImGui::OpenPopup("Export the graph as a figure");
@@ -77,12 +134,16 @@ void drawMenu(AppState& s, MenuState& m, MenuRequests& out) {
     ImGui::InputInt("variants", &m.worksheetVariants);
     ImGui::SetNextItemWidth(120);
     ImGui::InputInt("seed", &m.worksheetSeed);
-    if (ImGui::Button("Write")) {
+    // Sheets already handed out are work too: writing over them is asked first.
+    const int replaced = s.worksheetFilesReplaced(m.worksheetDir, m.worksheetVariants);
+    if (replaced > 0)
+      ImGui::TextColored({0.75f, 0.1f, 0.1f, 1}, "%s already has %d of these files: Write replaces them.", m.worksheetDir.c_str(), replaced);
+    if (ImGui::Button(replaced > 0 ? "Write (replace)" : "Write")) {
       m.message = s.newWorksheet(m.worksheetDir, m.worksheetVariants, unsigned(std::max(0, m.worksheetSeed)));
       ImGui::CloseCurrentPopup();
     }
     ImGui::SameLine();
-    if (ImGui::Button("Cancel")) ImGui::CloseCurrentPopup();
+    if (ImGui::Button("Cancel (Esc)") || escapePressed()) ImGui::CloseCurrentPopup();
     ImGui::EndPopup();
   }
   if (pathPopup("Export the graph as a figure", "The format is the file's: .svg, .pdf, .png, or .tex (TikZ, for \\input in LaTeX).",
@@ -91,7 +152,9 @@ void drawMenu(AppState& s, MenuState& m, MenuRequests& out) {
   if (pathPopup("Export the steps", "The steps as on paper: .md (Markdown, $...$ math) or .tex (LaTeX align*, needs amsmath).",
                 m.stepsPath, "Export", "every step so far (else the current one)", &m.allSteps))
     m.message = s.exportSteps(m.stepsPath, m.allSteps);
-  if (pathPopup("Open a .bsg file", nullptr, m.openPath, "Open")) report(m, s.openFile(m.openPath), m.openPath);
+  if (pathPopup("Open a .bsg file", nullptr, m.openPath, "Open")) out.replace = Request{Request::Action::OpenFile, m.openPath};
+  if (pathPopup("Save the graph as", "The .bsg text of the graph (.bsg is added to a name without an extension).", m.savePath, "Save"))
+    saveTo(s, m, m.savePath);
   if (pathPopup("Save the window as a PNG", nullptr, m.screenshotPath, "Save")) out.screenshotPath = m.screenshotPath;
 }
 

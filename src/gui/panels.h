@@ -3,16 +3,21 @@
 #pragma once
 #include <imgui.h>
 
+#include <optional>
 #include <string>
+#include <vector>
 
 #include "session/app_state.h"
+#include "session/confirm.h"
 
 namespace bs::app {
 
-// What the menu asks the window to do (things that need the window itself).
+// What the menu and the keys ask the window to do (things that need the window itself).
 struct MenuRequests {
   bool fit = false;
-  bool quit = false;
+  bool quit = false;           // close now (after any question about unsaved work)
+  std::optional<Request> replace;  // quit or open another graph: asked first if work is unsaved
+  bool open = false, save = false, saveAs = false, undo = false, redo = false;  // keys for the menu's items
   std::string screenshotPath;  // non-empty: write the next frame as a PNG here
 };
 
@@ -26,10 +31,25 @@ struct MenuState {
   std::string worksheetDir = "worksheets";  // File > New worksheet
   int worksheetVariants = 20, worksheetSeed = 1;
   std::string message;  // the last open or save result, shown in the controls bar
+  std::string savePath;  // File > Save as
+  // The settings file that keeps the recent files ("" in screenshots and benchmarks:
+  // nothing is remembered) and the list the menu shows.
+  std::string settingsPath;
+  std::vector<std::string> recent;
+  SaveTargets targets{"", "answers.txt", "runs"};  // where the unsaved-work question saves
+  std::string saveError;  // why its last Save failed
 };
 
 void drawMenu(AppState& s, MenuState& m, MenuRequests& out);
-// A modal asking for a path (and an option, if `option`): true on `action` or Enter.
+// "opened X", or the error located in X, in the controls bar.
+void reportOpen(MenuState& m, const std::optional<SourceError>& err, const std::string& what);
+// Puts a file opened or saved first in the recent files (and the settings file).
+void rememberFile(MenuState& m, const std::string& path);
+// The question before a request would lose unsaved work ("Save changes to X?": Save,
+// Discard, Cancel; confirm_dialog.cpp). Returns the request to carry out now, if any.
+std::optional<Request> drawConfirmDialog(AppState& s, RunStore* runs, Confirm& c, MenuState& m);
+// A modal asking for a path (and an option, if `option`): true on `action` or Enter;
+// Esc cancels.
 bool pathPopup(const char* title, const char* help, std::string& path, const char* action, const char* option = nullptr,
                bool* flag = nullptr);
 // Step buttons, step slider, play/pause and speed, the step counter and phase.

@@ -45,7 +45,11 @@ void drawSourceEditor(AppState& s, ImFont* mono) {
     }
   }
   ImGui::PushFont(mono);
+  const std::string typed = s.sourceText();
   ImGui::InputTextMultiline("##source", &s.sourceText(), ImGui::GetContentRegionAvail(), ImGuiInputTextFlags_AllowTabInput);
+  // Esc leaves the field, but ImGui 1.86 also puts back the text it had when entered:
+  // keep what was typed (it is unsaved work; a second Esc asks before quitting).
+  if (ImGui::IsItemDeactivated() && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false)) s.sourceText() = typed;
   ImGui::PopFont();
   // In a multi-line field ImGui 1.86 ends editing on Ctrl+Enter (Enter is a new line).
   const bool ctrlEnter = ImGui::IsItemDeactivated() && ImGui::GetIO().KeyCtrl && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter));

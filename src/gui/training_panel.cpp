@@ -43,6 +43,7 @@ TrainingPanel::TrainingPanel(std::string settingsPath, const std::string& shader
       strip_(std::make_unique<ImageStrip>()),
       boundary_(std::make_unique<DecisionBoundaryView>(shaderDir)) {
   cifarEdit_ = ctl_.settings().cifarPath;
+  accPlot_->fixedY = plot::Range{0, 1};  // autoscaled, XOR's flat 0 read as -1..1
 }
 
 TrainingPanel::~TrainingPanel() = default;
@@ -230,6 +231,9 @@ void TrainingPanel::drawControls() {
   if (!ctl_.snapshot().history.empty()) {
     const auto& e = ctl_.snapshot().history.back();
     ImGui::Text("epoch %d: train loss %.5g, acc %.4f", e.epoch, e.trainLoss, e.trainAcc);
+    // XOR's 0 while every point is on its side: the rule, on one line (a wrap could break ±0.9).
+    if (ctl_.preset().train.metric.kind == nn::Metric::Sign)
+      ImGui::TextDisabled("accuracy: %s", nn::metricRule(ctl_.preset().train.metric).c_str());
     if (e.hasTest && ctl_.preset().needsCifar()) ImGui::Text("          test loss %.5g, acc %.4f", e.testLoss, e.testAcc);
     if (e.seconds >= 0.1) ImGui::Text("%.2f s per epoch", e.seconds);
     else ImGui::Text("%.3f ms per epoch", e.seconds * 1000);
@@ -253,7 +257,8 @@ void TrainingPanel::drawRuns() {
   for (const auto& r : ctl_.runs().runs()) {
     ImGui::PushID(r.id);
     bool on = r.overlaid;
-    if (ImGui::Checkbox("##on", &on)) ctl_.runs().setOverlaid(r.id, on);
+    if (ImGui::Checkbox("##on", &on))
+      if (std::string off = ctl_.runs().setOverlaid(r.id, on); !off.empty()) ctl_.message = off;
     ImGui::SameLine();
     char label[160];
     std::snprintf(label, sizeof label, "%s  %.3f%s", r.label.c_str(), r.run.bestTestAcc(),

@@ -17,6 +17,8 @@ void TrainingPanel::drawLive() {
   const float w = (avail.x - gap) / 2, h = (avail.y - ImGui::GetStyle().ItemSpacing.y) / 2;
   lossPlot_->draw(loss_, w, h);
   ImGui::SameLine();
+  const nn::Metric& m = ctl_.preset().train.metric;
+  accPlot_->setLabels(m.kind == nn::Metric::Sign ? "Accuracy (" + nn::metricRule(m) + ")" : "Accuracy per epoch", "accuracy");
   accPlot_->draw(acc_, w, h);
   batchPlot_->draw(batchLoss_, w, h);
   ImGui::SameLine();
@@ -53,6 +55,8 @@ void TrainingPanel::drawCompare() {
   }
   const RunMetric metric = RunMetric(std::clamp(ctl_.compareMetric, 0, 3));
   comparePlot_->setLabels(std::string("Comparison of runs: ") + runMetricName(metric), runMetricName(metric));
+  const bool accuracy = metric == RunMetric::TrainAcc || metric == RunMetric::TestAcc;
+  comparePlot_->fixedY = accuracy ? std::optional<plot::Range>(plot::Range{0, 1}) : std::nullopt;
   const ImVec2 avail = ImGui::GetContentRegionAvail();
   comparePlot_->draw(ctl_.runs().overlay(metric), avail.x, avail.y);
 }

@@ -37,13 +37,27 @@ void ValuePainter::mark(ImVec2 centre, float cellW, const AnswerKey& k) const {
   if (r >= 2.5f) drawVerdictMark(dl, {centre.x + cellW / 2 - metrics->markWidth * zoom / 2, centre.y}, r, *v);
 }
 
+std::string ValuePainter::mine(const AnswerKey& k) const {
+  if (!answers || k.node < 0) return {};
+  std::string t = answers->fieldText(k);
+  if (int(t.size()) > metrics->numberChars && !answers->fieldError(k))
+    if (const auto n = answers->sheet().get(k.node, k.quantity, k.row, k.col)) t = fitNumber(n->value, metrics->numberChars);
+  return t;
+}
+
+void ValuePainter::number(ImVec2 centre, const Tensor* t, const AnswerKey& k, ImU32 col) const {
+  const ImVec2 at{centre.x - metrics->markWidth * zoom / 2, centre.y};
+  if (const std::string m = mine(k); !m.empty()) text(at, m, k.quantity == Quantity::Grad ? palette.grad : palette.ink);
+  else text(at, t ? fitNumber((*t)(k.row, k.col), metrics->numberChars) : "?", t ? col : palette.faint);
+}
+
 void ValuePainter::grid(ImVec2 topLeft, float cellW, const Tensor* t, ImU32 col, Shape shape, int node, Quantity q) const {
   const float lh = metrics->lineHeight * zoom;
   for (Index r = 0; r < shape.rows; ++r)
     for (Index c = 0; c < shape.cols; ++c) {
       const ImVec2 centre{topLeft.x + (float(c) + 0.5f) * cellW, topLeft.y + (float(r) + 0.5f) * lh};
       mark(centre, cellW, {node, q, r, c});
-      text({centre.x - metrics->markWidth * zoom / 2, centre.y}, t ? fitNumber((*t)(r, c), metrics->numberChars) : "?", t ? col : palette.faint);
+      number(centre, t, {node, q, r, c}, col);
     }
 }
 
@@ -71,14 +85,15 @@ void ValuePainter::draw(ImVec2 min, ImVec2 max, Shape shape, const EdgeValue& ev
   const float lh = metrics->lineHeight * zoom, pad = metrics->pad * zoom;
   const float cx = (min.x + max.x) / 2;
   switch (valueStyle(shape, *metrics)) {
-    case ValueStyle::Scalar:
-      mark({cx, min.y + pad / 4 + lh / 2}, max.x - min.x - pad / 2, {ev.producer, Quantity::Value, 0, 0});
-      if (gradIsTotal) mark({cx, min.y + pad / 4 + 1.5f * lh}, max.x - min.x - pad / 2, {ev.producer, Quantity::Grad, 0, 0});
-      text({cx - metrics->markWidth * zoom / 2, min.y + pad / 4 + lh / 2}, value ? fitNumber((*value)(0, 0), metrics->numberChars) : "?", value ? palette.ink : palette.faint);
-      if (grad || (answers && gradIsTotal))
-        text({cx - metrics->markWidth * zoom / 2, min.y + pad / 4 + 1.5f * lh}, grad ? fitNumber((*grad)(0, 0), metrics->numberChars) : "?",
-             grad ? palette.grad : palette.faint);
+    case ValueStyle::Scalar: {
+      const AnswerKey v{ev.producer, Quantity::Value, 0, 0}, g{gradIsTotal ? ev.producer : -1, Quantity::Grad, 0, 0};
+      const ImVec2 top{cx, min.y + pad / 4 + lh / 2}, bottom{cx, min.y + pad / 4 + 1.5f * lh};
+      mark(top, max.x - min.x - pad / 2, v);
+      mark(bottom, max.x - min.x - pad / 2, g);
+      number(top, value, v, palette.ink);
+      if (grad || (answers && gradIsTotal)) number(bottom, grad, g, palette.grad);
       break;
+    }
     case ValueStyle::Grid: {
       const float cellW = (max.x - min.x - pad) / float(shape.cols);
       const ImVec2 top{min.x + pad / 2, min.y + pad / 2};

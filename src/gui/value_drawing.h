@@ -56,6 +56,11 @@ struct ValuePainter {
   void grid(ImVec2 topLeft, float cellW, const Tensor* t, ImU32 col, Shape shape, int node = -1,
             Quantity q = Quantity::Value) const;
   void mark(ImVec2 centre, float cellW, const AnswerKey& k) const;  // behind one number
+  // The student's number for k as written (shortened to fit), or "" if none: answers
+  // mode shows it in place of the exact value or the "?".
+  std::string mine(const AnswerKey& k) const;
+  // One number of a cell: the student's, else the value, else "?".
+  void number(ImVec2 centre, const Tensor* t, const AnswerKey& k, ImU32 col) const;
   // The caption under the image: prefix, the largest |number|, suffix.
   void heatmap(ImVec2 min, ImVec2 max, const Tensor* t, int key, ImU32 captionCol, const char* prefix,
                const std::string& suffix = "") const;

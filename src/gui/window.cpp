@@ -6,6 +6,7 @@
 #include <chrono>
 #include <cstdlib>
 #include <cstring>
+#include <filesystem>
 #include <thread>
 #include <ctime>
 #include <iostream>
@@ -23,6 +24,7 @@
 #include "gui/heatmaps.h"
 #include "gui/panels.h"
 #include "session/random_graph.h"
+#include "session/settings.h"
 #include "gui/training_panel.h"
 #include "gui/value_drawing.h"
 
@@ -49,11 +51,29 @@ struct Ui {
   DescentPanel descent;
   bool sourceTabFirst = false;  // select the Source tab in the first frame
   bool descentTabFirst = false;  // ... or the Descent tab
+  Confirm confirm;  // a quit or open waiting for the answer about unsaved work
+  std::shared_ptr<const Graph> batch;  // "Step through this batch", while that waits
+  std::string batchTitle;
+  RunStore* runs() { return training ? &training->runs() : nullptr; }
 };
 
-void handleKeys(Ui& ui, MenuRequests& req) {
+// The keys, as requests for the menu and the window (the menu has the same as items).
+// Shortcuts and Esc come from the platform's key presses, each with its own modifiers;
+// the step keys from ImGui, which repeats them while held.
+void handleKeys(Ui& ui, const std::vector<platform::KeyPress>& presses, MenuRequests& req) {
   const ImGuiIO& io = ImGui::GetIO();
-  if (io.WantTextInput) return;  // typing in the editor or a field
+  if (ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopup)) return;  // a menu or a question has the keys
+  const bool graphShown = !(ui.training && ui.training->visible);  // the rest act on the graph view
+  for (const platform::KeyPress& k : presses) {
+    if (k.ctrl && k.key == 'S') (k.shift ? req.saveAs : req.save) = true;  // in the editor too: saving applies it
+    if (io.WantTextInput) continue;  // typing in the editor or a field (it has its own undo)
+    if (!k.ctrl && k.key == platform::kEscape) req.replace = Request{Request::Action::Quit, ""};
+    if (!k.ctrl || !graphShown) continue;
+    if (k.key == 'O') req.open = true;
+    if (k.key == 'Z') (k.shift ? req.redo : req.undo) = true;
+    if (k.key == 'Y') req.redo = true;
+  }
+  if (io.WantTextInput || !graphShown || io.KeyCtrl) return;
   const std::pair<ImGuiKey, Key> keys[] = {{ImGuiKey_RightArrow, Key::Right}, {ImGuiKey_LeftArrow, Key::Left},
                                            {ImGuiKey_Space, Key::Space},      {ImGuiKey_Home, Key::Home},
                                            {ImGuiKey_End, Key::End}};
@@ -61,29 +81,65 @@ void handleKeys(Ui& ui, MenuRequests& req) {
     if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(imguiKey)))
       if (auto c = commandForKey(key)) ui.state.run(*c);
   if (ImGui::IsKeyPressed('F', false)) req.fit = true;  // the backends index keys by GLFW code, 'F' for F
-  if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false)) req.quit = true;
+}
+
+// A request that no unsaved work stands in the way of any more.
+void carryOut(Ui& ui, const Request& r, MenuRequests& req) {
+  switch (r.action) {
+    case Request::Action::Quit: req.quit = true; break;
+    case Request::Action::OpenExample: reportOpen(ui.menu, ui.state.openExample(r.arg), r.arg); break;
+    case Request::Action::OpenFile: {
+      const auto err = ui.state.openFile(r.arg);
+      reportOpen(ui.menu, err, r.arg);
+      if (!err) rememberFile(ui.menu, ui.state.filePath());
+      break;
+    }
+    case Request::Action::StepThrough:
+      if (ui.batch) ui.state.openGraph(*ui.batch, ui.batchTitle);
+      ui.batch.reset();
+      if (ui.training) ui.training->visible = false;
+      break;
+  }
+}
+
+// What a quit or an open would lose: unsaved work, and a run still training (only
+// quitting stops it).
+Unsaved atStake(Ui& ui, const Request& r) {
+  Unsaved u = unsavedWork(ui.state, ui.runs());
+  u.training = r.action == Request::Action::Quit && ui.training && (ui.training->running() || ui.training->queueing());
+  return u;
+}
+
+// Asks first if the request would lose unsaved work.
+void request(Ui& ui, const Request& r, MenuRequests& req) {
+  if (auto now = ui.confirm.ask(r, atStake(ui, r))) carryOut(ui, *now, req);
 }
 
 // One frame of panels: menu, controls across the top, graph view on the left, the
 // inspector and source editor as tabs on the right.
-void drawFrame(Ui& ui, MenuRequests& req) {
+void drawFrame(Ui& ui, const std::vector<platform::KeyPress>& presses, MenuRequests& req) {
+  handleKeys(ui, presses, req);
   drawMenu(ui.state, ui.menu, req);
+  if (auto now = drawConfirmDialog(ui.state, ui.runs(), ui.confirm, ui.menu)) carryOut(ui, *now, req);
   // The training window takes the whole work area while it is shown; "Step through
   // this batch" opens the paused network here and goes back to the graph.
   if (ui.training) {
     ui.training->drawMenu();
     ui.training->draw();
-    std::string title;
-    if (auto g = ui.training->takeStepRequest(title)) {
-      ui.state.openGraph(*g, title);
-      ui.training->visible = false;
-    }
-    if (ui.training->visible) {
-      ui.graphRect = {0, 0, 0, 0};
-      return;
+    if (auto g = ui.training->takeStepRequest(ui.batchTitle)) {
+      ui.batch = g;
+      req.replace = Request{Request::Action::StepThrough, ui.batchTitle};
     }
   }
-  handleKeys(ui, req);
+  if (req.replace) {
+    const Request r = *req.replace;
+    req.replace.reset();
+    request(ui, r, req);
+  }
+  if (ui.training && ui.training->visible) {
+    ui.graphRect = {0, 0, 0, 0};
+    return;
+  }
   const ImGuiViewport* vp = ImGui::GetMainViewport();
   const ImVec2 pos = vp->WorkPos, size = vp->WorkSize;
   // No window backgrounds: the frame is cleared panel-grey with the graph's rectangle
@@ -154,10 +210,15 @@ struct FrameTimes {
 
 // Opens what the options ask for and does the work they ask for before the first frame.
 // An exit code, or 0; `failed` is set when descending failed (shown, exit 1 at the end).
-int prepare(Ui& ui, const WindowOptions& o, bool& failed) {
+// `last`: the file the window had open when last closed, reopened if it still opens.
+int prepare(Ui& ui, const WindowOptions& o, const std::string& last, bool& failed) {
   if (o.randomNodes > 0) {
     ui.state.openGraph(randomGraph(o.randomNodes), "random graph of " + std::to_string(o.randomNodes) + " nodes");
-  } else {
+  } else if (const auto err = last.empty() ? std::nullopt : ui.state.openFile(last); last.empty() || err) {
+    if (err) {
+      ui.menu.message = "could not reopen the last file: " + err->located(last);
+      std::cerr << "warning: " << ui.menu.message << "\n";
+    }
     const std::string what = o.file.empty() ? o.example : o.file;
     if (auto err = o.file.empty() ? ui.state.openExample(what) : ui.state.openFile(what)) return fail(err->located(what), 2);
   }
@@ -208,14 +269,33 @@ double cpuNow() {
 
 }  // namespace
 
-int runWindow(const WindowOptions& o) {
-  if (o.width < 64 || o.height < 64 || o.width > 8192 || o.height > 8192)
+int runWindow(const WindowOptions& opts) {
+  if (opts.width < 64 || opts.height < 64 || opts.width > 8192 || opts.height > 8192)
     return fail("--size must be between 64x64 and 8192x8192", 2);
   Ui ui;
+  const bool offscreen = !opts.screenshot.empty();
+  // A window someone works in remembers its recent files, last file and size;
+  // screenshots and benchmarks neither read nor write them.
+  const bool interactive = !offscreen && opts.benchFrames == 0;
+  WindowOptions o = opts;
+  std::string last;
+  if (interactive) {
+    ui.menu.settingsPath = Settings::defaultPath();
+    std::string warning;
+    const Settings remembered = Settings::load(ui.menu.settingsPath, &warning);
+    if (!warning.empty()) std::cerr << "warning: " << warning << "\n";
+    ui.menu.recent = remembered.recent;
+    if (!o.sizeGiven && remembered.windowWidth > 0) {
+      o.width = remembered.windowWidth;
+      o.height = remembered.windowHeight;
+    }
+    std::error_code ec;
+    if (o.reopenLast && o.randomNodes == 0 && std::filesystem::is_regular_file(remembered.lastFile, ec)) last = remembered.lastFile;
+  }
   bool descendFailed = false;
-  if (const int code = prepare(ui, o, descendFailed)) return code;
+  if (const int code = prepare(ui, o, last, descendFailed)) return code;
+  rememberFile(ui.menu, ui.state.filePath());
 
-  const bool offscreen = !o.screenshot.empty();
   IMGUI_CHECKVERSION();
   ImGui::CreateContext();
   ImGuiIO& io = ImGui::GetIO();
@@ -252,18 +332,46 @@ int runWindow(const WindowOptions& o) {
 
   FrameTimes times;
   std::string pendingShot;
-  std::string shownTitle = ui.state.title(), reportedFailure;
+  std::string shownTitle, reportedFailure;
   int shotDelay = 0;
-  auto last = std::chrono::steady_clock::now();
+  auto lastFrame = std::chrono::steady_clock::now();
   double cpuStart = 0;
   const int warmup = 5;
-  for (int frame = 0; code == 0 && !window->shouldClose(); ++frame) {
+  // Frames are drawn when something changes: an event, a step while playing, training.
+  // After an event, frames for a quarter of a second more: ImGui settles sizes and
+  // popups over a few frames and fades a modal's dimming in over a sixth of a second.
+  using Clock = std::chrono::steady_clock;
+  constexpr auto kSettle = std::chrono::milliseconds(250);
+  auto busyUntil = Clock::now() + kSettle;
+  bool oneMore = false;  // a step or an edit was drawn: once more, settled
+  int shownValues = -1;
+  bool quit = false;
+  for (int frame = 0; code == 0 && !quit; ++frame) {
+    const bool training = ui.training && (ui.training->running() || ui.training->queueing());
+    if (interactive && !oneMore && Clock::now() >= busyUntil && pendingShot.empty() && !training) {
+      double wait = 2.0;  // now and then a frame anyway
+      if (auto due = ui.state.secondsToNextStep()) wait = std::min(wait, *due);
+      if (io.WantTextInput) wait = std::min(wait, 0.5);  // the caret blinks
+      // Work off this thread that the window shows when it ends or as it goes: Graphviz's
+      // layout in its process, a descent on its worker (its plot grows).
+      if (ui.view.layoutPending() || ui.state.descending()) wait = std::min(wait, 0.1);
+      window->waitEvents(wait);
+    }
+    oneMore = false;
+    MenuRequests req;
+    if (window->shouldClose()) {  // the close button: asked like Esc
+      if (!interactive) break;
+      window->cancelClose();
+      req.replace = Request{Request::Action::Quit, ""};
+    }
     const auto t0 = std::chrono::steady_clock::now();
     window->newFrame();
+    if (window->takeEvents() || training) busyUntil = Clock::now() + kSettle;
     ImGui::NewFrame();
     ui.state.advanceTime(io.DeltaTime);
-    MenuRequests req;
-    drawFrame(ui, req);
+    drawFrame(ui, window->takeKeyPresses(), req);
+    oneMore = ui.state.valuesVersion() != shownValues;
+    shownValues = ui.state.valuesVersion();
     ImGui::Render();
     const auto t1 = std::chrono::steady_clock::now();
 
@@ -296,10 +404,12 @@ int runWindow(const WindowOptions& o) {
       reportedFailure = f->message;
       std::cerr << "step failed: " << f->message << "\n";
     }
-    if (req.quit) window->requestClose();
-    if (ui.state.title() != shownTitle) {  // another graph was opened
-      shownTitle = ui.state.title();
-      window->setTitle("Backstep - " + shownTitle);
+    quit = req.quit;
+    // The title names the graph, with * while something is unsaved.
+    const Unsaved u = unsavedWork(ui.state, ui.runs());
+    if (const std::string title = "Backstep - " + ui.state.title() + (u.any() ? " *" : ""); title != shownTitle) {
+      shownTitle = title;
+      window->setTitle(title);
     }
     if (o.benchFrames > 0) {
       glFinish();  // count the renderer's work, not just the submission
@@ -317,8 +427,8 @@ int runWindow(const WindowOptions& o) {
 
     const auto now = std::chrono::steady_clock::now();
     if (o.benchFrames > 0 && frame == warmup - 1) cpuStart = cpuNow();
-    if (o.benchFrames > 0 && frame >= warmup) times.ms.push_back(std::chrono::duration<double, std::milli>(now - last).count());
-    last = now;
+    if (o.benchFrames > 0 && frame >= warmup) times.ms.push_back(std::chrono::duration<double, std::milli>(now - lastFrame).count());
+    lastFrame = now;
     if (o.benchFrames > 0 && int(times.ms.size()) >= o.benchFrames) {
       times.cpuMs = cpuNow() - cpuStart;
       std::cout << "bench: last frame " << ImGui::GetDrawData()->TotalVtxCount << " vertices, "
@@ -328,6 +438,17 @@ int runWindow(const WindowOptions& o) {
     }
   }
 
+  if (interactive && quit) {
+    try {
+      Settings::update(ui.menu.settingsPath, [&](Settings& s) {
+        s.lastFile = ui.state.filePath();
+        s.windowWidth = int(io.DisplaySize.x);
+        s.windowHeight = int(io.DisplaySize.y);
+      });
+    } catch (const std::exception& e) {
+      std::cerr << "warning: the window's size and file are not remembered: " << e.what() << "\n";
+    }
+  }
   // GL objects go before the context, the context before ImGui's.
   target.reset();
   ui.heatmaps.reset();

@@ -13,6 +13,8 @@ struct WindowOptions {
   std::string screenshot;       // non-empty: render, write this PNG and exit
   int step = -1;                // steps to take before showing (-1: none; beyond the end: all)
   int width = 1280, height = 800;
+  bool sizeGiven = false;       // --size: else the size the window had when last closed
+  bool reopenLast = false;      // no FILE or --example: the file open when the window last closed
   int benchFrames = 0;          // > 0: render this many frames, print the frame times, exit
   int randomNodes = 0;          // > 0: show a random graph of about this many nodes
   std::string shaderDir;        // non-empty: read the GLSL files from here, not the embedded ones

@@ -1,5 +1,6 @@
 #include "nn/metrics.h"
 
+#include <sstream>
 #include <stdexcept>
 
 namespace bs::nn {
@@ -8,6 +9,13 @@ Metric parseMetric(const std::string& s, double threshold) {
   if (s == "argmax" || s == "accuracy") return {Metric::Argmax, threshold};
   if (s == "sign") return {Metric::Sign, threshold};
   throw std::invalid_argument("unknown metric '" + s + "' (expected argmax or sign)");
+}
+
+std::string metricRule(const Metric& m) {
+  if (m.kind == Metric::Argmax) return "the largest output is the class";
+  std::ostringstream t;
+  t << m.threshold;
+  return "outputs beyond ±" + t.str() + " only";
 }
 
 long countCorrect(const Metric& m, const Mat<float>& y, const Mat<float>& t) {

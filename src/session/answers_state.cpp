@@ -9,6 +9,11 @@
 
 namespace bs::app {
 
+bool Answers::takes(const Graph& g, int node, Quantity q) {
+  if (node < 0 || node >= g.size()) return false;
+  return q == Quantity::Value ? !g.node(node).isLeaf() : hasGradient(g, node);
+}
+
 std::optional<Verdict> Answers::verdict(const AnswerKey& k) const {
   const ElementCheck* e = report_.element(k.node, k.quantity, k.row, k.col);
   return e ? std::optional<Verdict>(e->verdict) : std::nullopt;

@@ -23,6 +23,11 @@ struct AnswerKey {
 
 class Answers {
  public:
+  // Whether a student writes this quantity: the values of op nodes (an input's, a
+  // param's or a const's value is given) and the gradients of the nodes that get one
+  // (a const gets none).
+  static bool takes(const Graph& g, int node, Quantity q);
+
   bool active() const { return active_; }
   void setActive(bool on) { active_ = on; }
 

@@ -48,7 +48,10 @@ std::optional<SourceError> AppState::openFile(const std::string& path) {
   } catch (const std::exception& e) {
     return SourceError::from(e);
   }
-  return openSource(text, path);
+  auto err = openSource(text, path);
+  std::error_code ec;
+  if (!err && std::filesystem::is_regular_file(path, ec)) path_ = path;  // not a preset opened by name
+  return err;
 }
 
 std::optional<SourceError> AppState::openSource(const std::string& text, const std::string& title) {
@@ -58,17 +61,24 @@ std::optional<SourceError> AppState::openSource(const std::string& text, const s
   } catch (const std::exception& e) {
     return SourceError::from(e);
   }
-  source_ = text;
+  source_ = savedSource_ = text;
+  applied_ = std::make_shared<const std::string>(text);
+  path_.clear();
   hasSource_ = true;
   sourceError_.reset();
+  undo_.clear();
   show(std::move(g), title, 0);
   return std::nullopt;
 }
 
 void AppState::openGraph(Graph g, const std::string& title) {
   source_.clear();
+  applied_ = std::make_shared<const std::string>();
+  savedSource_.clear();
+  path_.clear();
   hasSource_ = false;
   sourceError_.reset();
+  undo_.clear();
   show(std::make_unique<Graph>(std::move(g)), title, 0);
 }
 
@@ -99,6 +109,8 @@ bool AppState::applySource() {
     return false;
   }
   sourceError_.reset();
+  if (source_ != *applied_ || !edited_.empty()) remember("apply the source");
+  applied_ = std::make_shared<const std::string>(source_);
   hasSource_ = true;
   const int step = stepper_ ? stepper_->cursor() : 0;
   show(std::move(g), title_, step);
@@ -147,6 +159,11 @@ void AppState::advanceTime(double seconds) {
   if (moved || !playing_) changed();
 }
 
+std::optional<double> AppState::secondsToNextStep() const {
+  if (!playing_) return std::nullopt;
+  return std::max(0.0, (1.0 - pending_) / speed_);
+}
+
 std::optional<int> AppState::currentStep() const {
   if (!stepper_ || stepper_->cursor() == 0) return std::nullopt;
   return stepper_->cursor() - 1;
@@ -175,6 +192,7 @@ void AppState::setLeafElement(int node, Index r, Index c, double v) {
   if (r < 0 || c < 0 || r >= t.rows() || c >= t.cols())
     throw std::invalid_argument("element (" + std::to_string(r) + ", " + std::to_string(c) + ") is outside " +
                                 graph_->node(node).name + " (" + graph_->node(node).shape.str() + ")");
+  if (t(r, c) != v) remember("edit " + elementName(graph_->node(node).name, graph_->node(node).shape, r, c));
   t(r, c) = v;
   graph_->setValue(node, t);
   stepper_->refresh();
@@ -223,6 +241,7 @@ void AppState::stopDescent() {
 // The params of `trained` become the open graph's (edited values), every step up to the
 // cursor is recomputed.
 std::string AppState::applyDescent(const Graph& trained, const nn::DescentResult& r) {
+  remember("gradient descent");
   for (int i = 0; i < graph_->size(); ++i)
     if (graph_->node(i).kind == NodeKind::Param) {
       graph_->setValue(i, trained.node(i).value);
@@ -237,6 +256,7 @@ std::string AppState::applyDescent(const Graph& trained, const nn::DescentResult
 void AppState::resetEdits() {
   if (!graph_) return;
   descent_.reset();
+  if (!edited_.empty()) remember("reset edited values");
   for (int id : edited_) graph_->setValue(id, pristine_->node(id).value);
   edited_.clear();
   stepper_->refresh();
@@ -286,6 +306,17 @@ std::string AppState::newWorksheet(const std::string& dir, int variants, unsigne
     return e.what();
   }
   return "wrote " + std::to_string(variants) + " variants to " + dir + " (sheet-K.bsg, sheet-K.pdf, key-K.txt, answers-K.txt)";
+}
+
+int AppState::worksheetFilesReplaced(const std::string& dir, int variants) const {
+  int n = 0;
+  std::error_code ec;
+  for (int k = 1; k <= std::clamp(variants, 0, 999); ++k) {
+    const std::string v = variantName(k, variants);
+    for (const std::string& f : {"sheet-" + v + ".bsg", "sheet-" + v + ".pdf", "key-" + v + ".txt", "answers-" + v + ".txt"})
+      n += std::filesystem::exists(std::filesystem::path(dir) / f, ec);
+  }
+  return n;
 }
 
 std::vector<EdgeValue> AppState::edgeValues() const {

@@ -11,6 +11,7 @@
 #include "session/answers_state.h"
 #include "session/descent_job.h"
 #include "session/layout_input.h"
+#include "session/undo.h"
 #include "core/graph.h"
 #include "core/stepper.h"
 #include "core/trace.h"
@@ -74,6 +75,9 @@ class AppState {
   void setSpeed(double stepsPerSecond);
   // Time passing while playing: takes the steps that are due; stops at the end.
   void advanceTime(double seconds);
+  // While playing, the seconds until the next step is due (the window sleeps until
+  // then); none when not playing.
+  std::optional<double> secondsToNextStep() const;
   // The step just done (cursor - 1), if any.
   std::optional<int> currentStep() const;
 
@@ -97,6 +101,8 @@ class AppState {
   // File > New worksheet: `variants` variants of the open graph with new given numbers,
   // with their keys and answer templates, written to `dir` (as `backstep worksheet`).
   std::string newWorksheet(const std::string& dir, int variants, unsigned seed) const;
+  // How many files newWorksheet would write over in `dir` (asked before replacing them).
+  int worksheetFilesReplaced(const std::string& dir, int variants) const;
   // How the inspector writes the arithmetic: decimals, and the size rule.
   const TraceOptions& traceOptions() const { return trace_; }
   void setPrecision(int decimals) { trace_.precision = std::clamp(decimals, 0, 15); }
@@ -158,8 +164,36 @@ class AppState {
   // stays and the error has the line and column.
   std::optional<SourceError> loadAnswers(const std::string& path);
   std::optional<SourceError> loadAnswersText(const std::string& text);
-  // Empty on success, else why the file could not be written.
-  std::string saveAnswers(const std::string& path) const;
+  // Empty on success, else why the file could not be written. The answers are then saved.
+  std::string saveAnswers(const std::string& path);
+  // Where the answers were last loaded from or saved to ("" if nowhere yet).
+  const std::string& answersPath() const { return answersPath_; }
+  // The open graph as a document (app_state_document.cpp): its file, saving, what is
+  // unsaved, undo and redo.
+  // The file the graph was opened from or last saved to; "" for an example or a graph
+  // built by the program.
+  const std::string& filePath() const { return path_; }
+  // Writes the graph to `path` (".bsg" added to a name without an extension) with
+  // io::writeFileAtomically. Source typed but not applied is applied first (a source
+  // with an error is not saved). The source text is written as it is; if values were
+  // edited (or the graph has no source), the printer's text of the graph as shown, which
+  // the editor then shows. The graph's file and title become the path. "" or why not.
+  std::string saveGraph(const std::string& path);
+  // Save as's first suggestion: the graph's file, else its title as a .bsg name.
+  std::string suggestedFileName() const;
+  // Source typed or applied, or values edited, since the graph was opened or saved.
+  bool graphUnsaved() const;
+  // Answers written since they were last loaded or saved (none written: saved).
+  bool answersUnsaved() const;
+  // Edit > Undo / Redo over value edits, applied source and answers; opening another
+  // graph starts afresh. False if there was nothing to undo or redo.
+  bool undo();
+  bool redo();
+  bool canUndo() const { return undo_.canUndo(); }
+  bool canRedo() const { return undo_.canRedo(); }
+  std::string undoLabel() const { return undo_.undoLabel(); }
+  std::string redoLabel() const { return undo_.redoLabel(); }
+
   // Shows the step where the number went wrong (or, carried over, the earlier mistake it
   // inherits) done, and selects that step's node; false if there is no such step.
   bool goToBlamed(const AnswerKey& k);
@@ -168,12 +202,19 @@ class AppState {
   void show(std::unique_ptr<Graph> g, const std::string& title, int step);
   void changed() { ++valuesVersion_; }
   std::string applyDescent(const Graph& trained, const nn::DescentResult& r);
+  EditState editState(std::string what) const;
+  void remember(std::string what) { undo_.push(editState(std::move(what))); }
+  void restore(const EditState& e);
+  std::string answersText() const;  // the sheet as the answers file writes it
 
   std::unique_ptr<Graph> graph_;
   std::unique_ptr<Stepper> stepper_;
   std::unique_ptr<Graph> pristine_;  // the graph as loaded, for resetEdits
   std::string title_;
-  std::string source_;
+  std::string source_;       // the editor's text
+  std::shared_ptr<const std::string> applied_ = std::make_shared<const std::string>();  // the shown graph's text
+  std::string savedSource_;  // the text last opened or saved
+  std::string path_;
   bool hasSource_ = false;
   std::optional<SourceError> sourceError_;
   std::optional<int> selected_;
@@ -187,6 +228,8 @@ class AppState {
   double pending_ = 0;  // seconds accumulated towards the next step while playing
   int graphVersion_ = 0, valuesVersion_ = 0;
   Answers answers_;
+  std::string answersPath_, savedAnswers_;
+  UndoStack undo_;
 };
 
 }  // namespace bs::app

@@ -17,23 +17,34 @@ void AppState::setAnswersMode(bool on) {
 
 void AppState::typeAnswer(const AnswerKey& k, const std::string& text) {
   if (!graph_) return;
+  EditState before = editState("");
+  const auto was = answers_.sheet().get(k.node, k.quantity, k.row, k.col);
   answers_.type(*graph_, k, text);
+  const auto now = answers_.sheet().get(k.node, k.quantity, k.row, k.col);
+  if (was.has_value() != now.has_value() || (was && (was->value != now->value || was->decimals != now->decimals))) {
+    before.what = "answer " + answerName(*graph_, k.node, k.quantity, k.row, k.col);
+    undo_.push(std::move(before));
+  }
   changed();
 }
 
 void AppState::clearAnswers() {
   if (!graph_) return;
+  if (!answers_.sheet().empty()) remember("clear the answers");
   answers_.clear(*graph_);
   changed();
 }
 
 std::optional<SourceError> AppState::loadAnswersText(const std::string& text) {
   if (!graph_) return SourceError{0, 0, "no graph is open"};
+  AnswerSheet sheet;
   try {
-    answers_.replace(*graph_, parseAnswers(text, *graph_));
+    sheet = parseAnswers(text, *graph_);
   } catch (const std::exception& e) {
     return SourceError::from(e);
   }
+  remember("load the answers");
+  answers_.replace(*graph_, std::move(sheet));
   answers_.setActive(true);
   changed();
   return std::nullopt;
@@ -46,16 +57,23 @@ std::optional<SourceError> AppState::loadAnswers(const std::string& path) {
   } catch (const std::exception& e) {
     return SourceError::from(e);
   }
-  return loadAnswersText(text);
+  auto err = loadAnswersText(text);
+  if (!err) {
+    answersPath_ = path;
+    savedAnswers_ = answersText();
+  }
+  return err;
 }
 
-std::string AppState::saveAnswers(const std::string& path) const {
+std::string AppState::saveAnswers(const std::string& path) {
   if (!graph_) return "no graph is open";
   try {
     bs::saveAnswers(path, *graph_, answers_.sheet());
   } catch (const std::exception& e) {
     return e.what();
   }
+  answersPath_ = path;
+  savedAnswers_ = answersText();
   return {};
 }
 

@@ -133,10 +133,11 @@ Step niceStep(double span, int maxTicks) {
 }
 }  // namespace
 
-std::vector<double> niceTicks(Range r, int maxTicks) {
+std::vector<double> niceTicks(Range r, int maxTicks, bool counts) {
   std::vector<double> t;
   if (!(r.span() > 0) || !finite(r.span())) return t;
-  const Step step = niceStep(r.span(), maxTicks);
+  Step step = niceStep(r.span(), maxTicks);
+  if (counts && step.exponent < 0) step = {1.0, 0};
   const double size = step.value();
   for (double k = std::ceil(r.lo / size - 1e-9); k * size <= r.hi + size * 1e-9 && t.size() < 1000; k += 1) {
     const double v = k == 0 ? 0.0 : step.times(k);
@@ -147,6 +148,8 @@ std::vector<double> niceTicks(Range r, int maxTicks) {
   }
   return t;
 }
+
+Range countRange(Range extent) { return extent.span() > 0 ? extent : Range{extent.lo - 0.5, extent.hi + 0.5}; }
 
 std::vector<double> logTicks(Range r, int maxTicks) {
   std::vector<double> t;

@@ -62,7 +62,10 @@ std::optional<Range> autoscaleY(std::span<const Series* const> series, Scale s);
 Range padded(Range r, double margin = 0.05);
 
 // Tick positions inside r at 1, 2 or 5 times a power of ten, at most about `maxTicks`.
-std::vector<double> niceTicks(Range r, int maxTicks);
+// `counts` (epochs, batches, steps): whole numbers only, so one epoch is not 0.9 ... 1.1.
+std::vector<double> niceTicks(Range r, int maxTicks, bool counts = false);
+// The x range of a count axis: the extent, or half a count either side of a single value.
+Range countRange(Range extent);
 // Ticks of a log axis (r holds log10 values): powers of ten, with 2 and 5 between
 // them when the range covers few decades. Returns the values (not their logs).
 std::vector<double> logTicks(Range r, int maxTicks);

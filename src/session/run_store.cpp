@@ -1,6 +1,7 @@
 #include "session/run_store.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
@@ -10,6 +11,7 @@
 
 #include "io/atomic_file.h"
 #include "io/read_file.h"
+#include "nn/preset.h"
 namespace bs::app {
 
 namespace {
@@ -111,6 +113,17 @@ const char* runMetricName(RunMetric m) {
   return "";
 }
 
+namespace {
+// The data a preset trains on, or "" when the name is no preset.
+std::string datasetOf(const std::string& preset) {
+  try {
+    return nn::loadPreset(preset).dataset;
+  } catch (const std::exception&) {
+    return {};
+  }
+}
+}  // namespace
+
 int RunStore::add(nn::Run run) {
   int same = 1;
   for (const auto& r : runs_)
@@ -118,6 +131,7 @@ int RunStore::add(nn::Run run) {
   StoredRun s;
   s.id = nextId_++;
   s.label = (run.preset.empty() ? std::string("run") : run.preset) + " #" + std::to_string(same);
+  s.dataset = datasetOf(run.preset);
   s.run = std::move(run);
   runs_.push_back(std::move(s));
   return runs_.back().id;
@@ -130,15 +144,33 @@ int RunStore::open(const std::string& path) {
   StoredRun s;
   s.id = nextId_++;
   s.label = std::filesystem::path(path).filename().string();
+  s.dataset = datasetOf(run.preset);
   s.run = std::move(run);
+  s.saved = true;
   runs_.push_back(std::move(s));
   return runs_.back().id;
 }
 
-void RunStore::save(int id, const std::string& path) const {
-  const StoredRun* r = find(id);
+void RunStore::save(int id, const std::string& path) {
+  StoredRun* r = find(id);
   if (!r) throw std::out_of_range("no run with id " + std::to_string(id));
   r->run.writeCsv(path);
+  r->saved = true;
+}
+
+int RunStore::unsaved() const {
+  return int(std::count_if(runs_.begin(), runs_.end(), [](const StoredRun& r) { return !r.saved; }));
+}
+
+void RunStore::saveUnsaved(const std::string& dir) {
+  for (StoredRun& r : runs_) {
+    if (r.saved) continue;
+    std::string name;  // "ex3 #2" -> "ex3-2"
+    for (char c : r.label)
+      if (std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_') name += c;
+      else if (!name.empty() && name.back() != '-') name += '-';
+    save(r.id, (std::filesystem::path(dir) / (name + ".csv")).string());
+  }
 }
 
 void RunStore::remove(int id) {
@@ -153,8 +185,18 @@ StoredRun* RunStore::find(int id) {
 
 const StoredRun* RunStore::find(int id) const { return const_cast<RunStore*>(this)->find(id); }
 
-void RunStore::setOverlaid(int id, bool on) {
-  if (StoredRun* r = find(id)) r->overlaid = on;
+std::string RunStore::setOverlaid(int id, bool on) {
+  StoredRun* r = find(id);
+  if (!r) return {};
+  r->overlaid = on;
+  std::string off;
+  if (on && !r->dataset.empty())
+    for (StoredRun& o : runs_)
+      if (o.overlaid && !o.dataset.empty() && o.dataset != r->dataset) {
+        o.overlaid = false;
+        off += (off.empty() ? "" : ", ") + o.label;
+      }
+  return off.empty() ? off : "took off " + off + ": not on " + r->dataset + " like " + r->label;
 }
 
 std::vector<int> RunStore::overlaid() const {

@@ -32,6 +32,10 @@ struct StoredRun {
   std::string label;  // "ex3 #2" or the file name it was opened from
   nn::Run run;
   bool overlaid = false;  // shown in the comparison plot
+  bool saved = false;     // opened from or saved to a CSV file
+  // The preset's data ("cifar10", "xor", "parity"), "" for a CSV whose name is no
+  // preset: only runs on the same data are overlaid together.
+  std::string dataset;
 };
 
 class RunStore {
@@ -42,14 +46,20 @@ class RunStore {
   int open(const std::string& path);
   // Writes a run as CSV (atomically). Throws std::runtime_error, or std::out_of_range
   // for an unknown id.
-  void save(int id, const std::string& path) const;
+  void save(int id, const std::string& path);
+  // Runs trained in this session and not saved yet.
+  int unsaved() const;
+  // Saves each of them in `dir` as LABEL.csv ("ex3 #2": ex3-2.csv). Throws as save does.
+  void saveUnsaved(const std::string& dir);
   void remove(int id);
 
   const std::vector<StoredRun>& runs() const { return runs_; }
   StoredRun* find(int id);
   const StoredRun* find(int id) const;
 
-  void setOverlaid(int id, bool on);
+  // Overlaying a run takes off the overlaid runs on other data (XOR's accuracy and
+  // CIFAR-10's on one axis compare nothing); returns what was taken off, or "".
+  std::string setOverlaid(int id, bool on);
   std::vector<int> overlaid() const;
   // Overlays the latest run of each course preset (and nothing else); returns the
   // presets that have no run yet, so the panel can say what to train or open.

@@ -61,6 +61,23 @@ Settings Settings::load(const std::string& path, std::string* warning) {
       } catch (const std::exception&) {
         warn("threads must be a number");
       }
+    } else if (key == "recent") {
+      if (!value.empty() && s.recent.size() < kRecent) s.recent.push_back(value);
+    } else if (key == "last") {
+      s.lastFile = value;
+    } else if (key == "window") {
+      const auto x = value.find('x');
+      int w = 0, h = 0;
+      try {
+        if (x != std::string::npos) w = std::stoi(value.substr(0, x)), h = std::stoi(value.substr(x + 1));
+      } catch (const std::exception&) {  // w stays 0: warned below
+      }
+      if (w >= 64 && h >= 64 && w <= 8192 && h <= 8192) {
+        s.windowWidth = w;
+        s.windowHeight = h;
+      } else {
+        warn("window must look like 1280x800");
+      }
     } else {
       warn("unknown key '" + key + "'");
     }
@@ -68,8 +85,24 @@ Settings Settings::load(const std::string& path, std::string* warning) {
   return s;
 }
 
+void Settings::addRecent(const std::string& path) {
+  std::erase(recent, path);
+  recent.insert(recent.begin(), path);
+  if (recent.size() > kRecent) recent.resize(kRecent);
+}
+
 void Settings::save(const std::string& path) const {
-  io::writeFileAtomically(path, "# Backstep settings\ncifar = " + cifarPath + "\nthreads = " + std::to_string(threads) + "\n");
+  std::string text = "# Backstep settings\ncifar = " + cifarPath + "\nthreads = " + std::to_string(threads) + "\n";
+  for (const std::string& r : recent) text += "recent = " + r + "\n";
+  if (!lastFile.empty()) text += "last = " + lastFile + "\n";
+  if (windowWidth > 0) text += "window = " + std::to_string(windowWidth) + "x" + std::to_string(windowHeight) + "\n";
+  io::writeFileAtomically(path, text);
+}
+
+void Settings::update(const std::string& path, const std::function<void(Settings&)>& change) {
+  Settings s = load(path);
+  change(s);
+  s.save(path);
 }
 
 }  // namespace bs::app

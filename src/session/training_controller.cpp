@@ -32,9 +32,13 @@ nn::Preset TrainingController::editedPreset() const {
                                      .seed = std::uint64_t(std::max(0, edits.seed))});
 }
 
+// Only the training keys: the window's recent files, written meanwhile, stay.
 void TrainingController::saveSettings() {
   try {
-    settings_.save(settingsPath_);
+    Settings::update(settingsPath_, [&](Settings& s) {
+      s.cifarPath = settings_.cifarPath;
+      s.threads = settings_.threads;
+    });
   } catch (const std::exception& e) {
     message = e.what();
   }
@@ -45,11 +49,8 @@ void TrainingController::start(const std::string& cifarPath, double epochsPerSec
   message.clear();
   if (p.needsCifar() && cifarPath != settings_.cifarPath) {
     settings_.cifarPath = cifarPath;
-    try {
-      settings_.save(settingsPath_);
-    } catch (const std::exception& e) {
-      message = std::string("the CIFAR folder is not remembered: ") + e.what();
-    }
+    saveSettings();
+    if (!message.empty()) message = "the CIFAR folder is not remembered: " + message;
   }
   SessionOptions o;
   o.cifarPath = settings_.cifarPath;
@@ -67,7 +68,7 @@ bool TrainingController::poll() {
   if (auto run = session_.takeRun()) {
     const bool finished = run->status == nn::RunStatus::Finished;
     lastRun = runs_.add(std::move(*run));
-    runs_.setOverlaid(lastRun, true);
+    if (std::string off = runs_.setOverlaid(lastRun, true); !off.empty()) message = off;
     if (queueing_) {
       if (!finished) queue_.clear();
       if (queue_.empty()) {

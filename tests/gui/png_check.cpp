@@ -1,7 +1,9 @@
-// png_check FILE WIDTH HEIGHT [--heatmap|--verdicts]: exits 0 if FILE is a PNG of that size that
-// is not blank (many colours, not one flat fill); with --heatmap it must also hold
-// both ends of the heatmap colour map (the shader ran); with --verdicts, the answers
-// mode's tints for correct, wrong and carried-over numbers (src/gui/verdict_marks.cpp).
+// png_check FILE WIDTH HEIGHT [--heatmap|--verdicts|--wrong-left N]: exits 0 if FILE
+// is a PNG of that size that is not blank (many colours, not one flat fill); with
+// --heatmap it must also hold both ends of the heatmap colour map (the shader ran); with
+// --verdicts, the answers mode's tints for correct, wrong and carried-over numbers
+// (src/gui/verdict_marks.cpp); with --wrong-left N, a wrong number's tint in the
+// leftmost N columns.
 // Prints what it found.
 #include <stb_image.h>  // the implementation is inside libstb.so
 
@@ -19,11 +21,13 @@ int near(const unsigned char* p, int r, int g, int b) {
 
 int main(int argc, char** argv) {
   if (argc < 4) {
-    std::fprintf(stderr, "usage: png_check FILE WIDTH HEIGHT [--heatmap|--verdicts]\n");
+    std::fprintf(stderr, "usage: png_check FILE WIDTH HEIGHT [--heatmap|--verdicts|--wrong-left N]\n");
     return 2;
   }
   const bool heatmap = argc > 4 && std::strcmp(argv[4], "--heatmap") == 0;
   const bool verdicts = argc > 4 && std::strcmp(argv[4], "--verdicts") == 0;
+  // --wrong-left N: a wrong number's tint in the leftmost N columns (the graph, not the inspector).
+  const int wrongLeft = argc > 5 && std::strcmp(argv[4], "--wrong-left") == 0 ? std::atoi(argv[5]) : 0;
   int w = 0, h = 0, n = 0;
   unsigned char* px = stbi_load(argv[1], &w, &h, &n, 3);
   if (!px) {
@@ -37,7 +41,7 @@ int main(int argc, char** argv) {
   }
   std::set<int> colours;
   long dark = 0, blue = 0, red = 0;
-  long correct = 0, wrong = 0, carried = 0;
+  long correct = 0, wrong = 0, carried = 0, wrongInLeft = 0;
   for (long i = 0; i < long(w) * h; ++i) {
     const unsigned char* p = px + 3 * i;
     colours.insert(p[0] << 16 | p[1] << 8 | p[2]);
@@ -46,6 +50,7 @@ int main(int argc, char** argv) {
     red += near(p, 178, 24, 43);
     correct += near(p, 200, 238, 205);  // verdictTint()
     wrong += near(p, 255, 196, 196);
+    wrongInLeft += near(p, 255, 196, 196) && i % w < wrongLeft;
     carried += near(p, 255, 208, 160);
   }
   std::printf("%s: %dx%d, %zu colours, %ld dark pixels, %ld heatmap-blue, %ld heatmap-red\n", argv[1], w, h,
@@ -59,6 +64,11 @@ int main(int argc, char** argv) {
   if (verdicts) std::printf("verdict tints: %ld correct, %ld wrong, %ld carried over\n", correct, wrong, carried);
   if (verdicts && (correct < 200 || wrong < 200 || carried < 200)) {
     std::fprintf(stderr, "%s: the numbers are not tinted by their verdicts\n", argv[1]);
+    ++fails;
+  }
+  if (wrongLeft > 0) std::printf("wrong tint in the leftmost %d columns: %ld pixels\n", wrongLeft, wrongInLeft);
+  if (wrongLeft > 0 && wrongInLeft < 100) {
+    std::fprintf(stderr, "%s: no wrong number's tint in the leftmost %d columns\n", argv[1], wrongLeft);
     ++fails;
   }
   if (heatmap && (blue < 30 || red < 30)) {

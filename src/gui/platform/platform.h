@@ -5,8 +5,18 @@
 #pragma once
 #include <memory>
 #include <string>
+#include <vector>
 
 namespace bs::app::platform {
+
+// A key pressed, with the modifiers held at that moment: a shortcut does not depend on
+// how its key events fall into frames (ImGui 1.86 sees only each frame's key state, so a
+// quick Ctrl+Z can arrive as Z without Ctrl). `key`: 'A'..'Z', or kEscape.
+struct KeyPress {
+  int key = 0;
+  bool ctrl = false, shift = false;
+};
+constexpr int kEscape = 27;
 
 struct WindowSpec {
   int width = 1280, height = 800;
@@ -20,7 +30,15 @@ class Window {
   virtual ~Window() = default;
   virtual bool shouldClose() const = 0;
   virtual void requestClose() = 0;
+  // The close button was pressed but the window stays (to ask about unsaved work).
+  virtual void cancelClose() = 0;
   virtual void setTitle(const std::string& title) = 0;
+  // Sleeps until an event arrives or `seconds` pass: an idle window draws nothing.
+  virtual void waitEvents(double seconds) = 0;
+  // True if input or window events (a key, the mouse, a resize) came since the last call.
+  virtual bool takeEvents() = 0;
+  // The letter and Esc keys pressed since the last call, in order.
+  virtual std::vector<KeyPress> takeKeyPresses() = 0;
   // Polls events and starts an ImGui frame (display size: the window's, or the
   // offscreen size).
   virtual void newFrame() = 0;

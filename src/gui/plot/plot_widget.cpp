@@ -109,7 +109,7 @@ void PlotView::draw(const std::vector<Series>& series, float width, float height
   if (!xr || !yr) {
     dl->AddText({f.left + 8, f.top + f.height / 2 - 8}, IM_COL32(140, 140, 140, 255), "no data yet");
   } else {
-    f.x = xr->span() > 0 ? *xr : padded(*xr);
+    f.x = countRange(*xr);  // every x here counts epochs, batches or steps
     f.y = fixedY ? *fixedY : padded(*yr, 0.06);
     // The y labels first: the left margin grows to hold the widest (1e+16 losses).
     const bool log = f.yScale == Scale::Log;
@@ -127,7 +127,7 @@ void PlotView::draw(const std::vector<Series>& series, float width, float height
     const ImVec2 a{f.left, f.top}, b{f.left + f.width, f.top + f.height};
     // Grid and ticks.
     const int xMax = std::max(2, int(f.width / 70));
-    const auto xt = niceTicks(f.x, xMax);
+    const auto xt = niceTicks(f.x, xMax, true);
     const double xStep = xt.size() > 1 ? xt[1] - xt[0] : 1;
     for (double v : xt) {
       const float sx = f.screenX(v);

@@ -4,6 +4,7 @@
 #include <imgui_impl_opengl3.h>
 
 #include <cstring>
+#include <utility>
 
 #include "gui/gl/gl.h"
 #include "gui/platform/platform.h"
@@ -23,7 +24,8 @@ class GlfwWindow final : public Window {
   GlfwWindow(GLFWwindow* w, const WindowSpec& spec) : w_(w), spec_(spec) {
     const char* renderer = reinterpret_cast<const char*>(glGetString(GL_RENDERER));
     software_ = renderer && (std::strstr(renderer, "llvmpipe") || std::strstr(renderer, "softpipe"));
-    ImGui_ImplGlfw_InitForOpenGL(w_, true);
+    watchEvents();
+    ImGui_ImplGlfw_InitForOpenGL(w_, true);  // chains to the callbacks set before it
     ImGui_ImplOpenGL3_Init("#version 330 core");
   }
   ~GlfwWindow() override {
@@ -34,7 +36,11 @@ class GlfwWindow final : public Window {
   }
   bool shouldClose() const override { return glfwWindowShouldClose(w_); }
   void requestClose() override { glfwSetWindowShouldClose(w_, GLFW_TRUE); }
+  void cancelClose() override { glfwSetWindowShouldClose(w_, GLFW_FALSE); }
   void setTitle(const std::string& title) override { glfwSetWindowTitle(w_, title.c_str()); }
+  void waitEvents(double seconds) override { glfwWaitEventsTimeout(seconds); }
+  bool takeEvents() override { return std::exchange(events_, false); }
+  std::vector<KeyPress> takeKeyPresses() override { return std::exchange(presses_, {}); }
   void newFrame() override {
     glfwPollEvents();
     ImGui_ImplOpenGL3_NewFrame();
@@ -58,7 +64,31 @@ class GlfwWindow final : public Window {
   bool softwareRenderer() const override { return software_; }
 
  private:
+  // Every input and window event marks the window as having news (takeEvents).
+  void watchEvents() {
+    glfwSetWindowUserPointer(w_, this);
+    glfwSetKeyCallback(w_, [](GLFWwindow* w, int key, int, int action, int mods) {
+      mark(w);
+      const bool letter = key >= GLFW_KEY_A && key <= GLFW_KEY_Z;
+      if (action == GLFW_PRESS && (letter || key == GLFW_KEY_ESCAPE))
+        static_cast<GlfwWindow*>(glfwGetWindowUserPointer(w))
+            ->presses_.push_back({letter ? key : kEscape, (mods & GLFW_MOD_CONTROL) != 0, (mods & GLFW_MOD_SHIFT) != 0});
+    });
+    glfwSetCharCallback(w_, [](GLFWwindow* w, unsigned) { mark(w); });
+    glfwSetMouseButtonCallback(w_, [](GLFWwindow* w, int, int, int) { mark(w); });
+    glfwSetScrollCallback(w_, [](GLFWwindow* w, double, double) { mark(w); });
+    glfwSetCursorPosCallback(w_, [](GLFWwindow* w, double, double) { mark(w); });
+    glfwSetCursorEnterCallback(w_, [](GLFWwindow* w, int) { mark(w); });
+    glfwSetWindowFocusCallback(w_, [](GLFWwindow* w, int) { mark(w); });
+    glfwSetWindowSizeCallback(w_, [](GLFWwindow* w, int, int) { mark(w); });
+    glfwSetWindowRefreshCallback(w_, [](GLFWwindow* w) { mark(w); });
+    glfwSetWindowCloseCallback(w_, [](GLFWwindow* w) { mark(w); });
+  }
+  static void mark(GLFWwindow* w) { static_cast<GlfwWindow*>(glfwGetWindowUserPointer(w))->events_ = true; }
+
   GLFWwindow* w_;
+  bool events_ = true;
+  std::vector<KeyPress> presses_;
   WindowSpec spec_;
   bool software_ = false;
 };
