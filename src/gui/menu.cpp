@@ -53,13 +53,16 @@ bool escapePressed() {
 }
 }  // namespace
 
-bool pathPopup(const char* title, const char* help, std::string& path, const char* action, const char* option, bool* flag) {
+bool pathPopup(const char* title, const char* help, std::string& path, const char* action, const char* option, bool* flag,
+               const std::vector<std::string>& extensions) {
   if (!ImGui::BeginPopupModal(title, nullptr, ImGuiWindowFlags_AlwaysAutoResize)) return false;
   if (help) ImGui::TextUnformatted(help);
   ImGui::SetNextItemWidth(400);
+  if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();  // type at once
   const bool enter = ImGui::InputText("path", &path, ImGuiInputTextFlags_EnterReturnsTrue);
+  const bool picked = fileBrowser(path, extensions);
   if (option) ImGui::Checkbox(option, flag);
-  const bool ok = enter || ImGui::Button(action) ||
+  const bool ok = enter || picked || ImGui::Button(action) ||
                   (!ImGui::GetIO().WantTextInput && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter), false));
   if (!ok) {
     ImGui::SameLine();
@@ -152,7 +155,7 @@ void drawMenu(AppState& s, MenuState& m, MenuRequests& out) {
   if (pathPopup("Export the steps", "The steps as on paper: .md (Markdown, $...$ math) or .tex (LaTeX align*, needs amsmath).",
                 m.stepsPath, "Export", "every step so far (else the current one)", &m.allSteps))
     m.message = s.exportSteps(m.stepsPath, m.allSteps);
-  if (pathPopup("Open a .bsg file", nullptr, m.openPath, "Open")) out.replace = Request{Request::Action::OpenFile, m.openPath};
+  if (pathPopup("Open a .bsg file", nullptr, m.openPath, "Open", nullptr, nullptr, {".bsg"})) out.replace = Request{Request::Action::OpenFile, m.openPath};
   if (pathPopup("Save the graph as", "The .bsg text of the graph (.bsg is added to a name without an extension).", m.savePath, "Save"))
     saveTo(s, m, m.savePath);
   if (pathPopup("Save the window as a PNG", nullptr, m.screenshotPath, "Save")) out.screenshotPath = m.screenshotPath;

@@ -50,8 +50,11 @@ void rememberFile(MenuState& m, const std::string& path);
 std::optional<Request> drawConfirmDialog(AppState& s, RunStore* runs, Confirm& c, MenuState& m);
 // A modal asking for a path (and an option, if `option`): true on `action` or Enter;
 // Esc cancels.
+// Under the field, the folder's files (file_browser.cpp); `extensions` keeps only those.
 bool pathPopup(const char* title, const char* help, std::string& path, const char* action, const char* option = nullptr,
-               bool* flag = nullptr);
+               bool* flag = nullptr, const std::vector<std::string>& extensions = {});
+// The file browser: true when a file was double-clicked (take it).
+bool fileBrowser(std::string& path, const std::vector<std::string>& extensions);
 // Step buttons, step slider, play/pause and speed, the step counter and phase.
 // Returns true if "Fit" was pressed.
 bool drawControls(AppState& s, const MenuState& m);
