@@ -29,10 +29,19 @@ nn::Run makeRun(const std::string& preset, int epochs, double accStep, bool test
   return r;
 }
 
+// One folder per test process, removed when it ends (ctest runs each case alone: 47
+// folders were left in /tmp).
 std::filesystem::path tempDir() {
-  auto d = std::filesystem::temp_directory_path() / ("backstep_run_store_" + std::to_string(::getpid()));
-  std::filesystem::create_directories(d);
-  return d;
+  struct Folder {
+    std::filesystem::path path = std::filesystem::temp_directory_path() / ("backstep_run_store_" + std::to_string(::getpid()));
+    Folder() { std::filesystem::create_directories(path); }
+    ~Folder() {
+      std::error_code ec;
+      std::filesystem::remove_all(path, ec);
+    }
+  };
+  static Folder f;
+  return f.path;
 }
 
 }  // namespace
