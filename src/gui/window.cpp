@@ -148,7 +148,9 @@ void drawFrame(Ui& ui, const std::vector<platform::KeyPress>& presses, MenuReque
                                  ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus |
                                  ImGuiWindowFlags_NoBackground;
   const float controlsH = ImGui::GetFrameHeightWithSpacing() + 2 * ImGui::GetStyle().WindowPadding.y;
-  const float rightW = std::min(kRightWidth, size.x * 0.45f);
+  // The side panel: its usual width, a quarter of a wide screen (2560: 640 pixels, so
+  // the arithmetic wraps less), never more than 45% of a narrow one.
+  const float rightW = std::min(std::max(kRightWidth, size.x * 0.25f), size.x * 0.45f);
 
   ImGui::SetNextWindowPos(pos);
   ImGui::SetNextWindowSize({size.x, controlsH});
