@@ -285,6 +285,8 @@ TEST_CASE("a line wrapped to a panel's width never breaks inside a number, prose
     CHECK(joined.find(" -0.6073") != std::string::npos);
     for (const std::string& l : lines) CHECK(l.back() != '.');  // never `0.` / `3928`
   }
+  // Runs of spaces between words (the inspector's "W  ·  param") never start a line.
+  for (const std::string& l : wrapArithmetic("W  ·  param  ·  2x3   (the current step's node)", chars, 14)) CHECK(l.find_first_not_of(' ') != std::string::npos);
   // Arithmetic still breaks at its forms first.
   const auto forms = wrapArithmetic("dL/dW23 = dL/dy2 · x3 = 0.2618 · 1.5 = 0.3928", chars, 30);
   REQUIRE(forms.size() >= 2);

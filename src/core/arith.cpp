@@ -133,8 +133,10 @@ std::vector<std::string> wrapArithmetic(const std::string& line, const std::func
   std::string cur;
   for (const std::string& p : pieces) {
     if (!cur.empty() && width(cur + p) > maxWidth) {
+      const size_t text = p.find_first_not_of(' ');
+      if (text == std::string::npos) continue;  // spaces between words end the line
       lines.push_back(cur);
-      cur = indent + p.substr(p.find_first_not_of(' '));
+      cur = indent + p.substr(text);
       continue;
     }
     cur += p;
