@@ -103,11 +103,14 @@ TEST_CASE("text that is not a number is kept with a located error and changes no
   CHECK(s.answers().fieldText(z1) == "0.4 06");         // the field keeps what was typed
   CHECK(s.answers().sheet().get(z1.node, Quantity::Value, 0, 0)->value == doctest::Approx(0.406));  // the sheet does not
   CHECK(s.answers().verdict(z1) == Verdict::Correct);
+  CHECK(s.answers().unreadable(z1.node, Quantity::Value));  // the old number's explanation is not shown
+  CHECK_FALSE(s.answers().unreadable(z1.node, Quantity::Grad));
   s.typeAnswer(z1, "abc");
   REQUIRE(s.answers().fieldError(z1));
   CHECK(s.answers().fieldError(z1)->find("column 1") != std::string::npos);
   s.typeAnswer(z1, "0.41");
   CHECK_FALSE(s.answers().fieldError(z1));
+  CHECK_FALSE(s.answers().unreadable(z1.node, Quantity::Value));
   // A leaf gets no gradient: that field does not exist.
   CHECK_THROWS_AS(s.typeAnswer(key(s, "W", Quantity::Value, 5, 0), "1"), std::out_of_range);
 }

@@ -308,3 +308,26 @@ TEST_CASE("the undo stack keeps the latest states, and redo is cleared by a new 
   CHECK_FALSE(u.canRedo());
   CHECK(u.undoLabel() == "new");
 }
+
+TEST_CASE("the title follows what is applied: edited, another graph, undone; a file keeps its name") {
+  AppState s = opened("ex2");
+  const std::string ex2 = s.sourceText();
+  s.sourceText() = ex2 + "# a comment\n";  // the same nodes
+  REQUIRE(s.applySource());
+  CHECK(s.title() == "ex2 (edited)");
+  CHECK(s.suggestedFileName() == "ex2-edited.bsg");
+  s.sourceText() = std::string(*exampleSource("xor"));  // another graph
+  REQUIRE(s.applySource());
+  CHECK(s.title() == "untitled");
+  REQUIRE(s.undo());
+  CHECK(s.title() == "ex2 (edited)");
+  s.sourceText() = ex2;  // back to the text opened
+  REQUIRE(s.applySource());
+  CHECK(s.title() == "ex2");
+
+  const auto dir = tempDir("title");
+  REQUIRE(s.saveGraph((dir / "mine.bsg").string()) == "");
+  s.sourceText() = std::string(*exampleSource("xor"));
+  REQUIRE(s.applySource());
+  CHECK(s.title() == (dir / "mine.bsg").string());  // Save writes there
+}

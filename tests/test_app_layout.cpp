@@ -3,8 +3,11 @@
 #include "testing.h"
 
 #include <chrono>
+#include <cmath>
 #include <thread>
 
+#include "core/op.h"
+#include "lang/parser.h"
 #include "session/app_state.h"
 #include "session/layout.h"
 #include "session/layout_job.h"
@@ -174,4 +177,28 @@ TEST_CASE("a box shows at most 24 characters of a name, cut whole at a code poin
   AppState s;
   REQUIRE_FALSE(s.openSource("input " + std::string(20000, 'a') + " = 0.5\ny = sigmoid(" + std::string(20000, 'a') + ")\noutput y\n", "long"));
   for (const LayoutBox& b : s.layoutInput().boxes) CHECK(b.width < 400);
+}
+
+TEST_CASE("every op's symbol and a name lie inside its circle, as the view draws them") {
+  const LayoutMetrics m;
+  const float textH = m.lineHeight / 1.2f;  // the font's height
+  for (const OpDef* op : allOps())
+    for (const std::string name : {"h", "softmax_out1"}) {
+      const float d = opCircleDiameter(m.textWidth(op->symbol), m.textWidth(name), m), r = d / 2;
+      for (auto [line, width] : {std::pair{kOpSymbol, m.textWidth(op->symbol)}, std::pair{kOpName, m.textWidth(name)}}) {
+        const float x = line.scale * width / 2, y = std::abs(line.offset) * m.lineHeight + line.scale * textH / 2;
+        INFO(op->name << " " << name);
+        CHECK(x * x + y * y <= r * r);
+      }
+    }
+  // The layout sizes op circles so: "ReLU" gets a bigger circle than "σ".
+  Graph g = parseGraph("input x = [1, 2]\na = relu(x)\nb = sigmoid(a)\nL = sum(b)\noutput L\n");
+  const LayoutInput in = makeLayoutInput(g, m);
+  auto circle = [&](const char* node) {
+    for (const LayoutBox& b : in.boxes)
+      if (b.kind == BoxKind::Op && g.node(b.node).name == node) return b.width;
+    return 0.0f;
+  };
+  CHECK(circle("a") == doctest::Approx(opCircleDiameter(m.textWidth("ReLU"), m.textWidth("a"), m)));
+  CHECK(circle("a") > circle("b"));
 }

@@ -6,6 +6,7 @@
 
 #include "check/answer_reader.h"
 #include "check/checker.h"
+#include "core/arith.h"
 #include "core/stepper.h"
 #include "core/trace.h"
 #include "assets/embedded.h"
@@ -267,4 +268,27 @@ TEST_CASE("every op has its derivation and writes its elements") {
     CHECK(bool(op->gradElement));
     CHECK(bool(op->forwardElement));
   }
+}
+
+TEST_CASE("a line wrapped to a panel's width never breaks inside a number, prose included") {
+  auto chars = [](const std::string& t) { return float(t.size()); };  // a monospaced measure
+  const std::string prose = "dL/dW is carried over from step 6 (dL/dy1, dL/dy2): step 7 is right with your numbers 0.3928 and -0.6073";
+  for (float width : {20.f, 32.f, 48.f}) {
+    const std::vector<std::string> lines = wrapArithmetic(prose, chars, width);
+    REQUIRE(lines.size() > 1);
+    std::string joined;
+    for (const std::string& l : lines) {
+      CHECK(chars(l) <= width);  // no word here is wider than the narrowest width
+      joined += " " + l.substr(l.find_first_not_of(' '));
+    }
+    CHECK(joined.find(" 0.3928 ") != std::string::npos);  // each number whole on one line
+    CHECK(joined.find(" -0.6073") != std::string::npos);
+    for (const std::string& l : lines) CHECK(l.back() != '.');  // never `0.` / `3928`
+  }
+  // Runs of spaces between words (the inspector's "W  ·  param") never start a line.
+  for (const std::string& l : wrapArithmetic("W  ·  param  ·  2x3   (the current step's node)", chars, 14)) CHECK(l.find_first_not_of(' ') != std::string::npos);
+  // Arithmetic still breaks at its forms first.
+  const auto forms = wrapArithmetic("dL/dW23 = dL/dy2 · x3 = 0.2618 · 1.5 = 0.3928", chars, 30);
+  REQUIRE(forms.size() >= 2);
+  CHECK(forms[1].rfind("    = ", 0) == 0);
 }

@@ -6,6 +6,7 @@
 #include <thread>
 
 #include "session/training_controller.h"
+#include "session/weights_note.h"
 #include "testing.h"
 
 using namespace bs;
@@ -92,4 +93,12 @@ TEST_CASE("the course comparison trains what is missing, one after another, and 
   CHECK_FALSE(c.queueing());
   CHECK(c.snapshot().state == SessionState::Failed);
   CHECK(c.runs().runs().empty());
+}
+
+TEST_CASE("the weight images are said to look like noise, as expected, until a few epochs have passed") {
+  CHECK(weightsNote(0).rfind("Before any epoch", 0) == 0);
+  CHECK(weightsNote(1).rfind("After 1 epoch the weights still look like noise: that is expected", 0) == 0);
+  CHECK(weightsNote(kWeightsTakeShape - 1).find(std::to_string(kWeightsTakeShape - 1) + " epochs") != std::string::npos);
+  CHECK(weightsNote(kWeightsTakeShape).empty());
+  CHECK(weightsNote(50).empty());
 }

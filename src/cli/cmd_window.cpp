@@ -26,6 +26,7 @@ Run addWindow(CLI::App& app) {
       ->check(CLI::Range(1, 1000000));
   app.add_option("--descend-lr", o->descendLr, "With --descend: the learning rate (default 0.1)")->check(CLI::PositiveNumber);
   app.add_flag("--source-tab", o->sourceTab, "Start on the Source tab (the .bsg text) instead of the Inspector");
+  app.add_flag("--guide", o->guide, "Open Help > Guide (the colours, the ops, the file formats)");
   app.add_option("--answers", o->answers, "Check this answers file (a hand calculation) in the window's answers mode");
   // Training in the window.
   app.add_option("--train", o->training.presets, "Train these presets (comma-separated) before showing, in the training window")

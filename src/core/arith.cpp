@@ -121,15 +121,22 @@ std::vector<std::string> wrapArithmetic(const std::string& line, const std::func
           commas[k - 1] += ",";
           commas[k] = commas[k].substr(1);
         }
-        pieces.insert(pieces.end(), commas.begin(), commas.end());
+        // Prose (a checker's explanation) last, between its words: a number has no spaces.
+        for (const std::string& comma : commas) {
+          if (width(indent + comma) <= maxWidth) { pieces.push_back(comma); continue; }
+          const std::vector<std::string> words = splitBefore(comma, " ");
+          pieces.insert(pieces.end(), words.begin(), words.end());
+        }
       }
   }
   std::vector<std::string> lines;
   std::string cur;
   for (const std::string& p : pieces) {
     if (!cur.empty() && width(cur + p) > maxWidth) {
+      const size_t text = p.find_first_not_of(' ');
+      if (text == std::string::npos) continue;  // spaces between words end the line
       lines.push_back(cur);
-      cur = indent + p.substr(p.find_first_not_of(' '));
+      cur = indent + p.substr(text);
       continue;
     }
     cur += p;

@@ -83,8 +83,9 @@ struct ElementCtx {
 };
 
 // A line of arithmetic broken to fit `maxWidth` as on paper: at " = " (the next line
-// starts with "    = "), a long sum also before its " + " and " − "; never inside a
-// number. `width` measures a piece of text.
+// starts with "    = "), a long sum also before its " + " and " − ", a long tensor after
+// its commas, prose between its words; never inside a number. `width` measures a piece
+// of text.
 std::vector<std::string> wrapArithmetic(const std::string& line, const std::function<float(const std::string&)>& width,
                                         float maxWidth);
 

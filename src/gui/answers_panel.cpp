@@ -22,7 +22,8 @@ void inlineMark(Verdict v) {
 }
 
 // One field: the student's number, its frame tinted by the verdict, a mark after it.
-void answerField(AppState& s, const AnswerKey& k, float width) {
+// True while it holds a new number, typed but not yet checked.
+bool answerField(AppState& s, const AnswerKey& k, float width) {
   const Answers& a = s.answers();
   const auto v = a.verdict(k);
   std::string text = a.fieldText(k);
@@ -31,6 +32,7 @@ void answerField(AppState& s, const AnswerKey& k, float width) {
   ImGui::SetNextItemWidth(width);
   ImGui::InputText("##answer", &text);
   if (v) ImGui::PopStyleColor();
+  const bool typing = ImGui::IsItemActive() && text != a.fieldText(k);
   if (ImGui::IsItemDeactivatedAfterEdit()) s.typeAnswer(k, text);
   if (ImGui::IsItemHovered()) {
     const Graph& g = s.graph();
@@ -46,10 +48,12 @@ void answerField(AppState& s, const AnswerKey& k, float width) {
   if (v) inlineMark(*v);
   else ImGui::Dummy({ImGui::GetTextLineHeight(), ImGui::GetFrameHeight()});
   ImGui::PopID();
+  return typing;
 }
 
 // Every element of a node's value or gradient, as fields in the node's own shape.
-void quantityFields(AppState& s, int node, Quantity q) {
+// True while one of them holds a new number not yet checked.
+bool quantityFields(AppState& s, int node, Quantity q) {
   const Graph& g = s.graph();
   const Node& n = g.node(node);
   const std::string name = answerName(g, node, q);
@@ -68,7 +72,7 @@ void quantityFields(AppState& s, int node, Quantity q) {
   }
   if (n.shape.rows > 8 || n.shape.cols > 8) {
     ImGui::TextDisabled("(too large to type here: load an answers file)");
-    return;
+    return false;
   }
   ImGui::PushID(int(q));
   // Each field after its element's name ("z1", "dL/dW12"), all names as wide as the widest.
@@ -83,13 +87,14 @@ void quantityFields(AppState& s, int node, Quantity q) {
   const bool rowsFit = n.shape.cols == 1 || w >= 50;
   if (!rowsFit) w = ImGui::GetContentRegionAvail().x - 4 - mark - labelW - spacing;
   w = std::clamp(w, 40.0f, 90.0f);
+  bool typing = false;
   for (Index r = 0; r < n.shape.rows; ++r)
     for (Index c = 0; c < n.shape.cols; ++c) {
       const float x = ImGui::GetCursorPosX();
       ImGui::AlignTextToFramePadding();
       ImGui::TextUnformatted(answerName(g, node, q, r, c).c_str());
       ImGui::SameLine(x + labelW + spacing);
-      answerField(s, {node, q, r, c}, w);
+      typing |= answerField(s, {node, q, r, c}, w);
       if (rowsFit && c + 1 < n.shape.cols) ImGui::SameLine();
     }
   for (Index r = 0; r < n.shape.rows; ++r)
@@ -97,10 +102,17 @@ void quantityFields(AppState& s, int node, Quantity q) {
       if (const std::string* err = s.answers().fieldError({node, q, r, c}))
         ImGui::TextColored({0.75f, 0.12f, 0.12f, 1}, "%s: %s", answerName(g, node, q, r, c).c_str(), err->c_str());
   ImGui::PopID();
+  return typing;
 }
 
-// What is wrong with the node's wrong or carried-over entries, and where to look.
-void explanations(AppState& s, int node, Quantity q) {
+// What is wrong with the node's wrong or carried-over entries, and where to look; none
+// while a field holds a number not yet checked (the explanation is of the old one).
+void explanations(AppState& s, int node, Quantity q, bool typing) {
+  if (typing || s.answers().unreadable(node, q)) {
+    ImGui::TextDisabled(typing ? "Enter checks the new number; then its explanation shows."
+                               : "Not checked while a field's text cannot be read.");
+    return;
+  }
   const CheckReport& rep = s.answers().report();
   for (const CheckEntry& e : rep.entries) {
     if (e.node != node || e.quantity != q || e.explanation.empty()) continue;
@@ -136,20 +148,14 @@ void drawAnswerFields(AppState& s, int node) {
     ImGui::TextDisabled("Type the numbers you wrote; each is checked at once.");
   }
   if (!a.checkError().empty()) ImGui::TextColored({0.75f, 0.12f, 0.12f, 1}, "%s", a.checkError().c_str());
-  if (!a.note().empty()) ImGui::TextWrapped("%s", a.note().c_str());
+  if (!a.note().empty()) paragraphText(a.note());
   const Graph& g = s.graph();
   const bool value = Answers::takes(g, node, Quantity::Value), grad = Answers::takes(g, node, Quantity::Grad);
   if (!value)
     ImGui::TextDisabled(grad ? "%s is given: write its gradient." : "%s is given and gets no gradient: nothing to write.",
                         g.node(node).name.c_str());
-  if (value) {
-    quantityFields(s, node, Quantity::Value);
-    explanations(s, node, Quantity::Value);
-  }
-  if (grad) {
-    quantityFields(s, node, Quantity::Grad);
-    explanations(s, node, Quantity::Grad);
-  }
+  if (value) explanations(s, node, Quantity::Value, quantityFields(s, node, Quantity::Value));
+  if (grad) explanations(s, node, Quantity::Grad, quantityFields(s, node, Quantity::Grad));
   // The first mistake anywhere, so it can be found from any node.
   for (const CheckEntry& e : rep.entries)
     if (e.verdict == Verdict::Wrong && e.node != node) {

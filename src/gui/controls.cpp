@@ -7,8 +7,10 @@ namespace bs::app {
 bool drawControls(AppState& s, const MenuState& m) {
   if (!s.hasGraph()) return false;
   const Stepper& st = s.stepper();
+  // Play and Pause as wide as each other, so the bar does not shift when they swap.
+  const float playW = ImGui::CalcTextSize("Pause").x + 2 * ImGui::GetStyle().FramePadding.x;
   auto button = [&](const char* label, Command c, const char* tip) {
-    if (ImGui::Button(label)) s.run(c);
+    if (ImGui::Button(label, {c == Command::PlayPause ? playW : 0, 0})) s.run(c);
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tip);
     ImGui::SameLine();
   };
@@ -24,8 +26,13 @@ bool drawControls(AppState& s, const MenuState& m) {
   ImGui::SameLine();
   float speed = float(s.speed());
   ImGui::SetNextItemWidth(120);
-  if (ImGui::SliderFloat("steps/s", &speed, 0.25f, 10.0f, "%.2g", ImGuiSliderFlags_Logarithmic)) s.setSpeed(speed);
+  // The number beside the slider, in a fixed width: its handle covered it inside.
+  if (ImGui::SliderFloat("##speed", &speed, 0.25f, 10.0f, "", ImGuiSliderFlags_Logarithmic)) s.setSpeed(speed);
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Steps per second while playing");
   ImGui::SameLine();
+  const float speedX = ImGui::GetCursorPosX();
+  ImGui::Text("%.2g steps/s", s.speed());
+  ImGui::SameLine(speedX + ImGui::CalcTextSize("0.25 steps/s").x + ImGui::GetStyle().ItemSpacing.x);
   const bool fit = ImGui::Button("Fit");
   ImGui::SameLine();
   // The counter and phase, always visible.

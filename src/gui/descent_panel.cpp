@@ -4,6 +4,8 @@
 
 #include <cstdio>
 
+#include "gui/panels.h"
+
 namespace bs::app {
 
 DescentPanel::DescentPanel() : plot_("loss of the open graph", "step", "loss", true) {}
@@ -50,7 +52,7 @@ void DescentPanel::draw(AppState& s) {
     s.resetEdits();
     message_.clear();
   }
-  if (!message_.empty()) ImGui::TextWrapped("%s", message_.c_str());
+  if (!message_.empty()) paragraphText(message_);
   const auto& losses = s.descentLosses();
   if (losses.empty()) return;
   plot::Series loss{"loss", {}, losses, IM_COL32(200, 40, 40, 255)};

@@ -205,8 +205,8 @@ void GraphView::drawNode(ImDrawList* dl, const AppState& s, const LayoutBox& b, 
     const float r = (max.x - min.x) / 2;
     dl->AddCircleFilled(c, r, current ? palette_.highlightFill : palette_.op);  // segments by size
     dl->AddCircle(c, r, outline, 0, thick);
-    text({c.x, c.y - lh * 0.35f}, n.op->symbol, palette_.ink, 1.15f);
-    text({c.x, c.y + lh * 0.55f}, boxLabel(n.name), palette_.faint, 0.8f);
+    text({c.x, c.y + lh * kOpSymbol.offset}, n.op->symbol, palette_.ink, kOpSymbol.scale);
+    text({c.x, c.y + lh * kOpName.offset}, boxLabel(n.name), palette_.faint, kOpName.scale);
   }
   // Answers mode: the worst verdict of the node's value (top right) and gradient (bottom right).
   if (!s.answers().active()) return;
@@ -376,6 +376,9 @@ void GraphView::draw(AppState& s, Heatmaps& heatmaps, const Fonts& fonts) {
                   "It follows the current step (or the selected node).", nodes, shown_.first + 1, shown_.last);
     note = text;
   }
+  // Answers mode's hint here, where every tab of the side panel shows it.
+  if (s.answers().active())
+    note += (note.empty() ? "" : "\n") + std::string("Answers mode: click a number in the graph to type the one you wrote.");
   if (job_) note += (note.empty() ? "" : "\n") + std::string("Laying out with Graphviz...");
   if (!layoutNote_.empty()) note += (note.empty() ? "" : "\n") + layoutNote_;
   if (!note.empty()) {

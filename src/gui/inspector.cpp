@@ -50,6 +50,13 @@ void arithmeticText(const std::string& line, const ImVec4* colour) {
   }
 }
 
+void paragraphText(const std::string& text, const ImVec4* colour) {
+  size_t start = 0;
+  for (size_t end; (end = text.find('\n', start)) != std::string::npos; start = end + 1)
+    arithmeticText(text.substr(start, end - start), colour);
+  arithmeticText(text.substr(start), colour);
+}
+
 void drawInspector(AppState& s) {
   if (!s.hasGraph()) return;
   const Graph& g = s.graph();
@@ -59,8 +66,7 @@ void drawInspector(AppState& s) {
   // A step an op could not compute: what and where; the window goes on.
   if (const auto& f = st.failure()) {
     ImGui::PushStyleColor(ImGuiCol_Text, red);
-    ImGui::TextWrapped("%s%s", f->message.c_str(),
-                       f->loc.line > 0 ? (" (line " + std::to_string(f->loc.line) + ", column " + std::to_string(f->loc.col) + ")").c_str() : "");
+    paragraphText(f->message + (f->loc.line > 0 ? " (line " + std::to_string(f->loc.line) + ", column " + std::to_string(f->loc.col) + ")" : ""));
     ImGui::PopStyleColor();
     ImGui::TextDisabled("Fix it in the Source tab; the steps before it are shown.");
     ImGui::Separator();
@@ -87,11 +93,7 @@ void drawInspector(AppState& s) {
     ImGui::Text("Step %d of %d  (%s)", *cur + 1, st.size(), r.step.phase == Phase::Forward ? "forward" : "backward");
     const StepText t = traceStep(g, r, s.traceOptions());
     for (const std::string& line : t.lines) arithmeticText(line);
-    if (!t.formula.empty()) {
-      ImGui::TextColored(dim, "local derivative:");
-      ImGui::SameLine();
-      ImGui::TextWrapped("%s", t.formula.c_str());
-    }
+    if (!t.formula.empty()) arithmeticText("local derivative: " + t.formula);
   }
   ImGui::Separator();
 
@@ -105,17 +107,14 @@ void drawInspector(AppState& s) {
     return;
   }
   const Node& n = g.node(id);
-  ImGui::Text("%s  ·  %s  ·  %s%s", n.name.c_str(), kindName(n.kind), n.shape.str().c_str(),
-              s.selected() ? "" : "   (the current step's node)");
+  arithmeticText(n.name + "  ·  " + kindName(n.kind) + "  ·  " + n.shape.str() + (s.selected() ? "" : "   (the current step's node)"));
   if (!n.isLeaf()) {
     std::vector<std::string> operands;
     for (int in : n.inputs) operands.push_back(g.node(in).name);
-    ImGui::TextWrapped("%s = %s", n.name.c_str(), expressionText(*n.op, operands, n.attrs).c_str());
-    ImGui::TextColored(dim, "local derivative:");
-    ImGui::SameLine();
-    ImGui::TextWrapped("%s", n.op->formula.c_str());
+    arithmeticText(n.name + " = " + expressionText(*n.op, operands, n.attrs));
+    arithmeticText("local derivative: " + n.op->formula);
     if (ImGui::TreeNode("Why? (how the backward step is derived)")) {
-      ImGui::TextWrapped("%s", n.op->derivation.c_str());
+      paragraphText(n.op->derivation);
       ImGui::TreePop();
     }
   }
@@ -124,7 +123,7 @@ void drawInspector(AppState& s) {
   const bool large = n.value.size() > 16;
   if (st.valueKnown(id)) {
     tensorText("value", n.value, ink, s.traceOptions().precision);
-    if (large) ImGui::TextWrapped("%s", formatStats(valueStats(n), n.op ? n.op->saturation : "", "\n").c_str());
+    if (large) paragraphText(formatStats(valueStats(n), n.op ? n.op->saturation : "", "\n"));
   } else {
     ImGui::TextColored(dim, "value ? (not computed yet)");
   }
@@ -132,7 +131,7 @@ void drawInspector(AppState& s) {
     const std::string label = gradName(g, n.name);
     if (st.gradKnown(id)) {
       tensorText(label.c_str(), n.grad, red, s.traceOptions().precision);
-      if (large) ImGui::TextColored(red, "%s", formatStats(tensorStats(n.grad)).c_str());
+      if (large) arithmeticText(formatStats(tensorStats(n.grad)), &red);
     } else if (st.contributionsDone(id) > 0) {
       tensorText((label + " so far").c_str(), n.grad, red, s.traceOptions().precision);
       ImGui::TextColored(dim, "(%d of %d contributions)", st.contributionsDone(id), st.contributionsTotal(id));

@@ -109,6 +109,8 @@ void drawMenu(AppState& s, MenuState& m, MenuRequests& out) {
     }
     drawAnswersMenu(s, m, loadAnswers, saveAnswers);
     if (ImGui::BeginMenu("Help")) {
+      ImGui::MenuItem("Guide: where to start, the colours, the ops, the files", nullptr, &m.guide);
+      ImGui::Separator();
       ImGui::TextUnformatted("Right / Left: step forward / back\nSpace: play / pause\nHome / End: start / end\n"
                              "F: fit the graph\nDrag: pan   Wheel: zoom   Click a node: inspect it");
       ImGui::EndMenu();

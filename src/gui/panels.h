@@ -38,6 +38,7 @@ struct MenuState {
   std::vector<std::string> recent;
   SaveTargets targets{"", "answers.txt", "runs"};  // where the unsaved-work question saves
   std::string saveError;  // why its last Save failed
+  bool guide = false;     // Help > Guide is open
 };
 
 void drawMenu(AppState& s, MenuState& m, MenuRequests& out);
@@ -62,6 +63,12 @@ bool drawControls(AppState& s, const MenuState& m);
 void drawInspector(AppState& s);
 // A line of arithmetic in the panel's width, broken between its forms, never inside a number.
 void arithmeticText(const std::string& line, const ImVec4* colour = nullptr);
+// Lines (split at '\n') each wrapped as arithmeticText: ImGui's own wrapping breaks after
+// a '.', and so inside a number (`0.` / `3928]`).
+void paragraphText(const std::string& text, const ImVec4* colour = nullptr);
+// Help > Guide (guide_window.cpp): where to start, the colours, every op, the file
+// formats; `open` is cleared by its close button.
+void drawGuide(bool& open);
 // The .bsg source (in `mono`) with Apply and the error, if any, at its line and column.
 void drawSourceEditor(AppState& s, ImFont* mono);
 // Answers mode (answers_panel.cpp): the inspector's fields for the node's value and

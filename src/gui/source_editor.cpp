@@ -29,7 +29,7 @@ void drawSourceEditor(AppState& s, ImFont* mono) {
     const ImVec4 red{0.8f, 0.1f, 0.1f, 1};
     if (e->line > 0) {
       ImGui::PushStyleColor(ImGuiCol_Text, red);
-      ImGui::TextWrapped("line %d, column %d: %s", e->line, e->col, e->message.c_str());
+      paragraphText("line " + std::to_string(e->line) + ", column " + std::to_string(e->col) + ": " + e->message);
       ImGui::PopStyleColor();
       // The line with a caret under the column, as a compiler shows it.
       ImGui::PushFont(mono);
@@ -40,7 +40,7 @@ void drawSourceEditor(AppState& s, ImFont* mono) {
       ImGui::PopFont();
     } else {
       ImGui::PushStyleColor(ImGuiCol_Text, red);
-      ImGui::TextWrapped("%s", e->message.c_str());
+      paragraphText(e->message);
       ImGui::PopStyleColor();
     }
   }

@@ -11,6 +11,7 @@
 #include <utility>
 
 #include "gui/decision_boundary.h"
+#include "gui/panels.h"
 #include "gui/plot/plot_widget.h"
 #include "gui/weights_view.h"
 
@@ -241,12 +242,12 @@ void TrainingPanel::drawControls() {
   const bool bad = st == SessionState::Failed || st == SessionState::Diverged;
   if (bad || !ctl_.snapshot().message.empty()) {
     ImGui::PushStyleColor(ImGuiCol_Text, bad ? kError : ImGui::GetStyleColorVec4(ImGuiCol_Text));
-    ImGui::TextWrapped("%s", ctl_.snapshot().message.c_str());
+    paragraphText(ctl_.snapshot().message);
     ImGui::PopStyleColor();
   }
   if (!ctl_.message.empty()) {
     ImGui::PushStyleColor(ImGuiCol_Text, kError);
-    ImGui::TextWrapped("%s", ctl_.message.c_str());
+    paragraphText(ctl_.message);
     ImGui::PopStyleColor();
   }
 }

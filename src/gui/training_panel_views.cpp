@@ -3,13 +3,36 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <cmath>
+#include <string>
 
 #include "gui/decision_boundary.h"
 #include "gui/plot/plot_widget.h"
 #include "gui/training_panel.h"
 #include "gui/weights_view.h"
+#include "session/weights_note.h"
 
 namespace bs::app {
+
+namespace {
+// A title wrapped to `width`, and its height.
+float titleText(const std::string& text, float width) {
+  ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
+  ImGui::TextUnformatted(text.c_str());
+  ImGui::PopTextWrapPos();
+  return ImGui::CalcTextSize(text.c_str(), nullptr, false, width).y + ImGui::GetStyle().ItemSpacing.y;
+}
+
+// Under the weight images while they still look like noise; returns its height.
+float weightsNoteText(int epochsDone, float width) {
+  const std::string note = weightsNote(epochsDone);
+  if (note.empty()) return 0;
+  ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+  const float h = titleText(note, width);
+  ImGui::PopStyleColor();
+  return h;
+}
+}  // namespace
 
 void TrainingPanel::drawLive() {
   const ImVec2 avail = ImGui::GetContentRegionAvail();
@@ -28,9 +51,11 @@ void TrainingPanel::drawLive() {
     boundary_->update(ctl_.snapshot().boundary, ctl_.snapshot().grid, ctl_.snapshot().runId, ctl_.snapshot().boundaryVersion);
     boundary_->draw(std::min(w, h - ImGui::GetTextLineHeightWithSpacing()) - 4, ctl_.snapshot().extent, ctl_.snapshot().points, ctl_.snapshot().targets);
   } else if (WeightsView::shows(ctl_.snapshot().weights)) {
-    ImGui::Text("First-layer weights: one 32x32 image per %s", ctl_.snapshot().weights.rows() == 10 ? "class" : "hidden unit");
+    float used = titleText(std::string("First-layer weights: one 32x32 image per ") +
+                               (ctl_.snapshot().weights.rows() == 10 ? "class" : "hidden unit"), w);
+    used += weightsNoteText(int(ctl_.snapshot().history.size()), w);
     weights_->update(ctl_.snapshot().weights, ctl_.snapshot().runId, ctl_.snapshot().weightsBatch);
-    weights_->draw(w, h - ImGui::GetTextLineHeightWithSpacing());
+    weights_->draw(w, h - used);
   } else {
     ImGui::TextDisabled("Start a run to see it learn.");
   }
@@ -65,16 +90,24 @@ void TrainingPanel::drawConfusion(float side) {
   const auto& m = ctl_.snapshot().confusion;
   const int k = int(m.size());
   if (k == 0) return;
-  const float label = 86, cell = std::max(18.f, (side - label) / float(k));
+  auto name = [&](int c) { return c < int(ctl_.snapshot().classNames.size()) ? ctl_.snapshot().classNames[size_t(c)] : std::to_string(c); };
+  // Columns are headed by the class names where they fit, else by numbers that the
+  // rows' labels carry ("0 airplane"): a cut name ("ai", "au") says nothing.
+  float widest = 0;
+  for (int c = 0; c < k; ++c) widest = std::max(widest, ImGui::CalcTextSize(name(c).c_str()).x);
+  const float numberW = ImGui::CalcTextSize(std::to_string(k - 1).c_str()).x + ImGui::CalcTextSize(" ").x;
+  const float label = std::ceil(widest + numberW) + 8;
+  const float cell = std::max(18.f, (side - label) / float(k));
+  const bool named = widest + 4 <= cell;
+  auto rowLabel = [&](int c) { return named ? name(c) : std::to_string(c) + " " + name(c); };
   const ImVec2 o = ImGui::GetCursorScreenPos();
   ImDrawList* dl = ImGui::GetWindowDrawList();
-  auto name = [&](int c) { return c < int(ctl_.snapshot().classNames.size()) ? ctl_.snapshot().classNames[size_t(c)] : std::to_string(c); };
   const float lh = ImGui::GetTextLineHeight();
   for (int t = 0; t < k; ++t) {
     int row = 0;
     for (int c : m[size_t(t)]) row += c;
     const float y = o.y + lh + 4 + float(t) * cell;
-    dl->AddText({o.x, y + cell / 2 - lh / 2}, IM_COL32(40, 40, 40, 255), name(t).c_str());
+    dl->AddText({o.x, y + cell / 2 - lh / 2}, IM_COL32(40, 40, 40, 255), rowLabel(t).c_str());
     for (int p = 0; p < k; ++p) {
       const int n = m[size_t(t)][size_t(p)];
       const float share = row ? float(n) / float(row) : 0;
@@ -90,8 +123,9 @@ void TrainingPanel::drawConfusion(float side) {
     }
   }
   for (int p = 0; p < k; ++p) {
-    const std::string s = name(p).substr(0, std::max(1, int(cell / 8)));
-    dl->AddText({o.x + label + float(p) * cell + 2, o.y}, IM_COL32(90, 90, 90, 255), s.c_str());
+    const std::string s = named ? name(p) : std::to_string(p);
+    const float x = o.x + label + float(p) * cell + (cell - ImGui::CalcTextSize(s.c_str()).x) / 2;
+    dl->AddText({x, o.y}, IM_COL32(90, 90, 90, 255), s.c_str());
   }
   ImGui::Dummy({label + cell * float(k), lh + 4 + cell * float(k)});
 }
@@ -104,20 +138,28 @@ void TrainingPanel::drawTest() {
   const ImVec2 avail = ImGui::GetContentRegionAvail();
   const float stripH = 32 * 2 + 3 * ImGui::GetTextLineHeightWithSpacing() + 16;
   const float top = avail.y - stripH;
-  const float side = std::min(avail.x * 0.45f, top - ImGui::GetTextLineHeightWithSpacing());
-  ImGui::BeginGroup();
   long scored = 0;
   for (const auto& row : ctl_.snapshot().confusion)
     for (int c : row) scored += c;
-  ImGui::Text("Confusion on %ld test images (rows: true class, columns: predicted), epoch %d", scored, ctl_.snapshot().confusionEpoch);
+  // Titles wrap to their column, and what is under them gets the height left (at
+  // 1024x640 one-line titles were cut, and the weights' grid with them).
+  const std::string confusionTitle = "Confusion on " + std::to_string(scored) + " test images (rows: true class, columns: predicted), epoch " +
+                                     std::to_string(ctl_.snapshot().confusionEpoch);
+  const float columnW = avail.x * 0.45f;
+  const float side = std::min(columnW, top - ImGui::CalcTextSize(confusionTitle.c_str(), nullptr, false, columnW).y -
+                                           ImGui::GetStyle().ItemSpacing.y);
+  ImGui::BeginGroup();
+  titleText(confusionTitle, columnW);
   drawConfusion(side);
   ImGui::EndGroup();
   ImGui::SameLine();
   ImGui::BeginGroup();
   if (WeightsView::shows(ctl_.snapshot().weights)) {
-    ImGui::Text("First-layer weights (each scaled to its own range)");
+    const float w = ImGui::GetContentRegionAvail().x;
+    float used = titleText("First-layer weights (each scaled to its own range)", w);
+    used += weightsNoteText(int(ctl_.snapshot().history.size()), w);
     weights_->update(ctl_.snapshot().weights, ctl_.snapshot().runId, ctl_.snapshot().weightsBatch);
-    weights_->draw(avail.x - side - 40, top - ImGui::GetTextLineHeightWithSpacing());
+    weights_->draw(w, top - used);
   }
   ImGui::EndGroup();
   ImGui::Text("Test images: true class, and the network's guess (green: right, red: wrong)");

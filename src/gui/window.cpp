@@ -11,6 +11,7 @@
 #include <ctime>
 #include <iostream>
 #include <memory>
+#include <utility>
 #include <vector>
 
 #include "session/app_state.h"
@@ -67,7 +68,10 @@ void handleKeys(Ui& ui, const std::vector<platform::KeyPress>& presses, MenuRequ
   for (const platform::KeyPress& k : presses) {
     if (k.ctrl && k.key == 'S') (k.shift ? req.saveAs : req.save) = true;  // in the editor too: saving applies it
     if (io.WantTextInput) continue;  // typing in the editor or a field (it has its own undo)
-    if (!k.ctrl && k.key == platform::kEscape) req.replace = Request{Request::Action::Quit, ""};
+    if (!k.ctrl && k.key == platform::kEscape) {  // closes the guide first
+      if (std::exchange(ui.menu.guide, false)) continue;
+      req.replace = Request{Request::Action::Quit, ""};
+    }
     if (!k.ctrl || !graphShown) continue;
     if (k.key == 'O') req.open = true;
     if (k.key == 'Z') (k.shift ? req.redo : req.undo) = true;
@@ -138,6 +142,7 @@ void drawFrame(Ui& ui, const std::vector<platform::KeyPress>& presses, MenuReque
   }
   if (ui.training && ui.training->visible) {
     ui.graphRect = {0, 0, 0, 0};
+    drawGuide(ui.menu.guide);
     return;
   }
   const ImGuiViewport* vp = ImGui::GetMainViewport();
@@ -191,6 +196,7 @@ void drawFrame(Ui& ui, const std::vector<platform::KeyPress>& presses, MenuReque
     ImGui::EndTabBar();
   }
   ImGui::End();
+  drawGuide(ui.menu.guide);  // last, over the panels
 }
 
 struct FrameTimes {
@@ -232,6 +238,7 @@ int prepare(Ui& ui, const WindowOptions& o, const std::string& last, bool& faile
     ui.state.select(*id);
   }
   ui.sourceTabFirst = o.sourceTab;
+  ui.menu.guide = o.guide;
   if (o.descendSteps > 0) {
     ui.descent.lr = o.descendLr;
     ui.descent.steps = o.descendSteps;

@@ -21,6 +21,7 @@ struct WindowOptions {
   std::string select;           // non-empty: select this node (the inspector shows it)
   int precision = 4;            // decimals in the inspector's arithmetic, as trace --precision
   bool sourceTab = false;       // start on the Source tab instead of the Inspector
+  bool guide = false;           // open Help > Guide
   int descendSteps = 0;         // > 0: that many steps of gradient descent first, on the Descent tab
   double descendLr = 0.1;
   std::string answers;          // non-empty: load this answers file and start in answers mode

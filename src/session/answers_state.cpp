@@ -30,6 +30,12 @@ const std::string* Answers::fieldError(const AnswerKey& k) const {
   return it == bad_.end() ? nullptr : &it->second.error;
 }
 
+bool Answers::unreadable(int node, Quantity q) const {
+  for (const auto& [k, bad] : bad_)
+    if (k.node == node && k.quantity == q) return true;
+  return false;
+}
+
 void Answers::type(const Graph& g, const AnswerKey& k, const std::string& text) {
   if (text.find_first_not_of(" \t") == std::string::npos) {
     bad_.erase(k);

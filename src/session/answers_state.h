@@ -45,6 +45,9 @@ class Answers {
   std::string fieldText(const AnswerKey& k) const;
   // Why a field's text cannot be read ("column 5: expected one number ..."); null if it can.
   const std::string* fieldError(const AnswerKey& k) const;
+  // Whether a field of the node's value or gradient holds text that cannot be read:
+  // the sheet keeps the number before it, so its explanation is not of what is shown.
+  bool unreadable(int node, Quantity q) const;
 
   // A field edited: empty text erases the number; text that is not one number is kept
   // with its error and the sheet is unchanged. Throws std::out_of_range /

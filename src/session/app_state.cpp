@@ -68,6 +68,7 @@ std::optional<SourceError> AppState::openSource(const std::string& text, const s
   sourceError_.reset();
   undo_.clear();
   show(std::move(g), title, 0);
+  named(title);
   return std::nullopt;
 }
 
@@ -80,6 +81,20 @@ void AppState::openGraph(Graph g, const std::string& title) {
   sourceError_.reset();
   undo_.clear();
   show(std::make_unique<Graph>(std::move(g)), title, 0);
+  named(title);
+}
+
+void AppState::named(const std::string& name) {
+  name_ = title_ = name;
+  namedNodes_.clear();
+  for (const Node& n : graph_->nodes()) namedNodes_.push_back(n.name);
+}
+
+std::string AppState::appliedTitle(const Graph& g) const {
+  if (!path_.empty() || *applied_ == savedSource_) return name_;
+  bool same = int(namedNodes_.size()) == g.size();
+  for (int i = 0; same && i < g.size(); ++i) same = g.node(i).name == namedNodes_[size_t(i)];
+  return same ? name_ + " (edited)" : "untitled";
 }
 
 void AppState::show(std::unique_ptr<Graph> g, const std::string& title, int step) {
@@ -113,7 +128,8 @@ bool AppState::applySource() {
   applied_ = std::make_shared<const std::string>(source_);
   hasSource_ = true;
   const int step = stepper_ ? stepper_->cursor() : 0;
-  show(std::move(g), title_, step);
+  const std::string title = appliedTitle(*g);
+  show(std::move(g), title, step);
   return true;
 }
 

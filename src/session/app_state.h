@@ -60,6 +60,9 @@ class AppState {
   bool hasGraph() const { return graph_ != nullptr; }
   const Graph& graph() const { return *graph_; }
   const Stepper& stepper() const { return *stepper_; }
+  // The file, else the name it was opened by ("ex2"); after a source is applied that
+  // is not the one opened or saved, "ex2 (edited)" while it has the same nodes, else
+  // "untitled" (another graph). A file keeps its name: Save writes there.
   const std::string& title() const { return title_; }
   // Changes whenever a different graph (not just new values) is shown: re-layout then.
   int graphVersion() const { return graphVersion_; }
@@ -200,6 +203,9 @@ class AppState {
 
  private:
   void show(std::unique_ptr<Graph> g, const std::string& title, int step);
+  // What was opened or saved: its name and nodes; the title of an applied graph.
+  void named(const std::string& name);
+  std::string appliedTitle(const Graph& g) const;
   void changed() { ++valuesVersion_; }
   std::string applyDescent(const Graph& trained, const nn::DescentResult& r);
   EditState editState(std::string what) const;
@@ -211,6 +217,8 @@ class AppState {
   std::unique_ptr<Stepper> stepper_;
   std::unique_ptr<Graph> pristine_;  // the graph as loaded, for resetEdits
   std::string title_;
+  std::string name_;                     // the title when opened or saved
+  std::vector<std::string> namedNodes_;  // the node names then
   std::string source_;       // the editor's text
   std::shared_ptr<const std::string> applied_ = std::make_shared<const std::string>();  // the shown graph's text
   std::string savedSource_;  // the text last opened or saved

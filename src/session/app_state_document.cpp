@@ -25,8 +25,9 @@ std::string AppState::saveGraph(const std::string& where) {
   } catch (const std::exception& e) {
     return e.what();
   }
-  path_ = title_ = path;
+  path_ = path;
   savedSource_ = text;
+  named(path);
   if (printed) {
     source_ = text;
     applied_ = std::make_shared<const std::string>(text);
@@ -44,6 +45,7 @@ std::string AppState::suggestedFileName() const {
   for (char c : title_)
     if (std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_' || c == '.') name += c;
     else if (!name.empty() && name.back() != '-') name += '-';
+  if (!name.empty() && name.back() == '-') name.pop_back();  // "ex2 (edited)" -> "ex2-edited"
   return (name.empty() ? "graph" : name) + ".bsg";
 }
 
@@ -73,7 +75,8 @@ void AppState::restore(const EditState& e) {
     source_ = *e.applied;
     applied_ = e.applied;
     sourceError_.reset();
-    show(std::move(g), title_, stepper_->cursor());
+    const std::string title = appliedTitle(*g);
+    show(std::move(g), title, stepper_->cursor());
   } else {
     for (int id : edited_) graph_->setValue(id, pristine_->node(id).value);
     edited_.clear();

@@ -1,6 +1,7 @@
 #include "session/layout_input.h"
 
 #include <algorithm>
+#include <cmath>
 
 namespace bs::app {
 
@@ -11,6 +12,16 @@ std::string boxLabel(const std::string& name) {
     if ((static_cast<unsigned char>(name[i]) & 0xC0) != 0x80) starts.push_back(i);
   if (int(starts.size()) <= kMost) return name;
   return name.substr(0, starts[kMost - 1]) + "…";  // 23 code points and the ellipsis
+}
+
+float opCircleDiameter(float symbolWidth, float nameWidth, const LayoutMetrics& m) {
+  // The farthest corner of a line's text: half its width across, its far edge down
+  // (text as high as the font, which is a line height over 1.2).
+  auto corner = [&](OpLabelLine l, float width) {
+    return std::hypot(l.scale * width / 2, std::abs(l.offset) * m.lineHeight + l.scale * m.lineHeight / 1.2f / 2);
+  };
+  const float r = std::max(corner(kOpSymbol, symbolWidth), corner(kOpName, nameWidth)) + m.pad / 4;
+  return std::max(2.3f * m.lineHeight, 2 * r);
 }
 
 ValueStyle valueStyle(Shape s, const LayoutMetrics& m) {
@@ -97,8 +108,7 @@ LayoutInput makeLayoutInput(const Graph& g, const LayoutMetrics& m, NodeRange sh
       b.height = 2 * m.lineHeight + m.pad;
     } else {  // a circle: symbol over name
       b.kind = BoxKind::Op;
-      const float text = std::max(m.textWidth(nd.op->symbol), m.textWidth(boxLabel(nd.name)));
-      b.width = b.height = std::max(2.3f * m.lineHeight, text + m.pad);
+      b.width = b.height = opCircleDiameter(m.textWidth(nd.op->symbol), m.textWidth(boxLabel(nd.name)), m);
     }
     boxOf[size_t(i)] = int(in.boxes.size());
     in.boxes.push_back(b);

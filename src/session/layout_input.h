@@ -34,6 +34,16 @@ struct LayoutMetrics {
 // 20 000-character name would make a box wider than any screen; the inspector has it whole).
 std::string boxLabel(const std::string& name);
 
+// The two lines in an op's circle, symbol over name: each centred `offset` line heights
+// from the centre, drawn at `scale` of the font. The layout sizes the circle so both
+// lines lie inside it ("ReLU", "MSE" overflowed a circle sized by width alone).
+struct OpLabelLine {
+  float offset, scale;
+};
+inline constexpr OpLabelLine kOpSymbol{-0.35f, 1.15f}, kOpName{0.55f, 0.8f};
+// The circle's diameter for a symbol and a name of these widths (measured at scale 1).
+float opCircleDiameter(float symbolWidth, float nameWidth, const LayoutMetrics& m);
+
 enum class BoxKind {
   Leaf,   // an input, param or const: a labelled box
   Op,     // an op node: a circle with its symbol
