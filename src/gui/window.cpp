@@ -58,33 +58,36 @@ struct Ui {
   RunStore* runs() { return training ? &training->runs() : nullptr; }
 };
 
-// The keys, as requests for the menu and the window (the menu has the same as items).
-// Shortcuts and Esc come from the platform's key presses, each with its own modifiers;
-// the step keys from ImGui, which repeats them while held.
+// The keys, as requests for the menu and the window (the menu has the same as items),
+// from the platform's key presses, each with its own modifiers: every press counts, however
+// quickly it comes.
 void handleKeys(Ui& ui, const std::vector<platform::KeyPress>& presses, MenuRequests& req) {
   const ImGuiIO& io = ImGui::GetIO();
   if (ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopup)) return;  // a menu or a question has the keys
   const bool graphShown = !(ui.training && ui.training->visible);  // the rest act on the graph view
+  const std::pair<int, Key> stepKeys[] = {{platform::kRight, Key::Right}, {platform::kLeft, Key::Left},
+                                          {platform::kSpace, Key::Space}, {platform::kHome, Key::Home},
+                                          {platform::kEnd, Key::End}};
   for (const platform::KeyPress& k : presses) {
     if (k.ctrl && k.key == 'S') (k.shift ? req.saveAs : req.save) = true;  // in the editor too: saving applies it
     if (io.WantTextInput) continue;  // typing in the editor or a field (it has its own undo)
     if (!k.ctrl && k.key == platform::kEscape) {  // closes the guide first
       if (std::exchange(ui.menu.guide, false)) continue;
       req.replace = Request{Request::Action::Quit, ""};
+      continue;
     }
-    if (!k.ctrl || !graphShown) continue;
-    if (k.key == 'O') req.open = true;
-    if (k.key == 'Z') (k.shift ? req.redo : req.undo) = true;
-    if (k.key == 'Y') req.redo = true;
+    if (!graphShown) continue;
+    if (k.ctrl) {
+      if (k.key == 'O') req.open = true;
+      if (k.key == 'Z') (k.shift ? req.redo : req.undo) = true;
+      if (k.key == 'Y') req.redo = true;
+      continue;
+    }
+    if (k.key == 'F') req.fit = true;
+    for (auto [code, key] : stepKeys)
+      if (k.key == code)
+        if (auto c = commandForKey(key)) ui.state.run(*c);
   }
-  if (io.WantTextInput || !graphShown || io.KeyCtrl) return;
-  const std::pair<ImGuiKey, Key> keys[] = {{ImGuiKey_RightArrow, Key::Right}, {ImGuiKey_LeftArrow, Key::Left},
-                                           {ImGuiKey_Space, Key::Space},      {ImGuiKey_Home, Key::Home},
-                                           {ImGuiKey_End, Key::End}};
-  for (auto [imguiKey, key] : keys)
-    if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(imguiKey)))
-      if (auto c = commandForKey(key)) ui.state.run(*c);
-  if (ImGui::IsKeyPressed('F', false)) req.fit = true;  // the backends index keys by GLFW code, 'F' for F
 }
 
 // A request that no unsaved work stands in the way of any more.

@@ -9,14 +9,17 @@
 
 namespace bs::app::platform {
 
-// A key pressed, with the modifiers held at that moment: a shortcut does not depend on
-// how its key events fall into frames (ImGui 1.86 sees only each frame's key state, so a
-// quick Ctrl+Z can arrive as Z without Ctrl). `key`: 'A'..'Z', or kEscape.
+// A key pressed (or repeated while held), with the modifiers held at that moment: a
+// shortcut does not depend on how its key events fall into frames (ImGui 1.86 sees only
+// each frame's key state, so a quick Ctrl+Z can arrive as Z without Ctrl, and a press and
+// release within one frame not at all: quick Right presses lost steps).
+// `key`: 'A'..'Z', or one of the codes below.
 struct KeyPress {
   int key = 0;
   bool ctrl = false, shift = false;
 };
-constexpr int kEscape = 27;
+constexpr int kEscape = 27, kSpace = ' ';
+constexpr int kRight = 0x100, kLeft = 0x101, kHome = 0x102, kEnd = 0x103;
 
 struct WindowSpec {
   int width = 1280, height = 800;

@@ -69,10 +69,19 @@ class GlfwWindow final : public Window {
     glfwSetWindowUserPointer(w_, this);
     glfwSetKeyCallback(w_, [](GLFWwindow* w, int key, int, int action, int mods) {
       mark(w);
-      const bool letter = key >= GLFW_KEY_A && key <= GLFW_KEY_Z;
-      if (action == GLFW_PRESS && (letter || key == GLFW_KEY_ESCAPE))
+      if (action == GLFW_RELEASE) return;
+      const bool repeat = action == GLFW_REPEAT;  // the step keys repeat while held
+      int code = 0;
+      if (key >= GLFW_KEY_A && key <= GLFW_KEY_Z && !repeat) code = key;
+      else if (key == GLFW_KEY_ESCAPE && !repeat) code = kEscape;
+      else if (key == GLFW_KEY_SPACE && !repeat) code = kSpace;
+      else if (key == GLFW_KEY_RIGHT) code = kRight;
+      else if (key == GLFW_KEY_LEFT) code = kLeft;
+      else if (key == GLFW_KEY_HOME) code = kHome;
+      else if (key == GLFW_KEY_END) code = kEnd;
+      if (code)
         static_cast<GlfwWindow*>(glfwGetWindowUserPointer(w))
-            ->presses_.push_back({letter ? key : kEscape, (mods & GLFW_MOD_CONTROL) != 0, (mods & GLFW_MOD_SHIFT) != 0});
+            ->presses_.push_back({code, (mods & GLFW_MOD_CONTROL) != 0, (mods & GLFW_MOD_SHIFT) != 0});
     });
     glfwSetCharCallback(w_, [](GLFWwindow* w, unsigned) { mark(w); });
     glfwSetMouseButtonCallback(w_, [](GLFWwindow* w, int, int, int) { mark(w); });
