@@ -291,6 +291,11 @@ TEST_CASE("a long run's history stays bounded: epochs thinned, batch losses aver
   CHECK(end.history.size() >= 32);
   CHECK(end.history.back().epoch == 500);  // the last epoch is always there
   for (size_t i = 1; i < end.history.size(); ++i) CHECK(end.history[i].epoch > end.history[i - 1].epoch);
+  // Evenly spread from the start of the run (every other row dropped at each thinning
+  // kept the first rows from ever staying: a run of 10^6 XOR epochs plotted from 5e5).
+  CHECK(end.history.front().epoch <= 16);
+  const int every = end.history[1].epoch - end.history[0].epoch;
+  for (size_t i = 1; i + 1 < end.history.size(); ++i) CHECK(end.history[i].epoch - end.history[i - 1].epoch == every);
   CHECK(end.batchLoss.size() <= 100);
   CHECK(end.batchStride >= 64);  // 4000 batches in at most 100 entries
   CHECK(long(end.batchLoss.size()) * end.batchStride <= 4000);

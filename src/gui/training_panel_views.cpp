@@ -23,6 +23,9 @@ float titleText(const std::string& text, float width) {
   return ImGui::CalcTextSize(text.c_str(), nullptr, false, width).y + ImGui::GetStyle().ItemSpacing.y;
 }
 
+// Epochs finished (the history is thinned in long runs: its size is not the count).
+int epochsDone(const Snapshot& s) { return s.history.empty() ? 0 : s.history.back().epoch; }
+
 // Under the weight images while they still look like noise; returns its height.
 float weightsNoteText(int epochsDone, float width) {
   const std::string note = weightsNote(epochsDone);
@@ -47,13 +50,13 @@ void TrainingPanel::drawLive() {
   ImGui::SameLine();
   ImGui::BeginGroup();
   if (ctl_.snapshot().grid > 0) {
-    ImGui::Text("Decision boundary over the input plane (red: +1, blue: -1)");
+    const float used = titleText("Decision boundary over the input plane (red: +1, blue: -1)", w);  // wraps at 1024x640
     boundary_->update(ctl_.snapshot().boundary, ctl_.snapshot().grid, ctl_.snapshot().runId, ctl_.snapshot().boundaryVersion);
-    boundary_->draw(std::min(w, h - ImGui::GetTextLineHeightWithSpacing()) - 4, ctl_.snapshot().extent, ctl_.snapshot().points, ctl_.snapshot().targets);
+    boundary_->draw(std::min(w, h - used) - 4, ctl_.snapshot().extent, ctl_.snapshot().points, ctl_.snapshot().targets);
   } else if (WeightsView::shows(ctl_.snapshot().weights)) {
     float used = titleText(std::string("First-layer weights: one 32x32 image per ") +
                                (ctl_.snapshot().weights.rows() == 10 ? "class" : "hidden unit"), w);
-    used += weightsNoteText(int(ctl_.snapshot().history.size()), w);
+    used += weightsNoteText(epochsDone(ctl_.snapshot()), w);
     weights_->update(ctl_.snapshot().weights, ctl_.snapshot().runId, ctl_.snapshot().weightsBatch);
     weights_->draw(w, h - used);
   } else {
@@ -157,7 +160,7 @@ void TrainingPanel::drawTest() {
   if (WeightsView::shows(ctl_.snapshot().weights)) {
     const float w = ImGui::GetContentRegionAvail().x;
     float used = titleText("First-layer weights (each scaled to its own range)", w);
-    used += weightsNoteText(int(ctl_.snapshot().history.size()), w);
+    used += weightsNoteText(epochsDone(ctl_.snapshot()), w);
     weights_->update(ctl_.snapshot().weights, ctl_.snapshot().runId, ctl_.snapshot().weightsBatch);
     weights_->draw(w, top - used);
   }

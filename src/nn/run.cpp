@@ -11,15 +11,20 @@
 
 namespace bs::nn {
 
-void Run::add(const EpochStats& e) {
+bool addBounded(std::vector<EpochStats>& history, int& every, size_t maxRows, const EpochStats& e) {
   // The last row was kept only for being the last.
   if (!history.empty() && history.back().epoch % every != 0) history.pop_back();
-  if (history.size() >= kMaxHistory) {
+  bool thinned = false;
+  while (history.size() >= std::max<size_t>(maxRows, 1)) {
     every *= 2;
-    std::erase_if(history, [this](const EpochStats& h) { return h.epoch % every != 0; });
+    std::erase_if(history, [&](const EpochStats& h) { return h.epoch % every != 0; });
+    thinned = true;
   }
   history.push_back(e);
+  return thinned;
 }
+
+void Run::add(const EpochStats& e) { addBounded(history, every, kMaxHistory, e); }
 
 double Run::bestTestAcc() const {
   double best = 0;

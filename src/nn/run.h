@@ -13,6 +13,12 @@ struct EpochStats {
   double seconds = 0;                   // wall time of the epoch (not written to the CSV)
 };
 
+// Appends `e` to a history of at most `maxRows` rows (plus the last): once full, `every`
+// doubles and only epochs that are multiples of it stay, so the rows keep an even spread
+// from the start of the run, and the last epoch is kept until the next replaces it.
+// Returns true if rows were dropped.
+bool addBounded(std::vector<EpochStats>& history, int& every, size_t maxRows, const EpochStats& e);
+
 enum class RunStatus { Finished, Stopped, Diverged };
 
 struct Run {

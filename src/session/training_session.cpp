@@ -66,6 +66,7 @@ std::string TrainingSession::start(const nn::Preset& preset, const SessionOption
     pendingSum_ = 0;
     pendingCount_ = 0;
     maxEpochs_ = std::max<size_t>(o.maxEpochs, 2);
+    epochEvery_ = 1;
     maxBatches_ = std::max<size_t>(o.maxBatches, 2);
     live_.preset = preset.name;
     live_.state = SessionState::Loading;
@@ -141,6 +142,8 @@ bool TrainingSession::snapshot(Snapshot& out) const {
   } else {
     // Same run: the histories only grow, so append their new tails; copy the big
     // tensors only when they were replaced.
+    // ... except the last epoch, kept only for being the last until the next came.
+    if (!out.history.empty() && out.history.back().epoch != live_.history[out.history.size() - 1].epoch) out.history.pop_back();
     out.history.insert(out.history.end(), live_.history.begin() + std::ptrdiff_t(out.history.size()), live_.history.end());
     out.batchLoss.insert(out.batchLoss.end(), live_.batchLoss.begin() + std::ptrdiff_t(out.batchLoss.size()), live_.batchLoss.end());
     if (out.weightsBatch != live_.weightsBatch || out.weights.size() != live_.weights.size()) out.weights = live_.weights;
@@ -309,14 +312,7 @@ void TrainingSession::work(std::stop_token stop, nn::Preset preset, SessionOptio
     cb.epoch = [&](const nn::EpochStats& e) {
       {
         std::lock_guard lk(mutex_);
-        live_.history.push_back(e);
-        if (live_.history.size() > maxEpochs_) {  // every other epoch goes, the last stays
-          std::vector<nn::EpochStats> kept;
-          for (size_t i = 0; i < live_.history.size(); ++i)
-            if (i % 2 == 1 || i + 1 == live_.history.size()) kept.push_back(live_.history[i]);
-          live_.history = std::move(kept);
-          ++live_.thinned;
-        }
+        if (nn::addBounded(live_.history, epochEvery_, maxEpochs_, e)) ++live_.thinned;
         ++version_;
       }
       // The views cost a forward pass over a few images: nothing next to a CIFAR

@@ -52,7 +52,7 @@ struct Snapshot {
   std::string preset, message;         // message: why it stopped, or the error
   nn::Progress progress;
   // Both kept bounded (a run of 10^8 XOR epochs must not take gigabytes): past
-  // SessionOptions::maxEpochs rows every other epoch is dropped, past maxBatches the
+  // SessionOptions::maxEpochs rows only every 2nd (4th...) epoch stays (nn::addBounded), past maxBatches the
   // batch losses are averaged in pairs, each entry then standing for `batchStride`
   // batches in order.
   std::vector<nn::EpochStats> history;
@@ -122,6 +122,7 @@ class TrainingSession {
   double pendingSum_ = 0;    // losses not yet averaged into an entry of live_.batchLoss
   long pendingCount_ = 0;
   size_t maxEpochs_ = 0, maxBatches_ = 0;  // this run's SessionOptions
+  int epochEvery_ = 1;  // the history keeps epochs that are multiples of it (nn::addBounded)
   std::uint64_t version_ = 0;  // bumped on every change of live_
   bool pauseWanted_ = false;
   std::optional<nn::Run> finished_;
