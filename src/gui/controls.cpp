@@ -1,10 +1,51 @@
 #include <imgui.h>
 
+#include <algorithm>
+#include <cstdio>
+#include <string>
+
 #include "gui/panels.h"
 
 namespace bs::app {
+namespace {
 
-bool drawControls(AppState& s, const MenuState& m) {
+// The longest start of `text` that fits `width` with "…" after it, cut between code points.
+std::string fitted(const std::string& text, float width) {
+  if (ImGui::CalcTextSize(text.c_str()).x <= width) return text;
+  std::size_t n = text.size();
+  while (n > 0) {
+    do --n;
+    while (n > 0 && (static_cast<unsigned char>(text[n]) & 0xC0) == 0x80);
+    std::string cut = text.substr(0, n) + "…";
+    if (ImGui::CalcTextSize(cut.c_str()).x <= width) return cut;
+  }
+  return "…";
+}
+
+// The last open or save result: in the bar's remaining width, all of it in a tooltip when
+// it is cut, and a button that clears it (a failed Open's error does not stay for good).
+void drawMessage(MenuState& m) {
+  if (m.message.empty()) return;
+  ImGui::SameLine();
+  const ImGuiStyle& st = ImGui::GetStyle();
+  const float close = ImGui::CalcTextSize("×").x + 2 * st.FramePadding.x + st.ItemSpacing.x;
+  const float room = ImGui::GetContentRegionAvail().x - close - ImGui::CalcTextSize("  ").x;
+  ImGui::TextDisabled("  %s", fitted(m.message, std::max(room, 0.0f)).c_str());
+  if (ImGui::IsItemHovered()) {
+    ImGui::BeginTooltip();
+    ImGui::PushTextWrapPos(ImGui::GetFontSize() * 40);
+    ImGui::TextUnformatted(m.message.c_str());
+    ImGui::PopTextWrapPos();
+    ImGui::EndTooltip();
+  }
+  ImGui::SameLine();
+  if (ImGui::SmallButton("×##message")) m.message.clear();
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Clear this message");
+}
+
+}  // namespace
+
+bool drawControls(AppState& s, MenuState& m) {
   if (!s.hasGraph()) return false;
   const Stepper& st = s.stepper();
   // Play and Pause as wide as each other, so the bar does not shift when they swap.
@@ -38,12 +79,15 @@ bool drawControls(AppState& s, const MenuState& m) {
   // The counter and phase, always visible.
   auto cur = s.currentStep();
   const char* phase = !cur ? "start" : st.record(*cur).step.phase == Phase::Forward ? "forward" : "backward";
-  ImGui::Text("Step %d of %d  ·  %s  ·  %s%s", st.cursor(), st.size(), phase, s.title().c_str(),
-              s.graphUnsaved() ? " (unsaved)" : "");
-  if (!m.message.empty()) {
-    ImGui::SameLine();
-    ImGui::TextDisabled("  %s", m.message.c_str());
-  }
+  char counter[64];
+  std::snprintf(counter, sizeof counter, "Step %d of %d  ·  %s  ·  ", st.cursor(), st.size(), phase);
+  const std::string status = counter + s.title() + (s.graphUnsaved() ? " (unsaved)" : "");
+  // A long title (a paused run's) is cut to the bar, leaving room for a message.
+  const float room = ImGui::GetContentRegionAvail().x * (m.message.empty() ? 1.0f : 0.6f);
+  const std::string shown = fitted(status, room);
+  ImGui::TextUnformatted(shown.c_str());
+  if (shown != status && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", status.c_str());
+  drawMessage(m);
   return fit;
 }
 

@@ -31,19 +31,23 @@ void DescentPanel::draw(AppState& s) {
                      "forward and backward pass, then p ← p − η · dL/dp for every param. The new values show in the "
                      "graph and the inspector; step through them as usual.");
   ImGui::PopStyleColor();
+  if (const std::optional<std::string> ended = s.pollDescent()) report(s, *ended);
+  // The fields of a running descent stay as it started: its "step k of N" is that N.
+  ImGui::BeginDisabled(s.descending());
   ImGui::SetNextItemWidth(120);
   ImGui::InputDouble("learning rate η", &lr, 0, 0, "%.4g");
   ImGui::SetNextItemWidth(120);
   ImGui::InputInt("steps", &steps, 10, 100);
+  ImGui::EndDisabled();
   lr = std::max(lr, 1e-12);
   steps = std::clamp(steps, 1, 1000000);
-  if (const std::optional<std::string> ended = s.pollDescent()) report(s, *ended);
   if (s.descending()) {  // on a worker: the window stays live, Stop ends it after this step
     if (ImGui::Button("Stop")) s.stopDescent();
     ImGui::SameLine();
     const size_t done = s.descentLosses().empty() ? 0 : s.descentLosses().size() - 1;
-    ImGui::Text("descending: step %zu of %d", done, steps);
+    ImGui::Text("descending: step %zu of %d", done, runningSteps_);
   } else if (ImGui::Button("Descend")) {
+    runningSteps_ = steps;
     if (const std::string err = s.startDescent(lr, steps); !err.empty()) message_ = err;
     else message_.clear();
   }

@@ -24,6 +24,7 @@ class DescentPanel {
   void report(const AppState& s, const std::string& err);  // the message of a run that ended
   plot::PlotView plot_;
   std::string message_;  // the last run's result
+  int runningSteps_ = 0;  // the steps the running descent was started with
 };
 
 }  // namespace bs::app

@@ -10,9 +10,33 @@
 namespace bs::app {
 
 void reportOpen(MenuState& m, const std::optional<SourceError>& err, const std::string& what) {
-  if (!err) m.message = "opened " + what;
-  else m.message = err->located(what);
+  if (!err) {
+    m.message = "opened " + what;
+    return;
+  }
+  m.message = "could not open " + what;
+  m.openError = err->located(what);  // all of it, in a dialog (the bar would cut it)
 }
+
+namespace {
+// Why the last Open failed, whole and wrapped, until OK (Enter or Esc).
+void drawOpenError(MenuState& m) {
+  if (m.openError.empty()) return;
+  const char* title = "Could not open the file";
+  if (!ImGui::IsPopupOpen(title)) ImGui::OpenPopup(title);
+  if (!ImGui::BeginPopupModal(title, nullptr, ImGuiWindowFlags_AlwaysAutoResize)) return;
+  ImGui::PushTextWrapPos(ImGui::GetFontSize() * 36);
+  ImGui::TextUnformatted(m.openError.c_str());
+  ImGui::PopTextWrapPos();
+  const bool key = ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter), false) ||
+                   ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false);
+  if (ImGui::Button("OK", {90, 0}) || key) {
+    m.openError.clear();
+    ImGui::CloseCurrentPopup();
+  }
+  ImGui::EndPopup();
+}
+}  // namespace
 
 void rememberFile(MenuState& m, const std::string& path) {
   if (m.settingsPath.empty() || path.empty()) return;
@@ -118,6 +142,7 @@ void drawMenu(AppState& s, MenuState& m, MenuRequests& out) {
     ImGui::EndMainMenuBar();
   }
   drawAnswersPopups(s, m, loadAnswers, saveAnswers);
+  drawOpenError(m);
   if (out.save && s.hasGraph()) {
     if (s.filePath().empty()) saveAs = true;  // an example or a built graph: ask where
     else saveTo(s, m, s.filePath());

@@ -31,6 +31,7 @@ struct MenuState {
   std::string worksheetDir = "worksheets";  // File > New worksheet
   int worksheetVariants = 20, worksheetSeed = 1;
   std::string message;  // the last open or save result, shown in the controls bar
+  std::string openError;  // why the last Open failed, in a dialog until OK
   std::string savePath;  // File > Save as
   // The settings file that keeps the recent files ("" in screenshots and benchmarks:
   // nothing is remembered) and the list the menu shows.
@@ -42,7 +43,7 @@ struct MenuState {
 };
 
 void drawMenu(AppState& s, MenuState& m, MenuRequests& out);
-// "opened X", or the error located in X, in the controls bar.
+// "opened X" in the controls bar, or the error located in X in a dialog.
 void reportOpen(MenuState& m, const std::optional<SourceError>& err, const std::string& what);
 // Puts a file opened or saved first in the recent files (and the settings file).
 void rememberFile(MenuState& m, const std::string& path);
@@ -57,8 +58,8 @@ bool pathPopup(const char* title, const char* help, std::string& path, const cha
 // The file browser: true when a file was double-clicked (take it).
 bool fileBrowser(std::string& path, const std::vector<std::string>& extensions);
 // Step buttons, step slider, play/pause and speed, the step counter and phase.
-// Returns true if "Fit" was pressed.
-bool drawControls(AppState& s, const MenuState& m);
+// Returns true if "Fit" was pressed. The last message, cut to the bar with a clear button.
+bool drawControls(AppState& s, MenuState& m);
 // The current step's arithmetic (the text of `backstep trace`) and the selected node.
 void drawInspector(AppState& s);
 // A line of arithmetic in the panel's width, broken between its forms, never inside a number.

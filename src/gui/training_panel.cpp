@@ -189,9 +189,12 @@ void TrainingPanel::drawControls() {
   const int maxThreads = int(std::max(1u, std::thread::hardware_concurrency()));
   ctl_.settings().threads = std::clamp(ctl_.settings().threads, 1, maxThreads);
   ImGui::SetNextItemWidth(w);
-  if (ImGui::SliderInt("threads", &ctl_.settings().threads, 1, maxThreads)) {
+  // A field with - and + (a slider of 1..2 is all handle, which covered its number).
+  if (ImGui::InputInt("threads", &ctl_.settings().threads, 1, 1)) {
+    ctl_.settings().threads = std::clamp(ctl_.settings().threads, 1, maxThreads);
     ctl_.saveSettings();
   }
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("1 to %d (this machine's cores)", maxThreads);
   ImGui::EndDisabled();
 
   // Start / Pause / Resume / Stop.
@@ -231,11 +234,12 @@ void TrainingPanel::drawControls() {
   }
   if (!ctl_.snapshot().history.empty()) {
     const auto& e = ctl_.snapshot().history.back();
-    ImGui::Text("epoch %d: train loss %.5g, acc %.4f", e.epoch, e.trainLoss, e.trainAcc);
+    ImGui::Text("epoch %d:", e.epoch);  // its own line: a 7-digit epoch pushed the rest off the panel
+    ImGui::Text("  train loss %.5g, acc %.4f", e.trainLoss, e.trainAcc);
     // XOR's 0 while every point is on its side: the rule, on one line (a wrap could break ±0.9).
     if (ctl_.preset().train.metric.kind == nn::Metric::Sign)
       ImGui::TextDisabled("accuracy: %s", nn::metricRule(ctl_.preset().train.metric).c_str());
-    if (e.hasTest && ctl_.preset().needsCifar()) ImGui::Text("          test loss %.5g, acc %.4f", e.testLoss, e.testAcc);
+    if (e.hasTest && ctl_.preset().needsCifar()) ImGui::Text("  test loss %.5g, acc %.4f", e.testLoss, e.testAcc);
     if (e.seconds >= 0.1) ImGui::Text("%.2f s per epoch", e.seconds);
     else ImGui::Text("%.3f ms per epoch", e.seconds * 1000);
   }

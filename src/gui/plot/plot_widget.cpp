@@ -110,7 +110,8 @@ void PlotView::draw(const std::vector<Series>& series, float width, float height
     dl->AddText({f.left + 8, f.top + f.height / 2 - 8}, IM_COL32(140, 140, 140, 255), "no data yet");
   } else {
     f.x = countRange(*xr);  // every x here counts epochs, batches or steps
-    f.y = fixedY ? *fixedY : padded(*yr, 0.06);
+    // A fixed range a little wider: accuracy 1.0 drawn on the frame's edge was hidden.
+    f.y = padded(*yr, fixedY ? 0.03 : 0.06);
     // The y labels first: the left margin grows to hold the widest (1e+16 losses).
     const bool log = f.yScale == Scale::Log;
     const auto yt = log ? logTicks(f.y, std::max(2, int(f.height / 34))) : niceTicks(f.y, std::max(2, int(f.height / 34)));
