@@ -6,11 +6,7 @@
 bs=$1 graph=$2
 . "$(dirname "$0")/xdo_lib.sh"
 start_xvfb
-err=$work/stderr.txt
-"$bs" "$graph" 2>"$err" &
-app=$!
-wait_title "Backstep"
-xdotool mousemove 640 400
+open_logging "$graph"
 for i in $(seq 40); do  # up to 20 s: a loaded machine may miss the first presses
   grep -q "class index 7 is not one of 0..2" "$err" && break
   xdotool key Right

@@ -6,11 +6,7 @@
 bs=$1 graph=$2
 . "$(dirname "$0")/xdo_lib.sh"
 start_xvfb
-err=$work/stderr.txt
-"$bs" "$graph" 2>"$err" &
-app=$!
-wait_title "Backstep"
-xdotool mousemove 640 400
+open_logging "$graph"
 sleep 1  # the first frames
 xdotool key --delay 5 Right Right Right
 sleep 2

@@ -25,6 +25,15 @@ wait_exit() {
   rc=$?
   [ $rc -eq 0 ] || { echo "exit code $rc"; exit 1; }
 }
+# open_logging GRAPH: opens GRAPH in the window with its stderr in $err (pid in $app),
+# the pointer over it (so the keys go there).
+open_logging() {
+  err=$work/stderr.txt
+  "$bs" "$1" 2>"$err" &
+  app=$!
+  wait_title "Backstep"
+  xdotool mousemove 640 400
+}
 # open_copy GRAPH: opens a copy of GRAPH, $work/g.bsg, on the Source tab (pid in $app).
 open_copy() {
   cp "$1" "$work/g.bsg"
