@@ -6,11 +6,13 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 
 #include "figure/figure.h"
 #include "figure/math_text.h"
+#include "i18n/i18n.h"
 #include "figure/steps_document.h"
 #include "assets/embedded.h"
 #include "lang/parser.h"
@@ -119,6 +121,31 @@ TEST_CASE("every line the trace writes for the examples and presets converts to 
         }
       }
   }
+}
+
+TEST_CASE("the trace in Spanish converts to ASCII LaTeX too: accents as LaTeX accents, a word with one stays one word") {
+  i18n::setLanguage(i18n::Lang::Es);
+  std::vector<std::pair<std::string, Graph>> graphs;
+  for (const std::string& n : exampleNames()) graphs.emplace_back(n, loadGraph(n));
+  for (auto& [name, g] : graphs) {
+    const MathNames names = mathNames(g);
+    for (const std::string& line : allLines(g))
+      for (LatexFlavour f : {LatexFlavour::Document, LatexFlavour::Markdown, LatexFlavour::Tikz}) {
+        const std::string t = toLatex(line, names, f);
+        INFO(name << ": " << line << " -> " << t);
+        CHECK(ascii(t));
+        CHECK(t.find("{?}") == std::string::npos);
+      }
+  }
+  Graph fan = loadGraph("fanout");
+  const std::vector<std::string> lines = allLines(fan);
+  const auto it = std::find_if(lines.begin(), lines.end(), [](const std::string& l) { return l.rfind("(contribución 1 de 2", 0) == 0; });
+  i18n::setLanguage(i18n::Lang::En);
+  REQUIRE(it != lines.end());
+  const std::string t = toLatex(*it, mathNames(fan));
+  INFO(t);
+  CHECK(t.find("\\text{contribuci{\\'o}n}\\ 1") != std::string::npos);  // one word, its accent inside
+  CHECK(latexText("contribución, número, función") == "contribuci{\\'o}n, n{\\'u}mero, funci{\\'o}n");
 }
 
 TEST_CASE("Graphviz HTML: escaped, gradients as ∂L/∂x, numbers of nodes and elements as subscripts") {

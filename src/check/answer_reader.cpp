@@ -7,6 +7,7 @@
 #include <optional>
 #include <sstream>
 
+#include "i18n/i18n.h"
 #include "core/trace.h"
 #include "io/read_file.h"
 
@@ -27,13 +28,13 @@ std::string nodeList(const Graph& g) {
 // them: y1, z12 for vectors, W12 for a matrix of at most 9 rows and columns.
 // Why an element number does not name an element of n; the same words for y3 and y[3].
 std::string noElement(const Node& n, Index k) {
-  return n.name + " has " + std::to_string(n.shape.size()) + " elements, so there is no element " + std::to_string(k);
+  return fmt(tr("{} has {} elements, so there is no element {}"), n.name, n.shape.size(), k);
 }
 std::string noElement(const Node& n, Index r, Index c) {
-  return n.name + " is " + n.shape.str() + ", so there is no element [" + std::to_string(r) + "," + std::to_string(c) + "]";
+  return fmt(tr("{} is {}, so there is no element [{},{}]"), n.name, n.shape.str(), r, c);
 }
 std::string needsRowAndColumn(const Node& n) {
-  return n.name + " is a " + n.shape.str() + " matrix: name one element by row and column, like " + n.name + "[1,2]";
+  return fmt(tr("{0} is a {1} matrix: name one element by row and column, like {0}[1,2]"), n.name, n.shape.str());
 }
 
 // A node, or one element named as on paper (y2, W12). When the name is a node's and a
@@ -88,14 +89,14 @@ AnswerNames::AnswerNames(const Graph& g, std::map<std::string, AnswerTarget> sho
 AnswerTarget AnswerNames::read(TokenStream& ts) const {
   const Token nameTok = ts.peek();
   if (nameTok.kind != Tok::Name)
-    ts.fail(nameTok, "expected a name like z, dL/dz or W.grad at the start of an answer, found " + TokenStream::describe(nameTok));
+    ts.fail(nameTok, fmt(tr("expected a name like z, dL/dz or W.grad at the start of an answer, found {}"), TokenStream::describe(nameTok)));
   ts.next();
   AnswerTarget t = resolve(nameTok);
   if (ts.isPunct("[")) index(ts, nameTok, t);
   if (t.quantity == Quantity::Grad && !hasGrad_[size_t(t.node)]) {
     const Node& n = g_.node(t.node);
-    ts.fail(nameTok, n.kind == NodeKind::Const ? "'" + n.name + "' is a constant, so it has no gradient"
-                                               : "no gradient flows to '" + n.name + "' (the output does not depend on it through an input or param)");
+    ts.fail(nameTok, n.kind == NodeKind::Const ? fmt(tr("'{}' is a constant, so it has no gradient"), n.name)
+                                               : fmt(tr("no gradient flows to '{}' (the output does not depend on it through an input or param)"), n.name));
   }
   return t;
 }
@@ -117,10 +118,10 @@ AnswerTarget AnswerNames::resolve(const Token& tok) const {
     base = s.substr(0, s.size() - 6);
   } else if (s.size() > 3 && s[0] == 'd' && slash != std::string::npos && slash > 1) {
     const std::string num = s.substr(1, slash - 1);
-    if (!g_.hasOutput()) fail(tok, "this graph has no output, so it has no gradients to write");
+    if (!g_.hasOutput()) fail(tok, tr("this graph has no output, so it has no gradients to write"));
     const std::string out = g_.node(g_.output()).name;
     if (num != out && !(num == "L" && !g_.find("L")))
-      fail(tok, "gradients are of the output '" + out + "': write d" + out + "/d" + s.substr(slash + 2));
+      fail(tok, fmt(tr("gradients are of the output '{0}': write d{0}/d{1}"), out, s.substr(slash + 2)));
     base = s.substr(slash + 2);
     q = Quantity::Grad;
   }
@@ -128,9 +129,9 @@ AnswerTarget AnswerNames::resolve(const Token& tok) const {
   auto t = findNodeOrElement(g_, base, why);
   if (!why.empty()) fail(tok, why);
   if (!t) {
-    std::string msg = "unknown node '" + base + "'";
-    if (base != s) msg += " in '" + s + "'";
-    fail(tok, msg + " (this graph has " + nodeList(g_) + ")");
+    std::string msg = fmt(tr("unknown node '{}'"), base);
+    if (base != s) msg += fmt(tr(" in '{}'"), s);
+    fail(tok, msg + " " + fmt(tr("(this graph has {})"), nodeList(g_)));
   }
   t->quantity = q;
   return *t;
@@ -139,17 +140,17 @@ AnswerTarget AnswerNames::resolve(const Token& tok) const {
 // `[i]` or `[i,j]` after a name: one element, numbered from 1 as on paper.
 void AnswerNames::index(TokenStream& ts, const Token& nameTok, AnswerTarget& t) const {
   const Token open = ts.next();
-  if (t.row >= 0) ts.fail(open, TokenStream::describe(nameTok) + " already names one element");
+  if (t.row >= 0) ts.fail(open, fmt(tr("{} already names one element"), TokenStream::describe(nameTok)));
   std::vector<Index> ix;
   for (;;) {
     const Token k = ts.peek();
     if (k.kind != Tok::Number || k.number < 1 || k.number > 1e9 || k.number != double(Index(k.number)))
-      ts.fail(k, "expected an element number (1, 2, ...) in the brackets, found " + TokenStream::describe(k));
+      ts.fail(k, fmt(tr("expected an element number (1, 2, ...) in the brackets, found {}"), TokenStream::describe(k)));
     ts.next();
     ix.push_back(Index(k.number) - 1);
     if (ts.accept("]")) break;
-    if (ix.size() == 2) ts.fail(ts.peek(), "expected ']' after the row and column, found " + TokenStream::describe(ts.peek()));
-    ts.expect(",", "',' or ']' in the element number");
+    if (ix.size() == 2) ts.fail(ts.peek(), fmt(tr("expected ']' after the row and column, found {}"), TokenStream::describe(ts.peek())));
+    ts.expect(",", tr("',' or ']' in the element number"));
   }
   const Node& n = g_.node(t.node);
   const Shape s = n.shape;
@@ -176,13 +177,14 @@ void readDecimalCommas(std::vector<Token>& toks) {
       Token& left = out.back();
       const std::string point = left.text + "." + toks[i + 1].text;
       if (list && !semicolons)
-        fail(left, "'" + left.text + "," + toks[i + 1].text + "' can be read as one number or two in a list separated by commas: write a decimal point (" +
-                       point + "), or separate the elements with ';' as in [0,406; 0,525]");
+        fail(left, fmt(tr("'{}' can be read as one number or two in a list separated by commas: write a decimal point ({}), or separate the "
+                          "elements with ';' as in [0,406; 0,525]"),
+                       left.text + "," + toks[i + 1].text, point));
       left.text = point;
       left.number = std::strtod(point.c_str(), nullptr);
       ++i;
     } else if (semicolons && isPunct(t, ",")) {
-      fail(t, "this list separates its elements with ';' (for decimal commas): write ';' here too");
+      fail(t, tr("this list separates its elements with ';' (for decimal commas): write ';' here too"));
     } else if (semicolons && isPunct(t, ";")) {
       out.push_back({Tok::Punct, std::string(1, ','), 0, t.line, t.col});
     } else {
@@ -275,7 +277,7 @@ class SheetReader {
     const Token litTok = ts.peek();
     Tensor lit = parseTensorLiteral(ts, true);
     if (ts.peek().kind != Tok::Newline)
-      ts.fail(ts.peek(), "expected the end of the answer after the number, found " + TokenStream::describe(ts.peek()));
+      ts.fail(ts.peek(), fmt(tr("expected the end of the answer after the number, found {}"), TokenStream::describe(ts.peek())));
     std::vector<int> decimals;
     std::vector<std::string> texts;  // each number as written, its sign included
     for (size_t k = eq + 1; k < toks.size(); ++k)
@@ -298,28 +300,28 @@ class SheetReader {
     const Shape s = g_.node(t.node).shape;
     const Shape ls = shapeOf(lit);
     const std::string what = answerName(g_, t.node, t.quantity, t.row, t.col);
-    auto count = [](Index n) { return std::to_string(n) + (n == 1 ? " number" : " numbers"); };
+    auto count = [](Index n) { return fmt(trn("{} number", "{} numbers", (unsigned long)n), n); };
     // Positions in the node for each number of the literal, in the order written.
     std::vector<std::pair<Index, Index>> at;
     if (t.row >= 0) {
-      if (ls.size() != 1) fail(litTok, what + " is one number, but you wrote " + count(ls.size()));
+      if (ls.size() != 1) fail(litTok, fmt(tr("{} is one number, but you wrote {}"), what, count(ls.size())));
       at.push_back({t.row, t.col});
     } else if (ls == s || ((s.rows == 1 || s.cols == 1) && (ls.rows == 1 || ls.cols == 1) && ls.size() == s.size())) {
       for (Index k = 0; k < ls.size(); ++k)  // row by row as written; a vector fits either way round
         at.push_back(ls == s ? std::pair{k / ls.cols, k % ls.cols} : s.cols == 1 ? std::pair{k, Index(0)} : std::pair{Index(0), k});
     } else if (s.rows == 1 || s.cols == 1) {
-      fail(litTok, what + " has " + count(s.size()) + ", but you wrote " + (ls.rows == 1 || ls.cols == 1 ? count(ls.size()) : "a " + ls.str() + " matrix"));
+      fail(litTok, fmt(tr("{} has {}, but you wrote {}"), what, count(s.size()),
+                       ls.rows == 1 || ls.cols == 1 ? count(ls.size()) : fmt(tr("a {} matrix"), ls.str())));
     } else {
-      std::string msg = what + " is " + s.str() + " (" + std::to_string(s.rows) + " rows of " + std::to_string(s.cols) +
-                        "), but you wrote " + ls.str();
-      if (ls.rows == s.cols && ls.cols == s.rows) msg += ": transposed?";
+      std::string msg = fmt(tr("{} is {} ({} rows of {}), but you wrote {}"), what, s.str(), s.rows, s.cols, ls.str());
+      if (ls.rows == s.cols && ls.cols == s.rows) msg += tr(": transposed?");
       fail(litTok, msg);
     }
     for (size_t k = 0; k < at.size(); ++k) {
       auto [r, c] = at[k];
       if (decimals.at(k) < 0) continue;  // '?': not written
       if (auto old = sheet_.find(t.node, t.quantity); old && old->written(r, c))
-        fail(nameTok, answerName(g_, t.node, t.quantity, r, c) + " is already written on line " + std::to_string(old->line(r, c)));
+        fail(nameTok, fmt(tr("{} is already written on line {}"), answerName(g_, t.node, t.quantity, r, c), old->line(r, c)));
       sheet_.set(g_, t.node, t.quantity, r, c, {lit(k / ls.cols, k % ls.cols), decimals.at(k), texts.at(k)}, nameTok.line);
     }
   }

@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <stdexcept>
 
+#include "i18n/i18n.h"
 #include "check/answer_reader.h"
 #include "core/stepper.h"
 #include "core/trace.h"
@@ -11,7 +12,7 @@
 
 namespace bs {
 
-const char* quantityName(Quantity q) { return q == Quantity::Value ? "value" : "gradient"; }
+const char* quantityName(Quantity q) { return q == Quantity::Value ? tr("value") : tr("gradient"); }
 
 int decimalsOf(std::string_view s) {
   const size_t e = s.find_first_of("eE");

@@ -7,6 +7,7 @@
 #include <stdexcept>
 #include <tuple>
 
+#include "i18n/i18n.h"
 #include "check/explanation.h"
 #include "check/spread.h"
 #include "core/stepper.h"
@@ -19,15 +20,15 @@ using check::Origins;
 
 const char* verdictName(Verdict v) {
   switch (v) {
-    case Verdict::Correct: return "correct";
-    case Verdict::Rounding: return "rounding";
-    case Verdict::CarriedOver: return "carried over";
-    case Verdict::Wrong: return "wrong";
+    case Verdict::Correct: return tr("correct");
+    case Verdict::Rounding: return tr("rounding");
+    case Verdict::CarriedOver: return tr("carried over");
+    case Verdict::Wrong: return tr("wrong");
   }
   return "?";
 }
 
-std::string stepLabel(int step) { return step < 0 ? "the given value" : "step " + std::to_string(step + 1); }
+std::string stepLabel(int step) { return step < 0 ? std::string(tr("the given value")) : fmt(tr("step {}"), step + 1); }
 
 int CheckReport::count(Verdict v) const {
   int n = 0;

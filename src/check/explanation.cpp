@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstdio>
 
+#include "i18n/i18n.h"
 #include "core/trace.h"
 
 namespace bs {
@@ -23,24 +24,26 @@ std::string describeWrong(const Graph& mine, const CheckEntry& e, const std::vec
   const std::string head = name + " = " + writeNumber({x.written, x.decimals, x.text});
   const std::string redone = formatNumber(x.redone, prec);
   if (e.step < 0)
-    return head + " is not the given value " + formatNumber(x.exact, prec) + (x.slips.empty() ? "" : " (" + x.slips[0].label + ")");
+    return fmt(tr("{} is not the given value {}"), head, formatNumber(x.exact, prec)) + (x.slips.empty() ? "" : " (" + x.slips[0].label + ")");
   std::string also;  // the slips it matches, beyond a forgotten contribution
   for (const Slip& slip : x.slips)
-    if (slip.kind != SlipKind::ForgottenContribution) also += std::string(also.empty() ? "" : ", or ") + slip.text + " (" + slip.label + ")";
+    if (slip.kind != SlipKind::ForgottenContribution) also += std::string(also.empty() ? "" : tr(", or ")) + slip.text + " (" + slip.label + ")";
   if (!x.missingSteps.empty()) {
     const Node& n = mine.node(e.node);
     std::string left;
     for (int s : x.missingSteps) {
       const auto k = std::find(steps.begin(), steps.end(), s) - steps.begin();
-      left += std::string(left.empty() ? "" : " and ") + "contribution " + std::to_string(k + 1) + " (" + stepLabel(s) + ")";
+      left += std::string(left.empty() ? "" : tr(" and ")) + fmt(tr("contribution {} ({})"), k + 1, stepLabel(s));
     }
-    return head + " leaves out " + left + ": " + n.name + " feeds " + std::to_string(steps.size()) +
-           " nodes, and its gradient is the sum of all their contributions, " + redone + (also.empty() ? "" : "; it also matches " + also);
+    return fmt(tr("{} leaves out {}: {} feeds {} nodes, and its gradient is the sum of all their contributions, {}"), head, left, n.name,
+               steps.size(), redone) +
+           (also.empty() ? "" : fmt(tr("; it also matches {}"), also));
   }
   if (!also.empty())
-    return head + " matches " + also + "; without " + (x.slips.size() == 1 ? "that slip" : "either slip") + ", " + stepLabel(e.step) + " gives " + redone +
-           " from your numbers";
-  return head + " is wrong: from your numbers, " + stepLabel(e.step) + " gives " + redone + " (± " + approx(x.tolerance) + ")";
+    return fmt(x.slips.size() == 1 ? tr("{} matches {}; without that slip, {} gives {} from your numbers")
+                                   : tr("{} matches {}; without either slip, {} gives {} from your numbers"),
+               head, also, stepLabel(e.step), redone);
+  return fmt(tr("{} is wrong: from your numbers, {} gives {} (± {})"), head, stepLabel(e.step), redone, approx(x.tolerance));
 }
 
 // The carried-over numbers of an entry, in one line: what they inherit, from which steps.
@@ -67,8 +70,8 @@ std::string describeCarried(const Graph& mine, const CheckEntry& e, const std::v
     from += answerName(mine, origins[i].node, origins[i].quantity, origins[i].row, origins[i].col);
   }
   const bool one = carried.size() == 1 || carried.size() == e.elements.size();
-  return what + (one ? " is" : " are") + " carried over from " + from + "): " + stepLabel(e.step) +
-         " is right with your numbers";
+  return fmt(one ? tr("{} is carried over from {}): {} is right with your numbers") : tr("{} are carried over from {}): {} is right with your numbers"),
+             what, from, stepLabel(e.step));
 }
 
 }  // namespace
@@ -77,9 +80,11 @@ std::string truncationNote(const std::string& name, const ElementCheck& x) {
   const std::string w = writeNumber({x.written, x.decimals, x.text});
   // Cut from the exact number, or else from the one redone from the student's numbers.
   const double scale = std::pow(10.0, x.decimals), from = std::trunc(x.exact * scale) / scale == x.written ? x.exact : x.redone;
-  return name + " = " + w + ": the digits of " + formatNumber(from, std::max(4, x.decimals + 2)) + " cut after " + std::to_string(x.decimals) +
-         (x.decimals == 1 ? " decimal" : " decimals") + ", not rounded (" + writeNumber({from, x.decimals}) +
-         "); counted as rounding, and the numbers computed from " + w + " are judged from it";
+  return name + " = " + w + ": " +
+         fmt(trn("the digits of {0} cut after {1} decimal, not rounded ({2}); counted as rounding, and the numbers computed from {3} are judged from it",
+                 "the digits of {0} cut after {1} decimals, not rounded ({2}); counted as rounding, and the numbers computed from {3} are judged from it",
+                 (unsigned long)x.decimals),
+             formatNumber(from, std::max(4, x.decimals + 2)), x.decimals, writeNumber({from, x.decimals}), w);
 }
 
 std::vector<std::string> explainEntry(const Graph& mine, const std::vector<StepRecord>& records, const CheckEntry& e,
@@ -105,10 +110,10 @@ std::vector<std::string> explainEntry(const Graph& mine, const std::vector<StepR
   TraceOptions o;
   o.precision = std::max(precision, decimals + 1);
   for (int s : steps) {
-    lines.push_back(stepLabel(s) + " with your numbers:");
+    lines.push_back(fmt(tr("{} with your numbers:"), stepLabel(s)));
     StepText t = traceStep(mine, records[size_t(s)], o);
     for (const std::string& l : t.lines) lines.push_back("  " + l);
-    if (!t.formula.empty()) lines.push_back("  local derivative: " + t.formula);
+    if (!t.formula.empty()) lines.push_back(std::string("  ") + tr("local derivative:") + " " + tr(t.formula));
   }
   return lines;
 }

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "i18n/i18n.h"
 #include "check/checker.h"
 #include "check/spread.h"
 #include "core/trace.h"
@@ -45,7 +46,7 @@ class StepSlips {
   }
 
   std::vector<Slip> all() {
-    add(SlipKind::Sign, -base_, "a sign error", "−(" + formula_ + ")");
+    add(SlipKind::Sign, -base_, tr("a sign error"), "−(" + formula_ + ")");
     entries();
     transposed();
     swapped();
@@ -102,8 +103,10 @@ class StepSlips {
     for (const Entry& e : affecting_) {
       const Tensor& t = part_.operands[e.operand];
       const double v = t(e.row, e.col);
-      const std::string in = " in place of " + entryName(e.operand, e.row, e.col) + " = " + num(v);
-      if (v != 0) add(SlipKind::EntrySign, withEntry(e, -v), "a sign error in " + asWritten(e.operand), formula_ + " with " + num(-v) + in);
+      const std::string entry = entryName(e.operand, e.row, e.col);
+      if (v != 0)
+        add(SlipKind::EntrySign, withEntry(e, -v), fmt(tr("a sign error in {}"), asWritten(e.operand)),
+            fmt(tr("{} with {} in place of {} = {}"), formula_, num(-v), entry, num(v)));
       std::vector<std::pair<Index, Index>> others;
       if (e.row != e.col && e.col < t.rows() && e.row < t.cols()) others.push_back({e.col, e.row});
       for (Index i = 0; i < t.rows(); ++i)
@@ -116,8 +119,8 @@ class StepSlips {
         tried.push_back(w);
         const bool transposedPlace = o == 0 && i == e.col && j == e.row;
         add(transposedPlace ? SlipKind::TransposedEntry : SlipKind::MisreadEntry, withEntry(e, w),
-            std::string(transposedPlace ? "a transposed entry of " : "a misread entry of ") + asWritten(e.operand),
-            formula_ + " with " + num(w) + " (" + entryName(e.operand, i, j) + ")" + in);
+            fmt(transposedPlace ? tr("a transposed entry of {}") : tr("a misread entry of {}"), asWritten(e.operand)),
+            fmt(tr("{} with {} ({}) in place of {} = {}"), formula_, num(w), entryName(e.operand, i, j), entry, num(v)));
       }
     }
   }
@@ -132,8 +135,9 @@ class StepSlips {
       for (Index i = 0; i < a.rows() && i < a.cols(); ++i)
         for (Index j = 0; j < a.cols() && j < a.rows(); ++j) t(i, j) = a(j, i);
       const std::string w = operandName(k);
-      if (appearsTransposed(k)) add(SlipKind::Transposed, with(k, t), w + " used for " + w + "ᵀ", "the step with " + w + " in place of " + w + "ᵀ");
-      else add(SlipKind::Transposed, with(k, t), w + "ᵀ used for " + w, "the step with " + w + "ᵀ in place of " + w);
+      if (appearsTransposed(k))
+        add(SlipKind::Transposed, with(k, t), fmt(tr("{} used for {}"), w, w + "ᵀ"), fmt(tr("the step with {} in place of {}"), w, w + "ᵀ"));
+      else add(SlipKind::Transposed, with(k, t), fmt(tr("{} used for {}"), w + "ᵀ", w), fmt(tr("the step with {} in place of {}"), w + "ᵀ", w));
     }
   }
 
@@ -142,7 +146,7 @@ class StepSlips {
     if (n_.inputs.size() != 2 || shapeOf(part_.operands[a]) != shapeOf(part_.operands[b])) return;
     std::vector<Tensor> ops = part_.operands;
     std::swap(ops[a], ops[b]);
-    add(SlipKind::SwappedOperands, at(ops), "two operands swapped", formula_ + " with " + operandName(a) + " and " + operandName(b) + " swapped");
+    add(SlipKind::SwappedOperands, at(ops), tr("two operands swapped"), fmt(tr("{} with {} and {} swapped"), formula_, operandName(a), operandName(b)));
   }
 
   // The local derivative taken wrongly: the chain rule's upstream · local redone with
@@ -180,15 +184,16 @@ class StepSlips {
       return;
     }
     const std::string upName = seenName(0), localName = n_.op->localText(i, names, n_.attrs);
-    add(SlipKind::UpstreamOnly, chain(Tensor::Ones(loc.rows(), loc.cols())), "the local derivative left out", upName + " alone, without " + localName);
+    add(SlipKind::UpstreamOnly, chain(Tensor::Ones(loc.rows(), loc.cols())), tr("the local derivative left out"),
+        fmt(tr("{} alone, without {}"), upName, localName));
     std::vector<Tensor> ops = part_.operands;
     ops.front() = Tensor::Ones(up.rows(), up.cols());
-    add(SlipKind::LocalOnly, at(ops), "the upstream gradient left out", localName + " alone, without " + upName);
+    add(SlipKind::LocalOnly, at(ops), tr("the upstream gradient left out"), fmt(tr("{} alone, without {}"), localName, upName));
     if (n_.op->localFactors)
       for (const LocalFactor& f : n_.op->localFactors(i, shapes))
         if (f.value != 1)
-          add(SlipKind::MissingFactor, chain(loc / f.value), "the factor " + f.text.substr(0, f.text.find(" =")) + " left out",
-              upName + " · " + localName + " without its factor " + f.text);
+          add(SlipKind::MissingFactor, chain(loc / f.value), fmt(tr("the factor {} left out"), f.text.substr(0, f.text.find(" ="))),
+              fmt(tr("{} without its factor {}"), upName + " · " + localName, f.text));
     if (n_.op->arity != 1 || shapes[0] != shapeOf(out)) return;
     // A unary elementwise op (an activation): its value, or its derivative at its output.
     const std::vector<std::string> x{"x"};
@@ -201,10 +206,10 @@ class StepSlips {
     } catch (const std::exception&) {
       return;
     }
-    add(SlipKind::ValueForDerivative, chain(value), n_.op->text(x, n_.attrs) + " where " + n_.op->localText(0, x, n_.attrs) + " belongs",
+    add(SlipKind::ValueForDerivative, chain(value), fmt(tr("{} where {} belongs"), n_.op->text(x, n_.attrs), n_.op->localText(0, x, n_.attrs)),
         upName + " · " + n_.op->text(names, n_.attrs));
     const std::vector<std::string> outName{seenName(part_.operands.size() - 1)};
-    add(SlipKind::DerivativeAtOutput, chain(locAtOut), n_.op->localText(0, x, n_.attrs) + " taken at the output instead of the input",
+    add(SlipKind::DerivativeAtOutput, chain(locAtOut), fmt(tr("{} taken at the output instead of the input"), n_.op->localText(0, x, n_.attrs)),
         upName + " · " + n_.op->localText(0, outName, n_.attrs));
   }
 
@@ -241,11 +246,11 @@ class StepSlips {
       std::stable_sort(factors.begin(), factors.end());
       std::string term;
       for (const auto& f : factors) term += (term.empty() ? "" : "·") + f.second;
-      add(SlipKind::TermWrong, without[gi], "one term of the sum left out", formula_ + " without " + term);
-      add(SlipKind::TermWrong, base_ - 2 * t, "one term of the sum with its sign flipped", formula_ + " with the sign of " + term + " flipped");
+      add(SlipKind::TermWrong, without[gi], tr("one term of the sum left out"), fmt(tr("{} without {}"), formula_, term));
+      add(SlipKind::TermWrong, base_ - 2 * t, tr("one term of the sum with its sign flipped"), fmt(tr("{} with the sign of {} flipped"), formula_, term));
       for (double m : {10.0, 0.1})
-        add(SlipKind::TermWrong, base_ + (m - 1) * t, "one product of the sum with its decimal point moved",
-            formula_ + " with " + term + " = " + num(m * t) + " for " + num(t));
+        add(SlipKind::TermWrong, base_ + (m - 1) * t, tr("one product of the sum with its decimal point moved"),
+            fmt(tr("{} with {} = {} for {}"), formula_, term, num(m * t), num(t)));
     }
   }
 
@@ -288,19 +293,19 @@ std::vector<Slip> findSlips(const Graph& g, const std::vector<SlipStep>& parts, 
   std::vector<Slip> all;
   for (int s : missing) {
     const auto k = std::find_if(parts.begin(), parts.end(), [&](const SlipStep& p) { return p.index == s; }) - parts.begin();
-    all.push_back({SlipKind::ForgottenContribution, s, written, "a forgotten fan-out contribution",
-                   "the sum without contribution " + std::to_string(k + 1) + " (" + stepLabel(s) + ")"});
+    all.push_back({SlipKind::ForgottenContribution, s, written, tr("a forgotten fan-out contribution"),
+                   fmt(tr("the sum without contribution {} ({})"), k + 1, stepLabel(s))});
   }
   for (size_t k = 0; k < parts.size(); ++k) {
     if (parts[k].step.isSeed()) continue;
     for (Slip s : StepSlips(g, parts[k], r, c).all()) {
       s.value += total - parts[k].result(r, c);  // the other contributions, as the student has them
-      if (parts.size() > 1) s.text = "contribution " + std::to_string(k + 1) + " (" + stepLabel(parts[k].index) + ") as " + s.text;
+      if (parts.size() > 1) s.text = fmt(tr("contribution {} ({}) as {}"), k + 1, stepLabel(parts[k].index), s.text);
       all.push_back(s);
     }
   }
   const Step& last = parts.back().step;
-  if (parts.size() > 1) all.push_back({SlipKind::Sign, parts.back().index, -total, "a sign error", "−(the sum of the contributions)"});
+  if (parts.size() > 1) all.push_back({SlipKind::Sign, parts.back().index, -total, tr("a sign error"), tr("−(the sum of the contributions)")});
   // Row and column swapped: the number of the element at the transposed place.
   const Tensor& shape = parts.front().result;
   if (shape.rows() > 1 && shape.cols() > 1 && r != c && c < shape.rows() && r < shape.cols()) {
@@ -308,8 +313,8 @@ std::vector<Slip> findSlips(const Graph& g, const std::vector<SlipStep>& parts, 
     for (const SlipStep& p : parts) v += p.result(c, r);
     const Node& n = g.node(last.phase == Phase::Forward ? last.node : last.target);
     const std::string name = elementName(n.name, n.shape, c, r);
-    all.push_back({SlipKind::SwappedElement, parts.back().index, v, "row and column swapped",
-                   "the number for " + (last.phase == Phase::Forward ? name : gradName(g, name))});
+    all.push_back({SlipKind::SwappedElement, parts.back().index, v, tr("row and column swapped"),
+                   fmt(tr("the number for {}"), last.phase == Phase::Forward ? name : gradName(g, name))});
   }
   // The slips that give the number as written from the student's own numbers come first;
   // the wider tolerance (numbers they may have had more digits of) only when none does.
@@ -328,7 +333,7 @@ std::vector<Slip> findGivenSlips(const Graph& g, int node, Index r, Index c, dou
   const Node& n = g.node(node);
   const double v = n.value(r, c);
   if (v == 0 || std::fabs(written + v) > tolerance + slack(v)) return {};
-  return {{SlipKind::Sign, -1, -v, "a sign error", "the given " + elementName(n.name, n.shape, r, c) + " = " + num(v) + " with its sign flipped"}};
+  return {{SlipKind::Sign, -1, -v, tr("a sign error"), fmt(tr("the given {} = {} with its sign flipped"), elementName(n.name, n.shape, r, c), num(v))}};
 }
 
 }  // namespace bs

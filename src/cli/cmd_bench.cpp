@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <sys/resource.h>
 
+#include "i18n/i18n.h"
 #include "cli/commands.h"
 #include "core/gemm.h"
 #include "core/thread_pool.h"
@@ -69,13 +70,13 @@ double gemmRate(const nn::Model& m, int batch, int threads) {
 
 Run addBench(CLI::App& app) {
   auto a = std::make_shared<BenchArgs>();
-  auto* sub = app.add_subcommand("bench", "Time CIFAR-10 training epochs with plain SGD, like ../shared/bench (seconds per epoch, GFLOP/s)");
-  sub->add_option("what", a->what, "What to time: cifar")->check(CLI::IsMember({"cifar"}));
-  sub->add_option("--preset", a->preset, "A CIFAR-10 preset (default ex3)");
-  sub->add_option("--epochs", a->epochs, "Epochs (default 3; the median is over epochs 2..N)")->check(CLI::Range(1, 1000));
-  sub->add_option("--threads", a->threads, "Threads for matrix products (default 2)")->check(CLI::Range(1, 256));
-  sub->add_option("--data", a->data, "CIFAR-10 folder or .tar.gz (default: as for train)");
-  sub->add_option("--kernel", a->kernel, "Matrix product kernels: openblas or eigen (default: openblas when built with it)")
+  auto* sub = app.add_subcommand("bench", tr("Time CIFAR-10 training epochs with plain SGD, like ../shared/bench (seconds per epoch, GFLOP/s)"));
+  sub->add_option("what", a->what, tr("What to time: cifar"))->check(CLI::IsMember({"cifar"}));
+  sub->add_option("--preset", a->preset, tr("A CIFAR-10 preset (default ex3)"));
+  sub->add_option("--epochs", a->epochs, tr("Epochs (default 3; the median is over epochs 2..N)"))->check(CLI::Range(1, 1000));
+  sub->add_option("--threads", a->threads, tr("Threads for matrix products (default 2)"))->check(CLI::Range(1, 256));
+  sub->add_option("--data", a->data, tr("CIFAR-10 folder or .tar.gz (default: as for train)"));
+  sub->add_option("--kernel", a->kernel, tr("Matrix product kernels: openblas or eigen (default: openblas when built with it)"))
       ->check(CLI::IsMember({"openblas", "eigen"}));
   return [a]() {
     if (!a->kernel.empty()) {

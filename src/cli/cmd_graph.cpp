@@ -2,6 +2,7 @@
 // network as an editable .bsg graph (parses back to the same graph).
 #include <iostream>
 
+#include "i18n/i18n.h"
 #include "cli/commands.h"
 #include "cli/graph_input.h"
 #include "io/atomic_file.h"
@@ -17,10 +18,10 @@ struct GraphArgs {
 
 Run addGraph(CLI::App& app) {
   auto a = std::make_shared<GraphArgs>();
-  auto* sub = app.add_subcommand("graph", "Write a training preset's network as a .bsg graph (x, W1, b1, ..., the loss)");
-  sub->add_option("preset", a->preset, "A built-in preset (ex3, ex4, ...) or a preset .json file")->required();
+  auto* sub = app.add_subcommand("graph", tr("Write a training preset's network as a .bsg graph (x, W1, b1, ..., the loss)"));
+  sub->add_option("preset", a->preset, tr("A built-in preset (ex3, ex4, ...) or a preset .json file"))->required();
   addPresetGraphOptions(sub, a->options);
-  sub->add_option("--out", a->out, "Write the graph to this file instead of the standard output");
+  sub->add_option("--out", a->out, tr("Write the graph to this file instead of the standard output"));
   return [a]() {
     if (!isPreset(a->preset)) {
       std::string names;
@@ -29,7 +30,7 @@ Run addGraph(CLI::App& app) {
     }
     const nn::Preset p = nn::loadPreset(a->preset);
     const nn::PresetGraph g = nn::presetGraph(p, a->options);
-    if (g.synthetic) std::cerr << "note: " << g.note << "\n";
+    if (g.synthetic) std::cerr << tr("note: ") << g.note << "\n";
     const std::string text = nn::presetGraphSource(p, g);
     if (a->out.empty()) std::cout << text;
     else io::writeFileAtomically(a->out, text);

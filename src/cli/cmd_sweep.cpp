@@ -5,6 +5,7 @@
 #include <cstdlib>
 #include <sstream>
 
+#include "i18n/i18n.h"
 #include "cli/commands.h"
 #include "io/atomic_file.h"
 #include "nn/preset.h"
@@ -61,15 +62,15 @@ std::vector<int> parseRange(const std::string& s, const std::string& what) {
 
 Run addSweep(CLI::App& app) {
   auto a = std::make_shared<SweepArgs>();
-  auto* sub = app.add_subcommand("sweep", "Exercise 7: train parity for each number of bits N and hidden units N'");
-  sub->add_option("preset", a->preset, "A parity preset (default ex7)");
-  sub->add_option("--n", a->n, "Bits N: a range 2..10, one value, or a list 2,4,8 (default 2..10)");
-  sub->add_option("--hidden", a->hidden, "Hidden units N' (default 1..10)");
-  sub->add_option("--epochs", a->epochs, "Epochs per run (default: the preset's)")->check(CLI::NonNegativeNumber);
-  sub->add_option("--lr", a->lr, "Learning rate (default: the preset's)")->check(CLI::PositiveNumber);
-  sub->add_option("--threads", a->threads, "Threads for matrix products (default 1: the matrices are tiny)")->check(CLI::Range(1, 256));
-  sub->add_option("--out", a->out, "Write one CSV row per run");
-  sub->add_flag("--quiet,-q", a->quiet, "Print only the table");
+  auto* sub = app.add_subcommand("sweep", tr("Exercise 7: train parity for each number of bits N and hidden units N'"));
+  sub->add_option("preset", a->preset, tr("A parity preset (default ex7)"));
+  sub->add_option("--n", a->n, tr("Bits N: a range 2..10, one value, or a list 2,4,8 (default 2..10)"));
+  sub->add_option("--hidden", a->hidden, tr("Hidden units N' (default 1..10)"));
+  sub->add_option("--epochs", a->epochs, tr("Epochs per run (default: the preset's)"))->check(CLI::NonNegativeNumber);
+  sub->add_option("--lr", a->lr, tr("Learning rate (default: the preset's)"))->check(CLI::PositiveNumber);
+  sub->add_option("--threads", a->threads, tr("Threads for matrix products (default 1: the matrices are tiny)"))->check(CLI::Range(1, 256));
+  sub->add_option("--out", a->out, tr("Write one CSV row per run"));
+  sub->add_flag("--quiet,-q", a->quiet, tr("Print only the table"));
   return [a]() {
     nn::Preset base = nn::loadPreset(a->preset);
     const std::vector<int> ns = parseRange(a->n, "--n"), hs = parseRange(a->hidden, "--hidden");

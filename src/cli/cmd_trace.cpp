@@ -4,6 +4,7 @@
 #include <iomanip>
 #include <iostream>
 
+#include "i18n/i18n.h"
 #include "cli/commands.h"
 #include "cli/graph_input.h"
 #include "core/stepper.h"
@@ -32,14 +33,15 @@ int expandCount(const std::string& s) {
 
 void printState(const Stepper& s, int precision) {
   const Graph& g = s.graph();
-  std::cout << "\nstate after " << s.cursor() << " of " << s.size() << " steps:\n";
+  std::cout << "\n" << fmt(tr("state after {} of {} steps:"), s.cursor(), s.size()) << "\n";
   for (int i = 0; i < g.size(); ++i) {
     const Node& n = g.node(i);
     std::cout << "  " << std::left << std::setw(8) << n.name << std::setw(7) << kindName(n.kind)
-              << std::setw(7) << n.shape.str() << " value " << (s.valueKnown(i) ? formatTensor(n.value, precision) : "?");
+              << std::setw(7) << n.shape.str() << " " << tr("value") << " " << (s.valueKnown(i) ? formatTensor(n.value, precision) : "?");
     if (s.contributionsTotal(i) > 0)
-      std::cout << "   grad " << (s.gradKnown(i) ? formatTensor(n.grad, precision)
-                                                  : s.contributionsDone(i) > 0 ? formatTensor(n.grad, precision) + " (partial)" : "?");
+      std::cout << "   " << tr("grad") << " "
+                << (s.gradKnown(i) ? formatTensor(n.grad, precision)
+                                   : s.contributionsDone(i) > 0 ? formatTensor(n.grad, precision) + " " + tr("(partial)") : "?");
     std::cout << "\n";
   }
 }
@@ -47,17 +49,17 @@ void printState(const Stepper& s, int precision) {
 
 Run addTrace(CLI::App& app) {
   auto a = std::make_shared<TraceArgs>();
-  auto* sub = app.add_subcommand("trace", "Print every forward and backward step with its arithmetic");
-  sub->add_option("file", a->file, "A .bsg graph file, a built-in example name (see 'backstep examples') or a preset")->required();
-  sub->add_option("--step", a->step, "Stop after K steps (text: and print the state of every node)")->check(CLI::NonNegativeNumber);
-  sub->add_option("--precision", a->precision, "Decimals to print (default 4)")->check(CLI::Range(0, 15));
+  auto* sub = app.add_subcommand("trace", tr("Print every forward and backward step with its arithmetic"));
+  sub->add_option("file", a->file, tr("A .bsg graph file, a built-in example name (see 'backstep examples') or a preset"))->required();
+  sub->add_option("--step", a->step, tr("Stop after K steps (text: and print the state of every node)"))->check(CLI::NonNegativeNumber);
+  sub->add_option("--precision", a->precision, tr("Decimals to print (default 4)"))->check(CLI::Range(0, 15));
   sub->add_option("--expand", a->expand,
-                  "How many elements of each result to write out with their arithmetic: all, none or a number (default 12; "
-                  "sums show as many terms, at least 6)")
+                  tr("How many elements of each result to write out with their arithmetic: all, none or a number (default 12; "
+                     "sums show as many terms, at least 6)"))
       ->check(CLI::IsMember({"all", "none"}) | CLI::Range(0, 1000000));
-  sub->add_option("--format", a->format, "text (default), markdown ($...$ math, as GitHub renders it) or latex (align*, needs amsmath)")
+  sub->add_option("--format", a->format, tr("text (default), markdown ($...$ math, as GitHub renders it) or latex (align*, needs amsmath)"))
       ->check(CLI::IsMember({"text", "markdown", "latex"}));
-  sub->add_flag("--standalone", a->standalone, "With --format latex: a whole document for pdflatex, not a fragment to \\input");
+  sub->add_flag("--standalone", a->standalone, tr("With --format latex: a whole document for pdflatex, not a fragment to \\input"));
   addPresetGraphOptions(sub, a->preset);
   return [a]() {
     GraphInput in = loadGraphInput(a->file, a->preset);
@@ -80,7 +82,7 @@ Run addTrace(CLI::App& app) {
 }
 
 int fail(const std::string& message) {
-  std::cerr << "error: " << message << "\n";
+  std::cerr << "error: " << message << "\n";  // i18n: "error:" is the same word in Spanish
   return 2;
 }
 

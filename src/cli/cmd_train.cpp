@@ -10,6 +10,7 @@
 #include <stop_token>
 #include <unistd.h>
 
+#include "i18n/i18n.h"
 #include "cli/commands.h"
 #include "io/atomic_file.h"
 #include "nn/diagnostics.h"
@@ -100,23 +101,23 @@ void printEpoch(const nn::EpochStats& e) {
 
 Run addTrain(CLI::App& app) {
   auto a = std::make_shared<TrainArgs>();
-  auto* sub = app.add_subcommand("train", "Train an experiment preset (ex3, ex4, ex5.1-mse, ..., ex6, ex7, ex8, svm, softmax)");
-  sub->add_option("preset", a->preset, "A preset file (.json) or a built-in preset name")->required();
-  sub->add_option("--data", a->data, "CIFAR-10 folder or cifar-10-binary.tar.gz (default: $BACKSTEP_DATA, ./cifar-10-batches-bin, ~/cifar-10-batches-bin)");
-  sub->add_option("--data-records", a->records, "Records per CIFAR-10 file (10000; tests use small files)")->check(CLI::PositiveNumber);
-  sub->add_option("--epochs", a->epochs, "Epochs (default: the preset's; 0 with --load evaluates only)")->check(CLI::NonNegativeNumber);
-  sub->add_option("--lr", a->lr, "Learning rate (default: the preset's)")->check(CLI::PositiveNumber);
-  sub->add_option("--batch", a->batch, "Batch size, 0 for the whole set (default: the preset's)")->check(CLI::NonNegativeNumber);
-  sub->add_option("--seed", a->seed, "Random seed (default: the preset's)")->check(CLI::NonNegativeNumber);
-  sub->add_option("--threads", a->threads, "Threads for matrix products (default 2)")->check(CLI::Range(1, 256));
-  sub->add_option("--out", a->out, "Write the per-epoch history as CSV");
-  sub->add_option("--save", a->save, "Save the trained parameters (and the preset) to this file");
-  sub->add_option("--load", a->load, "Start from parameters saved with --save");
-  sub->add_option("--confusion", a->confusion, "Write the test set's confusion matrix (classifiers) as CSV, as the window shows it");
-  sub->add_option("--boundary", a->boundary, "Write the output over the input plane (two-input networks) as CSV: x0,x1,output");
-  sub->add_option("--grid", a->grid, "With --boundary: points per side (default 96)")->check(CLI::Range(2, 1024));
-  sub->add_option("--extent", a->extent, "With --boundary: the plane is [-extent, extent]^2 (default 1.6)")->check(CLI::PositiveNumber);
-  sub->add_flag("--quiet,-q", a->quiet, "No progress bar and no per-epoch lines: only the result");
+  auto* sub = app.add_subcommand("train", tr("Train an experiment preset (ex3, ex4, ex5.1-mse, ..., ex6, ex7, ex8, svm, softmax)"));
+  sub->add_option("preset", a->preset, tr("A preset file (.json) or a built-in preset name"))->required();
+  sub->add_option("--data", a->data, tr("CIFAR-10 folder or cifar-10-binary.tar.gz (default: $BACKSTEP_DATA, ./cifar-10-batches-bin, ~/cifar-10-batches-bin)"));
+  sub->add_option("--data-records", a->records, tr("Records per CIFAR-10 file (10000; tests use small files)"))->check(CLI::PositiveNumber);
+  sub->add_option("--epochs", a->epochs, tr("Epochs (default: the preset's; 0 with --load evaluates only)"))->check(CLI::NonNegativeNumber);
+  sub->add_option("--lr", a->lr, tr("Learning rate (default: the preset's)"))->check(CLI::PositiveNumber);
+  sub->add_option("--batch", a->batch, tr("Batch size, 0 for the whole set (default: the preset's)"))->check(CLI::NonNegativeNumber);
+  sub->add_option("--seed", a->seed, tr("Random seed (default: the preset's)"))->check(CLI::NonNegativeNumber);
+  sub->add_option("--threads", a->threads, tr("Threads for matrix products (default 2)"))->check(CLI::Range(1, 256));
+  sub->add_option("--out", a->out, tr("Write the per-epoch history as CSV"));
+  sub->add_option("--save", a->save, tr("Save the trained parameters (and the preset) to this file"));
+  sub->add_option("--load", a->load, tr("Start from parameters saved with --save"));
+  sub->add_option("--confusion", a->confusion, tr("Write the test set's confusion matrix (classifiers) as CSV, as the window shows it"));
+  sub->add_option("--boundary", a->boundary, tr("Write the output over the input plane (two-input networks) as CSV: x0,x1,output"));
+  sub->add_option("--grid", a->grid, tr("With --boundary: points per side (default 96)"))->check(CLI::Range(2, 1024));
+  sub->add_option("--extent", a->extent, tr("With --boundary: the plane is [-extent, extent]^2 (default 1.6)"))->check(CLI::PositiveNumber);
+  sub->add_flag("--quiet,-q", a->quiet, tr("No progress bar and no per-epoch lines: only the result"));
   return [a]() {
     nn::PresetOverrides change;
     if (a->epochs >= 0) change.epochs = a->epochs;

@@ -22,9 +22,10 @@ Run addExplain(CLI::App& app);
 Run addGraph(CLI::App& app);
 Run addDraw(CLI::App& app);
 // The window's options on the top-level command (backstep [FILE] --screenshot ...).
-Run addWindow(CLI::App& app);
+// langGiven: --lang was on the command line (else the window's remembered language wins).
+Run addWindow(CLI::App& app, bool langGiven);
 
-// Prints "error: MESSAGE" to stderr and returns 2.
+// Prints "error: MESSAGE" (its word translated) to stderr and returns 2.
 int fail(const std::string& message);
 
 }  // namespace bs::cli

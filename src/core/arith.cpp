@@ -1,5 +1,6 @@
 #include "core/arith.h"
 
+#include "i18n/i18n.h"
 #include <algorithm>
 
 namespace bs {
@@ -33,7 +34,7 @@ std::string joinSum(std::vector<std::string> terms, Index total) {
     else if (t.rfind("−", 0) == 0) s += " − " + t.substr(std::string("−").size());
     else s += " + " + t;
   }
-  if (total > Index(terms.size())) s += " + … (" + std::to_string(total - Index(terms.size())) + " more terms)";
+  if (total > Index(terms.size())) s += " + … " + fmt(tr("({} more terms)"), total - Index(terms.size()));
   return s;
 }
 

@@ -2,6 +2,7 @@
 
 #include <cctype>
 
+#include "i18n/i18n.h"
 #include "core/arith.h"
 
 namespace bs {
@@ -24,8 +25,8 @@ std::optional<int> Graph::find(const std::string& name) const {
 
 int Graph::addLeaf(const std::string& name, NodeKind kind, Tensor value, SourceLoc loc, bool expression) {
   if (kind == NodeKind::Op) throw GraphError("addLeaf: an op node needs an op", loc);
-  if (!expression && find(name)) throw GraphError("'" + name + "' is already defined", loc);
-  if (value.size() == 0) throw GraphError("'" + name + "' has an empty value", loc);
+  if (!expression && find(name)) throw GraphError(fmt(tr("'{}' is already defined"), name), loc);
+  if (value.size() == 0) throw GraphError(fmt(tr("'{}' has an empty value"), name), loc);
   Node n;
   n.name = name;
   n.kind = kind;
@@ -41,7 +42,7 @@ int Graph::addLeaf(const std::string& name, NodeKind kind, Tensor value, SourceL
 
 int Graph::addOp(const std::string& name, const OpDef& op, std::vector<int> inputs,
                  std::vector<double> attrs, SourceLoc loc, bool expression) {
-  if (!expression && find(name)) throw GraphError("'" + name + "' is already defined", loc);
+  if (!expression && find(name)) throw GraphError(fmt(tr("'{}' is already defined"), name), loc);
   if (op.arity >= 0 && int(inputs.size()) != op.arity)
     throw GraphError(op.name + " takes " + std::to_string(op.arity) + " input(s), got " + std::to_string(inputs.size()), loc);
   if (inputs.empty()) throw GraphError(op.name + " needs at least one input", loc);
@@ -70,12 +71,12 @@ int Graph::addOp(const std::string& name, const OpDef& op, std::vector<int> inpu
         out += msg[i];
       }
     }
-    throw GraphError("shape mismatch in " + (expression ? "(" + name + ")" : "'" + name + "'") + ": " + out, loc, "shape mismatch: " + out);
+    throw GraphError(fmt(tr("shape mismatch in {}: {}"), expression ? "(" + name + ")" : "'" + name + "'", out), loc,
+                     fmt(tr("shape mismatch: {}"), out));
   }
   if (n.shape.size() > kMaxElements)
-    throw GraphError("'" + name + "' would be " + n.shape.str() + ", more than " + std::to_string(kMaxElements) +
-                         " numbers",
-                     loc, "the result would be " + n.shape.str() + ", more than " + std::to_string(kMaxElements) + " numbers");
+    throw GraphError(fmt(tr("'{}' would be {}, more than {} numbers"), name, n.shape.str(), kMaxElements), loc,
+                     fmt(tr("the result would be {}, more than {} numbers"), n.shape.str(), kMaxElements));
   n.name = name;
   n.kind = NodeKind::Op;
   n.op = &op;
@@ -93,7 +94,7 @@ int Graph::addOp(const std::string& name, const OpDef& op, std::vector<int> inpu
 void Graph::setOutput(int id) {
   const Node& n = node(id);
   if (!n.shape.isScalar())
-    throw GraphError("the output '" + n.name + "' must be a scalar (the loss), but it is " + n.shape.str(), n.loc);
+    throw GraphError(fmt(tr("the output '{}' must be a scalar (the loss), but it is {}"), n.name, n.shape.str()), n.loc);
   output_ = id;
 }
 

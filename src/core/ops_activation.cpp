@@ -2,6 +2,7 @@
 // softmax (per column, i.e. per sample).
 #include <cmath>
 
+#include "i18n/i18n.h"
 #include "core/op_kit.h"
 
 namespace bs {
@@ -10,7 +11,7 @@ namespace {
 // Where the input sits exactly on a kink (after rounding residue is dropped), the
 // convention taken there, said in the step.
 std::string kinkNote(const char* fn, const Factor& x, const std::string& value) {
-  return x.value == 0 ? x.name + " = 0 is on the kink: " + fn + "'(0) is taken as " + value : "";
+  return x.value == 0 ? fmt(tr("{0} = 0 is on the kink: {1}'(0) is taken as {2}"), x.name, fn, value) : "";
 }
 
 struct Sigmoid {
@@ -18,10 +19,10 @@ struct Sigmoid {
   static constexpr bool delimits = true;
   static constexpr const char* formula = "σ'(x) = σ(x)(1 − σ(x))";
   static constexpr const char* derivation =
-      "yi = σ(xi) = 1/(1 + e^−xi)\n"
+      trNoop("yi = σ(xi) = 1/(1 + e^−xi)\n"
       "∂yi/∂xi = e^−xi/(1 + e^−xi)² = σ(xi)·(1 − σ(xi)) = yi(1 − yi), and ∂yi/∂xj = 0 for j ≠ i\n"
       "⇒ ∂L/∂xi = ∂L/∂yi · yi(1 − yi)\n"
-      "⇒ ∇x L = ∇y L ⊙ y ⊙ (1 − y)";
+      "⇒ ∇x L = ∇y L ⊙ y ⊙ (1 − y)");
   static kit::LocalForms localForms(const Factor& x, double y, Attrs, const ArithFormat& f) {
     return {{"σ(" + x.name + ")(1 − σ(" + x.name + "))"}, factorText(y, f) + " · " + factorText(1 - y, f), ""};
   }
@@ -45,10 +46,10 @@ struct Tanh {
   static constexpr bool delimits = true;
   static constexpr const char* formula = "tanh'(x) = 1 − tanh²(x)";
   static constexpr const char* derivation =
-      "yi = tanh(xi) = (e^xi − e^−xi)/(e^xi + e^−xi)\n"
+      trNoop("yi = tanh(xi) = (e^xi − e^−xi)/(e^xi + e^−xi)\n"
       "∂yi/∂xi = 1 − tanh²(xi) = 1 − yi², and ∂yi/∂xj = 0 for j ≠ i\n"
       "⇒ ∂L/∂xi = ∂L/∂yi · (1 − yi²)\n"
-      "⇒ ∇x L = ∇y L ⊙ (1 − y²)";
+      "⇒ ∇x L = ∇y L ⊙ (1 − y²)");
   static kit::LocalForms localForms(const Factor& x, double y, Attrs, const ArithFormat& f) {
     return {{"(1 − tanh²(" + x.name + "))"}, "(1 − " + factorText(y, f) + "²)", ""};
   }
@@ -70,10 +71,10 @@ struct Relu {
   static constexpr bool delimits = true;
   static constexpr const char* formula = "ReLU'(x) = 1 if x > 0, else 0 (0 at x = 0 by convention)";
   static constexpr const char* derivation =
-      "yi = max(0, xi)\n"
+      trNoop("yi = max(0, xi)\n"
       "∂yi/∂xi = 1 if xi > 0, 0 if xi < 0 (at xi = 0 there is no derivative; 0 is the convention)\n"
       "⇒ ∂L/∂xi = ∂L/∂yi · [xi > 0]\n"
-      "⇒ ∇x L = ∇y L ⊙ [x > 0]";
+      "⇒ ∇x L = ∇y L ⊙ [x > 0]");
   static kit::LocalForms localForms(const Factor& x, double, Attrs, const ArithFormat& f) {
     return {{}, "", x.value == 0 ? kinkNote("ReLU", x, "0") : x.name + " = " + formatNumber(x.value, f.precision) + (x.value > 0 ? " > 0" : " < 0")};
   }
@@ -92,14 +93,14 @@ struct LeakyRelu {
   static constexpr const char *name = "leaky_relu", *symbol = "LReLU";
   static constexpr double kink = 0;
   static constexpr bool delimits = true;
-  static constexpr const char* formula = "LReLU'(x) = 1 if x > 0, else slope (the slope at x = 0 by convention)";
+  static constexpr const char* formula = trNoop("LReLU'(x) = 1 if x > 0, else slope (the slope at x = 0 by convention)");
   static constexpr const char* derivation =
-      "yi = xi if xi > 0, else a·xi (a: the slope)\n"
+      trNoop("yi = xi if xi > 0, else a·xi (a: the slope)\n"
       "∂yi/∂xi = 1 if xi > 0, a if xi < 0 (at xi = 0, a by convention)\n"
       "⇒ ∂L/∂xi = ∂L/∂yi · (1 or a)\n"
-      "⇒ ∇x L = ∇y L ⊙ ([x > 0] + a·[x ≤ 0])";
+      "⇒ ∇x L = ∇y L ⊙ ([x > 0] + a·[x ≤ 0])");
   static kit::LocalForms localForms(const Factor& x, double, Attrs a, const ArithFormat& f) {
-    if (x.value == 0) return {{}, "", kinkNote("LReLU", x, "the slope " + formatNumber(a[0], f.precision))};
+    if (x.value == 0) return {{}, "", kinkNote("LReLU", x, fmt(tr("the slope {}"), formatNumber(a[0], f.precision)))};
     if (x.value > 0) return {{}, "", x.name + " = " + formatNumber(x.value, f.precision) + " > 0"};
     return {{"slope"}, "", x.name + " = " + formatNumber(x.value, f.precision) + " < 0"};
   }
@@ -126,10 +127,10 @@ struct Elu {
   static constexpr bool delimits = true;
   static constexpr const char* formula = "ELU'(x) = 1 if x ≥ 0, else α·eˣ";
   static constexpr const char* derivation =
-      "yi = xi if xi ≥ 0, else α(e^xi − 1)\n"
+      trNoop("yi = xi if xi ≥ 0, else α(e^xi − 1)\n"
       "∂yi/∂xi = 1 if xi ≥ 0, α·e^xi = yi + α if xi < 0\n"
       "⇒ ∂L/∂xi = ∂L/∂yi · (1 or α·e^xi)\n"
-      "⇒ ∇x L = ∇y L ⊙ ELU'(x)";
+      "⇒ ∇x L = ∇y L ⊙ ELU'(x)");
   static kit::LocalForms localForms(const Factor& x, double, Attrs a, const ArithFormat& f) {
     if (x.value >= 0) return {{}, "", x.value == 0 ? kinkNote("ELU", x, "1") : x.name + " = " + formatNumber(x.value, f.precision) + " ≥ 0"};
     return {{"α·e^" + operandText(x.name)}, factorText(a[0], f) + "·e^" + factorText(x.value, f), ""};
@@ -221,17 +222,17 @@ OpDef softmaxOp() {
   op.symbol = "softmax";
   op.delimitsOperands = true;
   op.derivation =
-      "yi = e^xi / Σk e^xk (in each column)\n"
+      trNoop("yi = e^xi / Σk e^xk (in each column)\n"
       "∂yi/∂xj = yi(δij − yj): yi(1 − yi) on the diagonal, −yiyj off it\n"
       "⇒ ∂L/∂xj = Σi ∂L/∂yi · yi(δij − yj) = yj·(∂L/∂yj − Σi ∂L/∂yi·yi)\n"
-      "⇒ ∇x L = y ⊙ (∇y L − (∇y L · y)), the dot product taken per column";
+      "⇒ ∇x L = y ⊙ (∇y L − (∇y L · y)), the dot product taken per column");
   op.forwardElement = &softmaxForward;
   op.gradElement = &softmaxGrad;
   op.gradIndexText = [](const ElementCtx& e, int) {
     const std::string x = operandText(e.names[0]), y = operandText(e.outName);
     return e.grad(x + "j") + " = " + y + "j·(" + e.grad(y + "j") + " − Σi " + e.grad(y + "i") + "·" + y + "i)";
   };
-  op.formula = "∂yᵢ/∂xⱼ = yᵢ(δᵢⱼ − yⱼ), so dL/dx = y ⊙ (dL/dy − Σₖ dL/dyₖ·yₖ) per column";
+  op.formula = trNoop("∂yᵢ/∂xⱼ = yᵢ(δᵢⱼ − yⱼ), so dL/dx = y ⊙ (dL/dy − Σₖ dL/dyₖ·yₖ) per column");
   op.shape = [](std::span<const Shape> s, Attrs) { return s[0]; };
   op.text = [](std::span<const std::string> o, Attrs) { return "softmax(" + o[0] + ")"; };
   op.gradText = [](int, std::span<const std::string>, const std::string& y, const std::string& up) {

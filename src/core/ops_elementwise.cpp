@@ -1,6 +1,7 @@
 // Arithmetic, element by element, with broadcasting: + - * / ^, negate, exp, log, square.
 #include <cstdlib>
 
+#include "i18n/i18n.h"
 #include "core/op_kit.h"
 
 namespace bs {
@@ -11,10 +12,10 @@ struct Add {
   static constexpr const char* formula = "∂(a + b)/∂a = 1,  ∂(a + b)/∂b = 1";
   static constexpr const char* magnitudeOp = "add";
   static constexpr const char* derivation =
-      "yi = ai + bi  ⇒  ∂yi/∂ai = 1, ∂yi/∂bi = 1\n"
+      trNoop("yi = ai + bi  ⇒  ∂yi/∂ai = 1, ∂yi/∂bi = 1\n"
       "⇒ ∂L/∂ai = ∂L/∂yi, ∂L/∂bi = ∂L/∂yi: a sum passes its gradient unchanged to both inputs\n"
       "Broadcast b (a bias added to every column of a batch): b is used once per column, so\n"
-      "∂L/∂bi = Σ_b ∂L/∂yi_b, the sum of the gradient over the columns.";
+      "∂L/∂bi = Σ_b ∂L/∂yi_b, the sum of the gradient over the columns.");
   static std::string text(const std::string& a, const std::string& b) { return a + " + " + b; }
   static std::string localText(int, const std::string&, const std::string&) { return "1"; }
   static bool passes(int) { return true; }
@@ -28,9 +29,9 @@ struct Sub {
   static constexpr const char* formula = "∂(a − b)/∂a = 1,  ∂(a − b)/∂b = −1";
   static constexpr const char* magnitudeOp = "add";
   static constexpr const char* derivation =
-      "yi = ai − bi  ⇒  ∂yi/∂ai = 1, ∂yi/∂bi = −1\n"
+      trNoop("yi = ai − bi  ⇒  ∂yi/∂ai = 1, ∂yi/∂bi = −1\n"
       "⇒ ∂L/∂ai = ∂L/∂yi, ∂L/∂bi = −∂L/∂yi\n"
-      "A broadcast operand sums its gradient over the positions it was copied to.";
+      "A broadcast operand sums its gradient over the positions it was copied to.");
   static std::string text(const std::string& a, const std::string& b) { return a + " − " + b; }
   static std::string localText(int i, const std::string&, const std::string&) { return i == 0 ? "1" : "(−1)"; }
   static bool passes(int i) { return i == 0; }
@@ -43,9 +44,9 @@ struct Mul {
   static constexpr const char *name = "mul", *infix = "*", *symbol = "*";
   static constexpr const char* formula = "∂(a·b)/∂a = b,  ∂(a·b)/∂b = a";
   static constexpr const char* derivation =
-      "yi = ai·bi  ⇒  ∂yi/∂ai = bi, ∂yi/∂bi = ai\n"
+      trNoop("yi = ai·bi  ⇒  ∂yi/∂ai = bi, ∂yi/∂bi = ai\n"
       "⇒ ∂L/∂ai = ∂L/∂yi · bi, ∂L/∂bi = ∂L/∂yi · ai: each input gets the upstream gradient times the other input\n"
-      "⇒ ∇a L = ∇y L ⊙ b, ∇_bL = ∇y L ⊙ a (summed over the broadcast for a broadcast operand)";
+      "⇒ ∇a L = ∇y L ⊙ b, ∇_bL = ∇y L ⊙ a (summed over the broadcast for a broadcast operand)");
   static std::string text(const std::string& a, const std::string& b) { return a + " · " + b; }
   static std::string localText(int i, const std::string& a, const std::string& b) { return i == 0 ? b : a; }
   template <class T> static T f(T a, T b) { return a * b; }
@@ -57,8 +58,8 @@ struct Div {
   static constexpr const char *name = "div", *infix = "/", *symbol = "/";
   static constexpr const char* formula = "∂(a/b)/∂a = 1/b,  ∂(a/b)/∂b = −a/b²";
   static constexpr const char* derivation =
-      "yi = ai/bi = ai·bi⁻¹  ⇒  ∂yi/∂ai = 1/bi, ∂yi/∂bi = −ai/bi²\n"
-      "⇒ ∂L/∂ai = ∂L/∂yi / bi, ∂L/∂bi = −∂L/∂yi · ai/bi²";
+      trNoop("yi = ai/bi = ai·bi⁻¹  ⇒  ∂yi/∂ai = 1/bi, ∂yi/∂bi = −ai/bi²\n"
+      "⇒ ∂L/∂ai = ∂L/∂yi / bi, ∂L/∂bi = −∂L/∂yi · ai/bi²");
   static std::string text(const std::string& a, const std::string& b) { return a + " / " + b; }
   static std::string localText(int i, const std::string& a, const std::string& b) {
     return i == 0 ? "(1/" + b + ")" : "(−" + a + "/" + b + "²)";
@@ -72,8 +73,8 @@ struct Pow {
   static constexpr const char *name = "pow", *infix = "^", *symbol = "^";
   static constexpr const char* formula = "∂(aᵇ)/∂a = b·aᵇ⁻¹,  ∂(aᵇ)/∂b = aᵇ·ln a";
   static constexpr const char* derivation =
-      "yi = ai^bi  ⇒  ∂yi/∂ai = bi·ai^(bi−1) (the power rule), ∂yi/∂bi = ai^bi·ln ai (as aᵇ = e^(b ln a))\n"
-      "⇒ ∂L/∂ai = ∂L/∂yi · bi·ai^(bi−1), ∂L/∂bi = ∂L/∂yi · yi·ln ai";
+      trNoop("yi = ai^bi  ⇒  ∂yi/∂ai = bi·ai^(bi−1) (the power rule), ∂yi/∂bi = ai^bi·ln ai (as aᵇ = e^(b ln a))\n"
+      "⇒ ∂L/∂ai = ∂L/∂yi · bi·ai^(bi−1), ∂L/∂bi = ∂L/∂yi · yi·ln ai");
   static std::string text(const std::string& a, const std::string& b) { return a + "^" + b; }
   static std::string localText(int i, const std::string& a, const std::string& b) {
     if (i == 1) return "(" + a + "^" + b + "·ln " + a + ")";
@@ -92,7 +93,7 @@ struct Neg {
   static constexpr const char *name = "neg", *symbol = "−";
   static constexpr const char* formula = "∂(−x)/∂x = −1";
   static constexpr bool delimits = false;
-  static constexpr const char* derivation = "yi = −xi  ⇒  ∂yi/∂xi = −1  ⇒  ∂L/∂xi = −∂L/∂yi";
+  static constexpr const char* derivation = trNoop("yi = −xi  ⇒  ∂yi/∂xi = −1  ⇒  ∂L/∂xi = −∂L/∂yi");
   static std::vector<AttrSpec> attrs() { return {}; }
   static std::string text(const std::string& x, Attrs) { return "−" + x; }
   static std::string localText(const std::string&, Attrs) { return "(−1)"; }
@@ -104,7 +105,7 @@ struct Exp {
   static constexpr const char *name = "exp", *symbol = "exp";
   static constexpr const char* formula = "exp'(x) = exp(x)";
   static constexpr bool delimits = true;
-  static constexpr const char* derivation = "yi = e^xi  ⇒  ∂yi/∂xi = e^xi = yi  ⇒  ∂L/∂xi = ∂L/∂yi · yi";
+  static constexpr const char* derivation = trNoop("yi = e^xi  ⇒  ∂yi/∂xi = e^xi = yi  ⇒  ∂L/∂xi = ∂L/∂yi · yi");
   static std::vector<AttrSpec> attrs() { return {}; }
   static std::string text(const std::string& x, Attrs) { return "exp(" + x + ")"; }
   static std::string localText(const std::string& x, Attrs) { return "exp(" + x + ")"; }
@@ -116,7 +117,7 @@ struct Log {
   static constexpr const char *name = "log", *symbol = "log";
   static constexpr const char* formula = "log'(x) = 1/x";
   static constexpr bool delimits = true;
-  static constexpr const char* derivation = "yi = ln xi  ⇒  ∂yi/∂xi = 1/xi  ⇒  ∂L/∂xi = ∂L/∂yi / xi";
+  static constexpr const char* derivation = trNoop("yi = ln xi  ⇒  ∂yi/∂xi = 1/xi  ⇒  ∂L/∂xi = ∂L/∂yi / xi");
   static std::vector<AttrSpec> attrs() { return {}; }
   static std::string text(const std::string& x, Attrs) { return "log(" + x + ")"; }
   static std::string localText(const std::string& x, Attrs) { return "(1/" + x + ")"; }
@@ -128,7 +129,7 @@ struct Square {
   static constexpr const char *name = "square", *symbol = "²";
   static constexpr const char* formula = "∂(x²)/∂x = 2x";
   static constexpr bool delimits = false;
-  static constexpr const char* derivation = "yi = xi²  ⇒  ∂yi/∂xi = 2xi  ⇒  ∂L/∂xi = ∂L/∂yi · 2xi";
+  static constexpr const char* derivation = trNoop("yi = xi²  ⇒  ∂yi/∂xi = 2xi  ⇒  ∂L/∂xi = ∂L/∂yi · 2xi");
   static std::vector<AttrSpec> attrs() { return {}; }
   static std::string text(const std::string& x, Attrs) { return x + "²"; }
   static std::string localText(const std::string& x, Attrs) { return "2·" + x; }

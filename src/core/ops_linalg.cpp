@@ -1,6 +1,7 @@
 // Linear algebra and structure: matrix product, transpose, concatenation, sum, mean.
 #include <algorithm>
 
+#include "i18n/i18n.h"
 #include "core/gemm.h"
 #include "core/op_kit.h"
 #include "core/thread_pool.h"
@@ -94,10 +95,10 @@ OpDef matmulOp() {
   op.arity = 2;
   op.formula = "y = A·B:  dL/dA = dL/dy · Bᵀ,  dL/dB = Aᵀ · dL/dy";
   op.derivation =
-      "yk = Σl Wkl xl  ⇒  ∂yk/∂Wij = δki xj (only yi uses Wij), ∂yk/∂xj = Wkj\n"
+      trNoop("yk = Σl Wkl xl  ⇒  ∂yk/∂Wij = δki xj (only yi uses Wij), ∂yk/∂xj = Wkj\n"
       "⇒ ∂L/∂Wij = Σk ∂L/∂yk · δki xj = ∂L/∂yi · xj        ⇒ ∇_W L = ∇y L xᵀ\n"
       "⇒ ∂L/∂xj = Σk ∂L/∂yk · Wkj = Σk (Wᵀ)jk ∂L/∂yk     ⇒ ∇x L = Wᵀ ∇y L\n"
-      "A batch (one sample per column b): ∂L/∂Wij = Σb ∂L/∂yib · xjb, the products summed over the samples.";
+      "A batch (one sample per column b): ∂L/∂Wij = Σb ∂L/∂yib · xjb, the products summed over the samples.");
   op.magnitudeOp = "matmul";
   op.forwardElement = &matmulForward;
   op.gradElement = &matmulGrad;
@@ -125,7 +126,7 @@ OpDef transposeOp() {
   op.name = "transpose";
   op.symbol = "ᵀ";
   op.formula = "y = xᵀ:  dL/dx = (dL/dy)ᵀ";
-  op.derivation = "yij = xji  ⇒  ∂yij/∂xkl = δilδjk  ⇒  ∂L/∂xkl = ∂L/∂ylk  ⇒  ∇x L = (∇y L)ᵀ";
+  op.derivation = trNoop("yij = xji  ⇒  ∂yij/∂xkl = δilδjk  ⇒  ∂L/∂xkl = ∂L/∂ylk  ⇒  ∇x L = (∇y L)ᵀ");
   op.forwardElement = [](const ElementCtx& e, Index r, Index c) { return ElementText{{e.at(0, c, r).name}, ""}; };
   op.gradElement = [](const ElementCtx& e, int, Index r, Index c) { return ElementText{{e.upAt(c, r).name}, ""}; };
   op.gradIndexText = [](const ElementCtx& e, int) {
@@ -166,11 +167,11 @@ OpDef concatOp() {
   op.name = "concat";
   op.symbol = "concat";
   op.arity = -1;
-  op.formula = "y = [a; b]:  dL/da = the rows of dL/dy that came from a";
+  op.formula = trNoop("y = [a; b]:  dL/da = the rows of dL/dy that came from a");
   op.delimitsOperands = true;
   op.derivation =
-      "y = [a; b]: yi = ai for the first rows, y(n+i) = bi after them (n: the rows of a)\n"
-      "⇒ ∂L/∂ai = ∂L/∂yi, ∂L/∂bi = ∂L/∂y(n+i): each input gets back the rows it gave";
+      trNoop("y = [a; b]: yi = ai for the first rows, y(n+i) = bi after them (n: the rows of a)\n"
+      "⇒ ∂L/∂ai = ∂L/∂yi, ∂L/∂bi = ∂L/∂y(n+i): each input gets back the rows it gave");
   op.forwardElement = [](const ElementCtx& e, Index r, Index c) {
     size_t k = 0;
     while (r >= e[k].rows()) r -= e[k++].rows();
@@ -201,7 +202,7 @@ OpDef concatOp() {
     return s + "]";
   };
   op.gradText = [](int i, std::span<const std::string> o, const std::string&, const std::string& up) {
-    return "the rows of " + up + " that came from " + o[i];
+    return fmt(tr("the rows of {} that came from {}"), up, o[i]);
   };
   return kit::tensorOp(op, concatKernels<double>(), concatKernels<float>());
 }
@@ -211,7 +212,7 @@ struct Sum {
   static constexpr const char* formula = "∂(Σ x)/∂xᵢ = 1";
   static constexpr bool delimits = false;
   static constexpr const char* magnitudeOp = "sum";
-  static constexpr const char* derivation = "L = Σk xk  ⇒  ∂L/∂xi = 1 for every i  ⇒  ∇x L = ∂L/∂(Σ x) · 1";
+  static constexpr const char* derivation = trNoop("L = Σk xk  ⇒  ∂L/∂xi = 1 for every i  ⇒  ∇x L = ∂L/∂(Σ x) · 1");
   static Term term(const Factor& x, const ArithFormat& f) { return single(x, f); }
   static std::string text(const std::string& x) { return "Σ " + x; }
   static std::string localText(const std::string&) { return "1"; }
@@ -225,7 +226,7 @@ struct Mean {
   static constexpr const char* formula = "∂(mean x)/∂xᵢ = 1/n";
   static constexpr bool delimits = true;
   static constexpr const char* magnitudeOp = "mean";
-  static constexpr const char* derivation = "m = (1/n) Σk xk  ⇒  ∂m/∂xi = 1/n  ⇒  ∂L/∂xi = ∂L/∂m / n";
+  static constexpr const char* derivation = trNoop("m = (1/n) Σk xk  ⇒  ∂m/∂xi = 1/n  ⇒  ∂L/∂xi = ∂L/∂m / n");
   static Term term(const Factor& x, const ArithFormat& f) { return single(x, f); }
   static std::vector<std::string> wrap(std::vector<std::string> forms, double mean, Index n, const ArithFormat& f) {
     const std::string by = ")/" + std::to_string(n);

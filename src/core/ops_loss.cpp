@@ -6,6 +6,7 @@
 #include <stdexcept>
 #include <limits>
 
+#include "i18n/i18n.h"
 #include "core/op_kit.h"
 
 namespace bs {
@@ -15,7 +16,7 @@ struct SumSquares {
   static constexpr const char *name = "sum_squares", *symbol = "Σx²";
   static constexpr const char* formula = "∂(Σ xᵢ²)/∂xᵢ = 2xᵢ";
   static constexpr bool delimits = false;
-  static constexpr const char* derivation = "L = Σk xk²  ⇒  ∂L/∂xi = 2xi (only the term xi² depends on xi)  ⇒  ∇x L = 2x";
+  static constexpr const char* derivation = trNoop("L = Σk xk²  ⇒  ∂L/∂xi = 2xi (only the term xi² depends on xi)  ⇒  ∇x L = 2x");
   static constexpr const char* magnitudeOp = "sum_squares";  // its terms xk² are never negative
   static Term term(const Factor& x, const ArithFormat& f) {
     return {operandText(x.name) + "²", factorText(x.value, f) + "²", x.value * x.value, true};
@@ -32,7 +33,7 @@ struct L1 {
   static constexpr double kink = 0;
   static constexpr const char* formula = "∂(Σ |xᵢ|)/∂xᵢ = sign(xᵢ) (0 at xᵢ = 0 by convention)";
   static constexpr bool delimits = true;
-  static constexpr const char* derivation = "L = Σk |xk|  ⇒  ∂L/∂xi = sign(xi): 1 if xi > 0, −1 if xi < 0, 0 at xi = 0 (the convention)";
+  static constexpr const char* derivation = trNoop("L = Σk |xk|  ⇒  ∂L/∂xi = sign(xi): 1 if xi > 0, −1 if xi < 0, 0 at xi = 0 (the convention)");
   static Term term(const Factor& x, const ArithFormat& f) {
     return {"|" + x.name + "|", "|" + formatNumber(x.value, f.precision) + "|", std::abs(x.value), true};
   }
@@ -47,7 +48,7 @@ struct L2 {
   static constexpr const char *name = "l2", *symbol = "L2";
   static constexpr const char* formula = "∂(½ Σ xᵢ²)/∂xᵢ = xᵢ";
   static constexpr bool delimits = false;
-  static constexpr const char* derivation = "L = ½ Σk xk²  ⇒  ∂L/∂xi = ½·2xi = xi  ⇒  ∇x L = x (weight decay)";
+  static constexpr const char* derivation = trNoop("L = ½ Σk xk²  ⇒  ∂L/∂xi = ½·2xi = xi  ⇒  ∇x L = x (weight decay)");
   static Term term(const Factor& x, const ArithFormat& f) { return SumSquares::term(x, f); }
   static std::vector<std::string> wrap(std::vector<std::string> forms, double half, Index, const ArithFormat& f) {
     for (auto& s : forms) s = "½·(" + s + ")";
@@ -133,9 +134,9 @@ OpDef mseOp() {
   op.symbol = "MSE";
   op.formula = "MSE = (1/n) Σ (pᵢ − tᵢ)²:  ∂/∂pᵢ = 2(pᵢ − tᵢ)/n";
   op.derivation =
-      "L = (1/n) Σk (pk − tk)² over all n elements\n"
+      trNoop("L = (1/n) Σk (pk − tk)² over all n elements\n"
       "∂L/∂pi = (1/n)·2(pi − ti) (only the term k = i depends on pi; the chain rule gives the 2 and the inner 1)\n"
-      "⇒ ∇p L = 2(p − t)/n, and ∇t L = −2(p − t)/n";
+      "⇒ ∇p L = 2(p − t)/n, and ∇t L = −2(p − t)/n");
   op.forwardElement = &mseForward;
   op.gradElement = &mseGrad;
   op.text = [](std::span<const std::string> o, Attrs) { return "mse(" + o[0] + ", " + o[1] + ")"; };
@@ -265,10 +266,10 @@ OpDef softmaxCeOp() {
   op.symbol = "CE";
   op.formula = "CE = −(1/B) Σ log softmax(z)_t:  ∂/∂z = (softmax(z) − onehot(t))/B";
   op.derivation =
-      "One column: L = −Σk tk log pk with p = softmax(z), pk = e^zk / Σj e^zj, and Σk tk = 1\n"
+      trNoop("One column: L = −Σk tk log pk with p = softmax(z), pk = e^zk / Σj e^zj, and Σk tk = 1\n"
       "log pk = zk − log Σj e^zj  ⇒  ∂(log pk)/∂zi = δki − pi\n"
       "⇒ ∂L/∂zi = −Σk tk(δki − pi) = pi·Σk tk − ti = pi − ti\n"
-      "A batch of B columns averages: ∇_z L = (softmax(z) − onehot(t))/B";
+      "A batch of B columns averages: ∇_z L = (softmax(z) − onehot(t))/B");
   op.forwardElement = &softmaxCeForward;
   op.gradElement = &softmaxCeGrad;
   op.text = [](std::span<const std::string> o, Attrs) { return "softmax_ce(" + o[0] + ", " + o[1] + ")"; };
@@ -348,7 +349,7 @@ ElementText hingeForward(const ElementCtx& e, Index, Index) {
     }
   }
   ElementText out{overN(sumForms(terms, B * (K - 1), e.fmt), sum, B, std::to_string(B), e.fmt), ""};
-  out.note = std::to_string(active) + " of " + std::to_string(B * (K - 1)) + " margins are active (> 0)";
+  out.note = fmt(tr("{} of {} margins are active (> 0)"), active, B * (K - 1));
   return out;
 }
 
@@ -365,7 +366,7 @@ ElementText hingeGrad(const ElementCtx& e, int i, Index r, Index c) {
   return kit::elementwiseGrad(
       e, i, r, c, false,
       [&](Index R, Index C) {
-        return isTarget(R, C) ? "−(number of active margins)" + by : "[" + marginOf(e, R, C).names + " > 0]" + by;
+        return isTarget(R, C) ? "−(" + std::string(tr("number of active margins")) + ")" + by : "[" + marginOf(e, R, C).names + " > 0]" + by;
       },
       [&](Index R, Index C) {
         if (isTarget(R, C)) return kit::LocalForms{{}, "(−" + std::to_string(activeCount(C)) + ")" + by, ""};
@@ -379,13 +380,13 @@ OpDef hingeOp() {
   op.name = "hinge";
   op.symbol = "SVM";
   op.derivation =
-      "One column with target class t: L = Σ_{j≠t} max(0, mj), mj = sj − s_t + 1 (the margin of class j)\n"
+      trNoop("One column with target class t: L = Σ_{j≠t} max(0, mj), mj = sj − s_t + 1 (the margin of class j)\n"
       "∂max(0, m)/∂m = 1 if m > 0 (the margin is active), else 0\n"
       "⇒ ∂L/∂sj = [mj > 0] for j ≠ t, and ∂L/∂s_t = −Σ_{j≠t} [mj > 0], minus the number of active margins\n"
-      "A batch of B columns averages: each divided by B";
+      "A batch of B columns averages: each divided by B");
   op.forwardElement = &hingeForward;
   op.gradElement = &hingeGrad;
-  op.formula = "SVM = (1/B) Σ_{j≠t} max(0, s_j − s_t + 1):  ∂/∂s_j = [margin_j > 0]/B,  ∂/∂s_t = −(number of margins > 0)/B";
+  op.formula = trNoop("SVM = (1/B) Σ_{j≠t} max(0, s_j − s_t + 1):  ∂/∂s_j = [margin_j > 0]/B,  ∂/∂s_t = −(number of margins > 0)/B");
   op.text = [](std::span<const std::string> o, Attrs) { return "hinge(" + o[0] + ", " + o[1] + ")"; };
   op.localFactors = &perSample;
   op.localText = [](int, std::span<const std::string> o, Attrs) { return "∂hinge/∂" + o[0]; };

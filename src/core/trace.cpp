@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "i18n/i18n.h"
+
 namespace bs {
 
 std::string gradName(const Graph& g, const std::string& node) {
@@ -64,8 +66,10 @@ Index elementsShown(Index size, const TraceOptions& o) {
 }
 
 std::string moreLine(Index more) {
-  return "… and " + std::to_string(more) + " more element" + (more == 1 ? "" : "s") +
-         " (trace --expand all writes them; in the window a click on an element shows its arithmetic)";
+  return fmt(trn("… and {} more element (trace --expand all writes them; in the window a click on an element shows its arithmetic)",
+                  "… and {} more elements (trace --expand all writes them; in the window a click on an element shows its arithmetic)",
+                  (unsigned long)more),
+             more);
 }
 
 bool hasElementText(const Graph& g, const StepRecord& r) {
@@ -143,7 +147,7 @@ std::string backwardHead(const Graph& g, const StepRecord& r, const TraceOptions
   const std::string local = n.op->localText(s.inputIndex, wrapOperands(names, n.op->delimitsOperands), n.attrs);
   const bool broadcast = target.shape != (n.shape.isScalar() ? target.shape : n.shape);
   std::string expr = n.op->passesGradient(s.inputIndex) ? dN : dN + (n.shape.isScalar() ? " · " : " ⊙ ") + local;
-  if (broadcast) expr = "Σ (" + expr + ") over the broadcast";
+  if (broadcast) expr = fmt(tr("Σ ({}) over the broadcast"), expr);
   return dT + " = " + expr;
 }
 
@@ -154,9 +158,9 @@ std::string fanOut(const Graph& g, int target, int contributions) {
     if (g.node(e.node).inputs[size_t(e.input)] == target && std::find(users.begin(), users.end(), e.node) == users.end())
       users.push_back(e.node);
   const std::string name = g.node(target).name, n = std::to_string(contributions);
-  if (int(users.size()) == contributions) return name + " feeds " + n + " nodes";
-  if (users.size() == 1) return name + " is used " + n + " times by " + g.node(users[0]).name;
-  return name + " is used " + n + " times by " + std::to_string(users.size()) + " nodes";
+  if (int(users.size()) == contributions) return fmt(tr("{} feeds {} nodes"), name, n);
+  if (users.size() == 1) return fmt(tr("{} is used {} times by {}"), name, n, g.node(users[0]).name);
+  return fmt(tr("{} is used {} times by {} nodes"), name, n, users.size());
 }
 
 void traceBackward(const Graph& g, const StepRecord& r, const TraceOptions& o, StepText& t) {
@@ -172,12 +176,11 @@ void traceBackward(const Graph& g, const StepRecord& r, const TraceOptions& o, S
 
   if (s.contributions > 1) {
     if (s.contribution == 1)
-      t.lines.push_back("(contribution 1 of " + std::to_string(s.contributions) + " to " + dT + ": " +
-                        fanOut(g, s.target, s.contributions) + ")");
+      t.lines.push_back(fmt(tr("(contribution 1 of {} to {}: {})"), s.contributions, dT, fanOut(g, s.target, s.contributions)));
     else
       t.lines.push_back(dT + " = " + formatTensor(r.gradBefore, o.precision) + " + " + formatTensor(r.result, o.precision) +
-                        " = " + formatTensor(r.gradAfter, o.precision) + "   (contribution " + std::to_string(s.contribution) +
-                        " of " + std::to_string(s.contributions) + ")");
+                        " = " + formatTensor(r.gradAfter, o.precision) + "   " +
+                        fmt(tr("(contribution {} of {})"), s.contribution, s.contributions));
   }
 }
 
@@ -208,20 +211,20 @@ std::vector<std::string> nodeElementText(const Stepper& s, int node, bool grad, 
   std::vector<std::string> lines;
   if (row < 0 || col < 0 || row >= n.shape.rows || col >= n.shape.cols) return lines;
   const std::string name = elementName(n.name, n.shape, row, col);
-  if (!grad && n.isLeaf()) return {name + " = " + formatNumber(n.value(row, col), o.precision) + "   (given)"};
+  if (!grad && n.isLeaf()) return {name + " = " + formatNumber(n.value(row, col), o.precision) + "   " + tr("(given)")};
   std::vector<std::string> parts;
   for (int k = 0; k < s.cursor(); ++k) {
     const StepRecord& r = s.record(k);
     const bool mine = grad ? r.step.phase == Phase::Backward && r.step.target == node
                            : r.step.phase == Phase::Forward && r.step.node == node;
     if (!mine) continue;
-    lines.push_back("step " + std::to_string(k + 1) + ": " + traceElement(g, r, row, col, o));
+    lines.push_back(fmt(tr("step {}: {}"), k + 1, traceElement(g, r, row, col, o)));
     parts.push_back(formatNumber(r.result(row, col), o.precision));
   }
   if (parts.size() > 1) {
     std::string sum = joinSum(parts, Index(parts.size()));
     lines.push_back(gradName(g, name) + " = " + sum + " = " + formatNumber(n.grad(row, col), o.precision) +
-                    (s.gradKnown(node) ? "" : "   (so far)"));
+                    (s.gradKnown(node) ? "" : std::string("   ") + tr("(so far)")));
   }
   return lines;
 }

@@ -38,6 +38,12 @@ const Map kSymbols = {
     {"δ", "\\delta"},   {"ε", "\\varepsilon"}, {"η", "\\eta"},    {"θ", "\\theta"},  {"λ", "\\lambda"}, {"μ", "\\mu"},
     {"π", "\\pi"},      {"τ", "\\tau"},     {"φ", "\\phi"},       {"ω", "\\omega"},  {"Δ", "\\Delta"}, {"√", "\\surd"},
 };
+// Spanish letters (the words of a translated trace), as LaTeX text accents; in math
+// through \mbox, which needs no package.
+const Map kAccents = {
+    {"á", "\\'a"}, {"é", "\\'e"}, {"í", "\\'{\\i}"}, {"ó", "\\'o"}, {"ú", "\\'u"}, {"ñ", "\\~n"}, {"ü", "\\\"u"},
+    {"Á", "\\'A"}, {"É", "\\'E"}, {"Í", "\\'I"}, {"Ó", "\\'O"}, {"Ú", "\\'U"}, {"Ñ", "\\~N"}, {"¿", "?`"}, {"¡", "!`"},
+};
 const Map kSuperscripts = {{"⁰", "0"}, {"¹", "1"}, {"²", "2"}, {"³", "3"}, {"⁴", "4"}, {"⁵", "5"}, {"⁶", "6"},
                            {"⁷", "7"}, {"⁸", "8"}, {"⁹", "9"}, {"⁻", "-"}, {"⁺", "+"}, {"ᵀ", "\\top"}, {"ᵇ", "b"},
                            {"ˣ", "x"}, {"ⁿ", "n"}, {"ⁱ", "i"}};
@@ -125,7 +131,8 @@ class Converter {
     }
     if (gradient()) return;
     if (isDigit(c) || (c == '.' && i_ + 1 < s_.size() && isDigit(s_[i_ + 1]))) return number();
-    if (isAlpha(c)) return identifier();
+    if (isAlpha(c) || (static_cast<unsigned char>(c) >= 0x80 && kAccents.count(s_.substr(i_, utf8Length(static_cast<unsigned char>(c))))))
+      return identifier();
     if (static_cast<unsigned char>(c) >= 0x80) return unicode();
     if (c == '[' && tensor()) return;
     if ((c == '_' || c == '^') && script()) return;
@@ -188,7 +195,18 @@ class Converter {
 
   void identifier() {
     size_t j = i_;
-    while (j < s_.size() && isIdent(s_[j])) ++j;
+    for (;;) {  // a word, Spanish letters included (contribución is one word, not contribuci ó n)
+      if (j < s_.size() && isIdent(s_[j])) {
+        ++j;
+        continue;
+      }
+      const size_t len = j < s_.size() ? utf8Length(static_cast<unsigned char>(s_[j])) : 0;
+      if (len > 1 && kAccents.count(s_.substr(j, len))) {
+        j += len;
+        continue;
+      }
+      break;
+    }
     Piece p = identify(std::string(s_.substr(i_, j - i_)));
     i_ = j;
     elementIndex(p);
@@ -276,6 +294,7 @@ class Converter {
       }
     }
     if (cp == "½" && !amsmath()) return math("\\frac{1}{2}");
+    if (const auto ac = kAccents.find(cp); ac != kAccents.end()) return math("\\mbox{" + std::string(ac->second) + "}");
     const auto it = kSymbols.find(cp);
     math(it == kSymbols.end() ? "{?}" : std::string(it->second) + " ");
   }
@@ -473,6 +492,7 @@ std::string latexText(std::string_view text) {
     i += len;
     if (len > 1) {  // symbols as math, the rest as "?"
       if (cp == "…") out += "\\ldots{}";
+      else if (auto ac = kAccents.find(cp); ac != kAccents.end()) out.append("{").append(ac->second).append("}");
       else if (cp == "−") out += "-";
       else if (auto it = kSymbols.find(cp); it != kSymbols.end()) out.append("$").append(it->second).append("$");
       else if (auto sup = kSuperscripts.find(cp); sup != kSuperscripts.end()) out.append("$^{").append(sup->second).append("}$");

@@ -5,6 +5,7 @@
 #include <stdexcept>
 
 #include "figure/math_text.h"
+#include "i18n/i18n.h"
 #include "io/atomic_file.h"
 
 namespace bs::figure {
@@ -13,7 +14,7 @@ StepsFormat stepsFormat(const std::string& name) {
   if (name == "text") return StepsFormat::Text;
   if (name == "markdown") return StepsFormat::Markdown;
   if (name == "latex") return StepsFormat::Latex;
-  throw std::invalid_argument("unknown format '" + name + "' (expected text, markdown or latex)");
+  throw std::invalid_argument(fmt(tr("unknown format '{}' (expected text, markdown or latex)"), name));
 }
 
 std::string latexDocument(const std::string& body, const std::string& packages) {
@@ -35,7 +36,7 @@ std::string trimmed(const std::string& s) {
 // the count.
 std::string withoutHint(const std::string& line) {
   const std::string t = trimmed(line);
-  return t.rfind("… and ", 0) == 0 ? t.substr(0, t.find(" (")) : t;
+  return t.rfind("… ", 0) == 0 ? t.substr(0, t.find(" (")) : t;  // "… and 398 more elements", in any language
 }
 
 // One trace line as align* rows: the left side &= its forms, continued on a new row
@@ -64,11 +65,11 @@ std::vector<std::string> alignRows(const std::string& line, const MathNames& nam
   return rows;
 }
 
-const char* phaseName(const StepRecord& r) { return r.step.phase == Phase::Forward ? "forward" : "backward"; }
+const char* phaseName(const StepRecord& r) { return r.step.phase == Phase::Forward ? tr("forward") : tr("backward"); }
 
 std::string header(const Stepper& s, const std::string& title) {
-  return title + ": " + std::to_string(s.graph().size()) + " nodes, " + std::to_string(s.forwardCount()) + " forward steps, " +
-         std::to_string(s.size() - s.forwardCount()) + " backward steps";
+  return fmt(tr("{}: {} nodes, {} forward steps, {} backward steps"), title, s.graph().size(), s.forwardCount(),
+             s.size() - s.forwardCount());
 }
 
 bool newPhase(const Stepper& s, int i, int first) { return i == first || s.record(i).step.phase != s.record(i - 1).step.phase; }
@@ -82,7 +83,7 @@ std::string textDocument(const Stepper& s, const StepsOptions& o, int last) {
     const StepText t = traceStep(s.graph(), s.record(i), o.trace);
     for (size_t l = 0; l < t.lines.size(); ++l)
       out << std::right << std::setw(5) << (l == 0 ? std::to_string(i + 1) : "") << "  " << t.lines[l] << "\n";
-    if (!t.formula.empty()) out << "       local derivative: " << t.formula << "\n";
+    if (!t.formula.empty()) out << "       " << tr("local derivative:") << " " << tr(t.formula) << "\n";
   }
   return out.str();
 }
@@ -93,12 +94,12 @@ std::string markdownDocument(const Stepper& s, const StepsOptions& o, int last) 
   std::string out = "## " + header(s, o.title) + "\n\n";
   if (!o.note.empty()) out += "> " + o.note + "\n\n";
   for (int i = o.first; i < last; ++i) {
-    if (newPhase(s, i, o.first)) out += std::string("### ") + (s.record(i).step.phase == Phase::Forward ? "Forward" : "Backward") + "\n\n";
+    if (newPhase(s, i, o.first)) out += std::string("### ") + (s.record(i).step.phase == Phase::Forward ? tr("Forward") : tr("Backward")) + "\n\n";
     const StepText t = traceStep(s.graph(), s.record(i), o.trace);
-    out += "**Step " + std::to_string(i + 1) + ".** " + math(t.lines[0]) + "\n\n";
+    out += "**" + fmt(tr("Step {}."), i + 1) + "** " + math(t.lines[0]) + "\n\n";
     for (size_t l = 1; l < t.lines.size(); ++l) out += "- " + math(t.lines[l]) + "\n";
     if (t.lines.size() > 1) out += "\n";
-    if (!t.formula.empty()) out += "Local derivative: " + math(t.formula) + "\n\n";
+    if (!t.formula.empty()) out += std::string(tr("Local derivative:")) + " " + math(tr(t.formula)) + "\n\n";
   }
   return out;
 }
@@ -111,18 +112,18 @@ std::string latexSteps(const Stepper& s, const StepsOptions& o, int last) {
   if (!o.note.empty()) out += "\\noindent " + latexText(o.note) + "\\par\n";
   for (int i = o.first; i < last; ++i) {
     if (newPhase(s, i, o.first))
-      out += std::string("\\paragraph{") + (s.record(i).step.phase == Phase::Forward ? "Forward" : "Backward") + "}\n";
+      out += std::string("\\paragraph{") + latexText(s.record(i).step.phase == Phase::Forward ? tr("Forward") : tr("Backward")) + "}\n";
     const StepText t = traceStep(s.graph(), s.record(i), o.trace);
     std::vector<std::string> rows;
     for (const std::string& line : t.lines) {
       const auto r = alignRows(withoutHint(line), names);
       rows.insert(rows.end(), r.begin(), r.end());
     }
-    rows[0] += " \\tag*{step " + std::to_string(i + 1) + "}";
+    rows[0] += " \\tag*{" + latexText(fmt(tr("step {}"), i + 1)) + "}";
     out += "\\begin{align*}\n";
     for (size_t k = 0; k < rows.size(); ++k) out += rows[k] + (k + 1 < rows.size() ? " \\\\\n" : "\n");
     out += "\\end{align*}\n";
-    if (!t.formula.empty()) out += "\\noindent Local derivative: $" + toLatex(t.formula, names) + "$\\par\n";
+    if (!t.formula.empty()) out += "\\noindent " + latexText(tr("Local derivative:")) + " $" + toLatex(tr(t.formula), names) + "$\\par\n";
   }
   out += "\\endgroup\n";
   return o.standalone ? latexDocument(out, "\\usepackage{amsmath}") : out;
@@ -133,8 +134,7 @@ std::string latexSteps(const Stepper& s, const StepsOptions& o, int last) {
 std::string stepsDocument(const Stepper& s, const StepsOptions& o) {
   const int last = o.last < 0 ? s.cursor() : o.last;
   if (o.first < 0 || last > s.cursor() || o.first > last)
-    throw std::invalid_argument("steps " + std::to_string(o.first + 1) + " to " + std::to_string(last) + " are not all done (" +
-                                std::to_string(s.cursor()) + " of " + std::to_string(s.size()) + " are)");
+    throw std::invalid_argument(fmt(tr("steps {} to {} are not all done ({} of {} are)"), o.first + 1, last, s.cursor(), s.size()));
   switch (o.format) {
     case StepsFormat::Text: return textDocument(s, o, last);
     case StepsFormat::Markdown: return markdownDocument(s, o, last);

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 
+#include "i18n/i18n.h"
 #include "gui/panels.h"
 #include "gui/verdict_marks.h"
 #include "core/trace.h"
@@ -40,9 +41,9 @@ bool answerField(AppState& s, const AnswerKey& k, float width) {
     std::string slips;
     if (e)
       for (const Slip& sl : e->slips) slips += (slips.empty() ? ": " : " or ") + sl.label;
-    if (e) ImGui::SetTooltip("%s = %s: %s%s (exact %s)", answerName(g, k.node, k.quantity, k.row, k.col).c_str(),
+    if (e) ImGui::SetTooltip(tr("%s = %s: %s%s (exact %s)"), answerName(g, k.node, k.quantity, k.row, k.col).c_str(),
                              text.c_str(), verdictName(e->verdict), slips.c_str(), formatNumber(e->exact, 4).c_str());
-    else ImGui::SetTooltip("%s: type the number you wrote (empty: none)", answerName(g, k.node, k.quantity, k.row, k.col).c_str());
+    else ImGui::SetTooltip(tr("%s: type the number you wrote (empty: none)"), answerName(g, k.node, k.quantity, k.row, k.col).c_str());
   }
   ImGui::SameLine(0, 3);
   if (v) inlineMark(*v);
@@ -71,7 +72,7 @@ bool quantityFields(AppState& s, int node, Quantity q) {
     ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(verdictColour(*worst)), "%s%s", verdict.c_str(), named.c_str());
   }
   if (n.shape.rows > 8 || n.shape.cols > 8) {
-    ImGui::TextDisabled("(too large to type here: load an answers file)");
+    ImGui::TextDisabled(tr("(too large to type here: load an answers file)"));
     return false;
   }
   ImGui::PushID(int(q));
@@ -109,8 +110,8 @@ bool quantityFields(AppState& s, int node, Quantity q) {
 // while a field holds a number not yet checked (the explanation is of the old one).
 void explanations(AppState& s, int node, Quantity q, bool typing) {
   if (typing || s.answers().unreadable(node, q)) {
-    ImGui::TextDisabled(typing ? "Enter checks the new number; then its explanation shows."
-                               : "Not checked while a field's text cannot be read.");
+    ImGui::TextDisabled("%s", typing ? tr("Enter checks the new number; then its explanation shows.")
+                                     : tr("Not checked while a field's text cannot be read."));
     return;
   }
   const CheckReport& rep = s.answers().report();
@@ -121,8 +122,8 @@ void explanations(AppState& s, int node, Quantity q, bool typing) {
     for (const std::string& line : e.explanation) arithmeticText(line);
     for (const ElementCheck& el : e.elements) {
       if (el.blamedStep < 0 || (el.verdict != Verdict::Wrong && el.verdict != Verdict::CarriedOver)) continue;
-      const std::string label = el.verdict == Verdict::Wrong ? "Go to " + stepLabel(el.blamedStep) + ", where it went wrong"
-                                                             : "Go to " + stepLabel(el.blamedStep) + ", the earlier mistake";
+      const std::string label = el.verdict == Verdict::Wrong ? fmt(tr("Go to {}, where it went wrong"), stepLabel(el.blamedStep))
+                                                             : fmt(tr("Go to {}, the earlier mistake"), stepLabel(el.blamedStep));
       if (ImGui::Button(label.c_str())) s.goToBlamed({node, q, el.row, el.col});
       break;  // one button: the entry's first blamed element
     }
@@ -135,24 +136,24 @@ void explanations(AppState& s, int node, Quantity q, bool typing) {
 void drawAnswerFields(AppState& s, int node) {
   const Answers& a = s.answers();
   ImGui::Separator();
-  ImGui::TextUnformatted("Your answers");
+  ImGui::TextUnformatted(tr("Your answers"));
   const CheckReport& rep = a.report();
   const int total = rep.count(Verdict::Correct) + rep.count(Verdict::Rounding) + rep.count(Verdict::Wrong) +
                     rep.count(Verdict::CarriedOver);
   if (total > 0) {
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
-    ImGui::TextWrapped("%d numbers: %d correct, %d rounding, %d wrong, %d carried over", total, rep.count(Verdict::Correct),
+    ImGui::TextWrapped(tr("%d numbers: %d correct, %d rounding, %d wrong, %d carried over"), total, rep.count(Verdict::Correct),
                        rep.count(Verdict::Rounding), rep.count(Verdict::Wrong), rep.count(Verdict::CarriedOver));
     ImGui::PopStyleColor();
   } else {
-    ImGui::TextDisabled("Type the numbers you wrote; each is checked at once.");
+    ImGui::TextDisabled(tr("Type the numbers you wrote; each is checked at once."));
   }
   if (!a.checkError().empty()) ImGui::TextColored({0.75f, 0.12f, 0.12f, 1}, "%s", a.checkError().c_str());
   if (!a.note().empty()) paragraphText(a.note());
   const Graph& g = s.graph();
   const bool value = Answers::takes(g, node, Quantity::Value), grad = Answers::takes(g, node, Quantity::Grad);
   if (!value)
-    ImGui::TextDisabled(grad ? "%s is given: write its gradient." : "%s is given and gets no gradient: nothing to write.",
+    ImGui::TextDisabled(grad ? tr("%s is given: write its gradient.") : tr("%s is given and gets no gradient: nothing to write."),
                         g.node(node).name.c_str());
   if (value) explanations(s, node, Quantity::Value, quantityFields(s, node, Quantity::Value));
   if (grad) explanations(s, node, Quantity::Grad, quantityFields(s, node, Quantity::Grad));
@@ -160,9 +161,9 @@ void drawAnswerFields(AppState& s, int node) {
   for (const CheckEntry& e : rep.entries)
     if (e.verdict == Verdict::Wrong && e.node != node) {
       ImGui::Spacing();
-      ImGui::TextDisabled("Also wrong: %s (%s).", e.name.c_str(), stepLabel(e.step).c_str());
+      ImGui::TextDisabled(tr("Also wrong: %s (%s)."), e.name.c_str(), stepLabel(e.step).c_str());
       ImGui::SameLine();
-      if (ImGui::SmallButton("Show it")) {
+      if (ImGui::SmallButton(tr("Show it"))) {
         for (const ElementCheck& el : e.elements)
           if (el.verdict == Verdict::Wrong && s.goToBlamed({e.node, e.quantity, el.row, el.col})) break;
       }
@@ -171,28 +172,28 @@ void drawAnswerFields(AppState& s, int node) {
 }
 
 void drawAnswersMenu(AppState& s, MenuState& m, bool& load, bool& save) {
-  if (!ImGui::BeginMenu("Answers")) return;
+  if (!ImGui::BeginMenu(tr("Answers"))) return;
   bool on = s.answers().active();
-  if (ImGui::MenuItem("Check my answers (answers mode)", nullptr, &on)) s.setAnswersMode(on);
-  load = ImGui::MenuItem("Load answers...");
-  save = ImGui::MenuItem("Save answers...", nullptr, false, !s.answers().sheet().empty());
-  if (ImGui::MenuItem("Clear answers", nullptr, false, !s.answers().sheet().empty())) {
+  if (ImGui::MenuItem(tr("Check my answers (answers mode)"), nullptr, &on)) s.setAnswersMode(on);
+  load = ImGui::MenuItem(tr("Load answers..."));
+  save = ImGui::MenuItem(tr("Save answers..."), nullptr, false, !s.answers().sheet().empty());
+  if (ImGui::MenuItem(tr("Clear answers"), nullptr, false, !s.answers().sheet().empty())) {
     s.clearAnswers();
-    m.message = "answers cleared";
+    m.message = tr("answers cleared");
   }
   ImGui::EndMenu();
 }
 
 void drawAnswersPopups(AppState& s, MenuState& m, bool load, bool save) {
-  if (load) ImGui::OpenPopup("Load answers");
-  if (save) ImGui::OpenPopup("Save answers");
-  if (pathPopup("Load answers", "An answers file: one line per number, e.g.  dL/dy = [0.196, 0.262]", m.answersPath, "Load")) {
+  if (load) ImGui::OpenPopup(tr("Load answers"));
+  if (save) ImGui::OpenPopup(tr("Save answers"));
+  if (pathPopup(tr("Load answers"), tr("An answers file: one line per number, e.g.  dL/dy = [0.196, 0.262]"), m.answersPath, tr("Load"))) {
     auto err = s.loadAnswers(m.answersPath);
-    m.message = !err ? "loaded " + m.answersPath : err->located(m.answersPath);
+    m.message = !err ? fmt(tr("loaded {}"), m.answersPath) : err->located(m.answersPath);
   }
-  if (pathPopup("Save answers", nullptr, m.answersPath, "Save")) {
+  if (pathPopup(tr("Save answers"), nullptr, m.answersPath, tr("Save"))) {
     const std::string err = s.saveAnswers(m.answersPath);
-    m.message = err.empty() ? "saved " + m.answersPath : err;
+    m.message = err.empty() ? fmt(tr("saved {}"), m.answersPath) : err;
   }
 }
 

@@ -4,13 +4,14 @@
 #include <imgui.h>
 #include <imgui_stdlib.h>
 
+#include "i18n/i18n.h"
 #include "gui/panels.h"
 #include "session/run_store.h"
 
 namespace bs::app {
 
 std::optional<Request> drawConfirmDialog(AppState& s, RunStore* runs, Confirm& c, MenuState& m) {
-  constexpr const char* kTitle = "Unsaved changes";
+  const char* kTitle = tr("Unsaved changes");
   if (c.waiting() && !ImGui::IsPopupOpen(kTitle)) {
     ImGui::OpenPopup(kTitle);
     m.saveError.clear();
@@ -22,14 +23,14 @@ std::optional<Request> drawConfirmDialog(AppState& s, RunStore* runs, Confirm& c
   ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + 480);
   ImGui::TextUnformatted(saveQuestion(u, s.title()).c_str());
   ImGui::PopTextWrapPos();
-  ImGui::TextDisabled("Discard goes on without saving them.");
+  ImGui::TextDisabled(tr("Discard goes on without saving them."));
   auto field = [](const char* label, std::string& path) {
     ImGui::SetNextItemWidth(360);
     ImGui::InputText(label, &path);
   };
-  if (u.graph && s.filePath().empty()) field("graph file", m.targets.graph);
-  if (u.answers && s.answersPath().empty()) field("answers file", m.targets.answers);
-  if (u.runs > 0) field("folder for the runs (CSV)", m.targets.runsDir);
+  if (u.graph && s.filePath().empty()) field(tr("graph file"), m.targets.graph);
+  if (u.answers && s.answersPath().empty()) field(tr("answers file"), m.targets.answers);
+  if (u.runs > 0) field(tr("folder for the runs (CSV)"), m.targets.runsDir);
   if (!m.saveError.empty()) {
     ImGui::PushStyleColor(ImGuiCol_Text, ImVec4{0.75f, 0.1f, 0.1f, 1});
     ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + 480);
@@ -39,12 +40,12 @@ std::optional<Request> drawConfirmDialog(AppState& s, RunStore* runs, Confirm& c
   }
   const bool typing = ImGui::GetIO().WantTextInput;
   std::optional<Choice> choice;
-  if (ImGui::Button("Save (Enter)") || (!typing && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter), false)))
+  if (ImGui::Button(tr("Save (Enter)")) || (!typing && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter), false)))
     choice = Choice::Save;
   ImGui::SameLine();
-  if (ImGui::Button("Discard (D)") || (!typing && ImGui::IsKeyPressed('D', false))) choice = Choice::Discard;
+  if (ImGui::Button(tr("Discard (D)")) || (!typing && ImGui::IsKeyPressed('D', false))) choice = Choice::Discard;
   ImGui::SameLine();
-  if (ImGui::Button("Cancel (Esc)") || (!typing && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false)))
+  if (ImGui::Button(tr("Cancel (Esc)")) || (!typing && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false)))
     choice = Choice::Cancel;
   std::optional<Request> go;
   if (choice) {

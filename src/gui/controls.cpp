@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <string>
 
+#include "i18n/i18n.h"
 #include "gui/panels.h"
 
 namespace bs::app {
@@ -40,7 +41,7 @@ void drawMessage(MenuState& m) {
   }
   ImGui::SameLine();
   if (ImGui::SmallButton("×##message")) m.message.clear();
-  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Clear this message");
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr("Clear this message"));
 }
 
 }  // namespace
@@ -49,39 +50,40 @@ bool drawControls(AppState& s, MenuState& m) {
   if (!s.hasGraph()) return false;
   const Stepper& st = s.stepper();
   // Play and Pause as wide as each other, so the bar does not shift when they swap.
-  const float playW = ImGui::CalcTextSize("Pause").x + 2 * ImGui::GetStyle().FramePadding.x;
+  const float playW = std::max(ImGui::CalcTextSize(tr("Pause")).x, ImGui::CalcTextSize(tr("Play")).x) + 2 * ImGui::GetStyle().FramePadding.x;
   auto button = [&](const char* label, Command c, const char* tip) {
     if (ImGui::Button(label, {c == Command::PlayPause ? playW : 0, 0})) s.run(c);
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tip);
     ImGui::SameLine();
   };
-  button("|<", Command::Reset, "Back to the start (Home)");
-  button("<", Command::StepBack, "Step back (Left)");
-  button(s.playing() ? "Pause" : "Play", Command::PlayPause, "Play or pause (Space)");
-  button(">", Command::StepForward, "Step forward (Right)");
-  button(">|", Command::ToEnd, "Jump to the end (End)");
+  button("|<", Command::Reset, tr("Back to the start (Home)"));
+  button("<", Command::StepBack, tr("Step back (Left)"));
+  button(s.playing() ? tr("Pause") : tr("Play"), Command::PlayPause, tr("Play or pause (Space)"));
+  button(">", Command::StepForward, tr("Step forward (Right)"));
+  button(">|", Command::ToEnd, tr("Jump to the end (End)"));
 
   int k = st.cursor();
   ImGui::SetNextItemWidth(220);
-  if (ImGui::SliderInt("##step", &k, 0, st.size(), "step %d")) s.goTo(k);
+  if (ImGui::SliderInt("##step", &k, 0, st.size(), tr("step %d"))) s.goTo(k);
   ImGui::SameLine();
   float speed = float(s.speed());
   ImGui::SetNextItemWidth(120);
   // The number beside the slider, in a fixed width: its handle covered it inside.
   if (ImGui::SliderFloat("##speed", &speed, 0.25f, 10.0f, "", ImGuiSliderFlags_Logarithmic)) s.setSpeed(speed);
-  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Steps per second while playing");
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip(tr("Steps per second while playing"));
   ImGui::SameLine();
   const float speedX = ImGui::GetCursorPosX();
-  ImGui::Text("%.2g steps/s", s.speed());
-  ImGui::SameLine(speedX + ImGui::CalcTextSize("0.25 steps/s").x + ImGui::GetStyle().ItemSpacing.x);
-  const bool fit = ImGui::Button("Fit");
+  ImGui::Text(tr("%.2g steps/s"), s.speed());
+  char widest[48];
+  std::snprintf(widest, sizeof widest, tr("%.2g steps/s"), 0.25);
+  ImGui::SameLine(speedX + ImGui::CalcTextSize(widest).x + ImGui::GetStyle().ItemSpacing.x);
+  const bool fit = ImGui::Button(tr("Fit"));
   ImGui::SameLine();
   // The counter and phase, always visible.
   auto cur = s.currentStep();
-  const char* phase = !cur ? "start" : st.record(*cur).step.phase == Phase::Forward ? "forward" : "backward";
-  char counter[64];
-  std::snprintf(counter, sizeof counter, "Step %d of %d  ·  %s  ·  ", st.cursor(), st.size(), phase);
-  const std::string status = counter + s.title() + (s.graphUnsaved() ? " (unsaved)" : "");
+  const char* phase = !cur ? tr("start") : st.record(*cur).step.phase == Phase::Forward ? tr("forward") : tr("backward");
+  const std::string status = fmt(tr("Step {} of {}  ·  {}  ·  {}{}"), st.cursor(), st.size(), phase, s.title(),
+                                 s.graphUnsaved() ? tr(" (unsaved)") : "");
   // A long title (a paused run's) is cut to the bar, leaving room for a message.
   const float room = ImGui::GetContentRegionAvail().x * (m.message.empty() ? 1.0f : 0.6f);
   const std::string shown = fitted(status, room);

@@ -3,6 +3,7 @@
 // The listing (session/file_listing.h) is read again only when the path changes.
 #include <imgui.h>
 
+#include "i18n/i18n.h"
 #include "gui/panels.h"
 #include "session/file_listing.h"
 
@@ -15,7 +16,7 @@ bool fileBrowser(std::string& path, const std::vector<std::string>& extensions) 
     listing = listFolderOf(path, extensions);
     listedFor = path;
   }
-  ImGui::TextDisabled("in %s", listing.shown.c_str());
+  ImGui::TextDisabled(tr("in %s"), listing.shown.c_str());
   bool taken = false;
   ImGui::BeginChild("files", {400, 200}, true);
   if (!listing.error.empty()) ImGui::TextWrapped("%s", listing.error.c_str());

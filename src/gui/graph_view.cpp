@@ -8,6 +8,7 @@
 #include <cstdio>
 #include <thread>
 
+#include "i18n/i18n.h"
 #include "gui/verdict_marks.h"
 
 namespace bs::app {
@@ -82,7 +83,7 @@ void GraphView::takeFinishedLayout() {
     focusShown_ = -1;
   } else {
     dotGaveUp_ = true;
-    layoutNote_ = job_->reason() + ": a simple layered layout is shown.";
+    layoutNote_ = job_->reason() + tr(": a simple layered layout is shown.");
   }
   job_.reset();
 }
@@ -124,7 +125,7 @@ void GraphView::openAnswerField(const AppState& s, int box, ImVec2 mouse) {
   }
   editing_ = AnswerKey{b.node, e->quantity, e->row, e->col};
   editText_ = s.answers().fieldText(*editing_);
-  ImGui::OpenPopup("answer field");
+  ImGui::OpenPopup("answer field");  // i18n: an ID
 }
 
 void GraphView::selectElement(AppState& s, int box, ImVec2 mouse) const {
@@ -137,14 +138,14 @@ void GraphView::drawAnswerField(AppState& s) {
   if (editing_ && s.hasGraph() && editing_->node < s.graph().size()) {
     const AnswerKey k = *editing_;
     const bool scalar = s.graph().node(k.node).shape.size() == 1;  // "dL/dz", not "dL/dz1"
-    ImGui::Text("What you wrote for %s:", answerName(s.graph(), k.node, k.quantity, scalar ? -1 : k.row, scalar ? -1 : k.col).c_str());
+    ImGui::Text(tr("What you wrote for %s:"), answerName(s.graph(), k.node, k.quantity, scalar ? -1 : k.row, scalar ? -1 : k.col).c_str());
     if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
     ImGui::SetNextItemWidth(140);
     if (ImGui::InputText("##answer", &editText_, ImGuiInputTextFlags_EnterReturnsTrue)) {
       s.typeAnswer(k, editText_);
       ImGui::CloseCurrentPopup();
     }
-    ImGui::TextDisabled("Enter checks it; empty erases it; Esc cancels.");
+    ImGui::TextDisabled(tr("Enter checks it; empty erases it; Esc cancels."));
   }
   ImGui::EndPopup();
 }
@@ -198,7 +199,7 @@ void GraphView::drawNode(ImDrawList* dl, const AppState& s, const LayoutBox& b, 
     dl->AddRectFilled(min, max, fill, 4 * zoom_);
     dl->AddRect(min, max, outline, 4 * zoom_, 0, thick);
     std::string kind = kindName(n.kind);
-    if (s.edited(b.node)) kind += " (edited)";
+    if (s.edited(b.node)) kind += tr(" (edited)");
     text({c.x, c.y - lh / 2}, boxLabel(n.name), palette_.ink, 1.0f);
     text({c.x, c.y + lh / 2}, kind, palette_.faint, 0.8f);
   } else {
@@ -222,20 +223,20 @@ void GraphView::drawLegend(ImDrawList* dl, ImVec2 cmin, ImVec2 cmax, const Fonts
   ImFont* f = fonts.ui;
   const float fs = fonts.uiSize;
   ImVec2 p{cmin.x + 10, cmax.y - 10 - fs};
-  dl->AddText(f, fs, p, palette_.ink, "value");
-  p.x += f->CalcTextSizeA(fs, FLT_MAX, 0, "value").x + 12;
-  dl->AddText(f, fs, p, palette_.grad, "gradient dL/d(·) along the edge");
+  dl->AddText(f, fs, p, palette_.ink, tr("value"));
+  p.x += f->CalcTextSizeA(fs, FLT_MAX, 0, tr("value")).x + 12;
+  dl->AddText(f, fs, p, palette_.grad, tr("gradient dL/d(·) along the edge"));
   if (!heatmapsShown) return;
   // The colour map: -max .. 0 .. +max of each heatmap (its own range is printed under it).
   const float w = 160, bh = 12;
   ImVec2 q{cmin.x + 10, cmax.y - 20 - 2 * fs - bh};
-  dl->AddText(f, fs, {q.x, q.y - fs - 2}, palette_.ink, "heatmaps:");
+  dl->AddText(f, fs, {q.x, q.y - fs - 2}, palette_.ink, tr("heatmaps:"));
   dl->AddImage(reinterpret_cast<ImTextureID>(static_cast<intptr_t>(h.legend())), q, {q.x + w, q.y + bh}, {0, 1}, {1, 0});
   dl->AddRect(q, {q.x + w, q.y + bh}, palette_.faint);
   const float ty = q.y + bh + 1;
-  dl->AddText(f, fs, {q.x, ty}, palette_.ink, "−max");
+  dl->AddText(f, fs, {q.x, ty}, palette_.ink, "−max");  // i18n: math
   dl->AddText(f, fs, {q.x + w / 2 - 4, ty}, palette_.ink, "0");
-  dl->AddText(f, fs, {q.x + w - f->CalcTextSizeA(fs, FLT_MAX, 0, "+max").x, ty}, palette_.ink, "+max");
+  dl->AddText(f, fs, {q.x + w - f->CalcTextSizeA(fs, FLT_MAX, 0, "+max").x, ty}, palette_.ink, "+max");  // i18n: math
   // The colours beyond the map (heatmap.frag): NaN black, +Inf and -Inf darker than the ends.
   float x = q.x + w + 10;
   for (auto [colour, label] : {std::pair{IM_COL32(0, 0, 0, 255), "NaN"}, {IM_COL32(89, 0, 13, 255), "+Inf"}, {IM_COL32(0, 20, 77, 255), "-Inf"}}) {
@@ -372,14 +373,14 @@ void GraphView::draw(AppState& s, Heatmaps& heatmaps, const Fonts& fonts) {
   std::string note;  // say what is not as usual: only a part drawn, a simpler layout
   if (s.collapsed()) {
     char text[200];
-    std::snprintf(text, sizeof text, "Collapsed view: %d nodes are too many to draw; showing nodes %d-%d and what feeds them. "
-                  "It follows the current step (or the selected node).", nodes, shown_.first + 1, shown_.last);
+    std::snprintf(text, sizeof text, tr("Collapsed view: %d nodes are too many to draw; showing nodes %d-%d and what feeds them. "
+                                        "It follows the current step (or the selected node)."), nodes, shown_.first + 1, shown_.last);
     note = text;
   }
   // Answers mode's hint here, where every tab of the side panel shows it.
   if (s.answers().active())
-    note += (note.empty() ? "" : "\n") + std::string("Answers mode: click a number in the graph to type the one you wrote.");
-  if (job_) note += (note.empty() ? "" : "\n") + std::string("Laying out with Graphviz...");
+    note += (note.empty() ? "" : "\n") + std::string(tr("Answers mode: click a number in the graph to type the one you wrote."));
+  if (job_) note += (note.empty() ? "" : "\n") + std::string(tr("Laying out with Graphviz..."));
   if (!layoutNote_.empty()) note += (note.empty() ? "" : "\n") + layoutNote_;
   if (!note.empty()) {
     const ImVec2 p{cmin.x + 10, cmin.y + 8};
@@ -389,7 +390,11 @@ void GraphView::draw(AppState& s, Heatmaps& heatmaps, const Fonts& fonts) {
   }
   if (s.answers().active()) {  // the verdict marks, bottom right
     const float w = drawVerdictLegend(nullptr, fonts.ui, fonts.uiSize, {}, palette_.ink);
-    drawVerdictLegend(dl, fonts.ui, fonts.uiSize, {cmax.x - 10 - w, cmax.y - 10 - fonts.uiSize}, palette_.ink);
+    // On the value/gradient legend's line if it fits beside it (Spanish is longer), else above it.
+    const float used = cmin.x + 10 + fonts.ui->CalcTextSizeA(fonts.uiSize, FLT_MAX, 0, tr("value")).x + 12 +
+                       fonts.ui->CalcTextSizeA(fonts.uiSize, FLT_MAX, 0, tr("gradient dL/d(·) along the edge")).x + 16;
+    const float y = cmax.x - 10 - w >= used ? cmax.y - 10 - fonts.uiSize : cmax.y - 16 - 2 * fonts.uiSize;
+    drawVerdictLegend(dl, fonts.ui, fonts.uiSize, {cmax.x - 10 - w, y}, palette_.ink);
   }
   dl->PopClipRect();
 }

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "i18n/i18n.h"
 #include "gui/panels.h"
 #include "gui/value_drawing.h"
 #include "session/guide.h"
@@ -49,15 +50,15 @@ void section(const GuideSection& s, ImGuiTreeNodeFlags flags = 0) {
 }
 
 void ops(const std::vector<GuideOp>& all) {
-  const std::string title = "Ops (" + std::to_string(all.size()) + ")";
+  const std::string title = fmt(tr("Ops ({})"), all.size()) + "###ops";
   if (!ImGui::CollapsingHeader(title.c_str())) return;
-  ImGui::TextDisabled("How each is written in a .bsg file, what it computes, its symbol in the graph and its local derivative.");
+  ImGui::TextDisabled(tr("How each is written in a .bsg file, what it computes, its symbol in the graph and its local derivative."));
   const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp;
   if (ImGui::BeginTable("ops", 4, flags)) {
-    ImGui::TableSetupColumn("written", ImGuiTableColumnFlags_WidthStretch, 1.2f);
-    ImGui::TableSetupColumn("computes", ImGuiTableColumnFlags_WidthStretch, 1.0f);
-    ImGui::TableSetupColumn("symbol", ImGuiTableColumnFlags_WidthStretch, 0.5f);
-    ImGui::TableSetupColumn("local derivative", ImGuiTableColumnFlags_WidthStretch, 2.3f);
+    ImGui::TableSetupColumn(tr("written"), ImGuiTableColumnFlags_WidthStretch, 1.2f);
+    ImGui::TableSetupColumn(tr("computes"), ImGuiTableColumnFlags_WidthStretch, 1.0f);
+    ImGui::TableSetupColumn(tr("symbol"), ImGuiTableColumnFlags_WidthStretch, 0.5f);
+    ImGui::TableSetupColumn(tr("local derivative"), ImGuiTableColumnFlags_WidthStretch, 2.3f);
     ImGui::TableHeadersRow();
     for (const GuideOp& op : all) {
       ImGui::TableNextRow();
@@ -69,7 +70,7 @@ void ops(const std::vector<GuideOp>& all) {
     ImGui::EndTable();
   }
   ImGui::Spacing();
-  ImGui::TextDisabled("How each backward step is derived (the Inspector's \"Why?\", backstep explain OP):");
+  ImGui::TextDisabled(tr("How each backward step is derived (the Inspector's \"Why?\", backstep explain OP):"));
   for (const GuideOp& op : all)
     if (ImGui::TreeNode(op.name.c_str())) {
       paragraphText(op.derivation);
@@ -85,13 +86,13 @@ void drawGuide(bool& open) {
   const ImVec2 size{std::min(720.0f, vp->WorkSize.x - 40), vp->WorkSize.y - 40};
   ImGui::SetNextWindowPos({vp->WorkPos.x + (vp->WorkSize.x - size.x) / 2, vp->WorkPos.y + 20}, ImGuiCond_Appearing);
   ImGui::SetNextWindowSize(size, ImGuiCond_Appearing);
-  if (!ImGui::Begin("Guide", &open, ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings)) {
+  if (!ImGui::Begin(tr("Guide"), &open, ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings)) {
     ImGui::End();
     return;
   }
   const Guide& g = guide();
   section(g.start, ImGuiTreeNodeFlags_DefaultOpen);
-  if (ImGui::CollapsingHeader("Colours", ImGuiTreeNodeFlags_DefaultOpen)) {
+  if (ImGui::CollapsingHeader(tr("Colours"), ImGuiTreeNodeFlags_DefaultOpen)) {
     for (const GuideColour& c : g.colours) {
       swatch(c.swatch);
       ImGui::SameLine();

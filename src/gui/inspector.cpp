@@ -1,5 +1,6 @@
 #include <imgui.h>
 
+#include "i18n/i18n.h"
 #include "gui/panels.h"
 #include "core/tensor_stats.h"
 #include "core/trace.h"
@@ -17,11 +18,11 @@ void tensorText(const char* label, const Tensor& t, ImVec4 colour, int precision
 void leafEditor(AppState& s, int id) {
   const Node& n = s.graph().node(id);
   if (n.value.rows() > 8 || n.value.cols() > 8) {
-    ImGui::TextDisabled("(too large to edit here: change it in the Source tab)");
+    ImGui::TextDisabled(tr("(too large to edit here: change it in the Source tab)"));
     return;
   }
   ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
-  ImGui::TextWrapped("Edit the values (Enter applies; every step up to this one is recomputed):");
+  ImGui::TextWrapped(tr("Edit the values (Enter applies; every step up to this one is recomputed):"));
   ImGui::PopStyleColor();
   const float w = std::min(90.0f, (ImGui::GetContentRegionAvail().x - 10) / float(n.value.cols()) - 6);
   for (Index r = 0; r < n.value.rows(); ++r)
@@ -36,7 +37,7 @@ void leafEditor(AppState& s, int id) {
     }
   bool any = false;
   for (int i = 0; i < s.graph().size(); ++i) any |= s.edited(i);
-  if (any && ImGui::Button("Reset edited values")) s.resetEdits();
+  if (any && ImGui::Button(tr("Reset edited values"))) s.resetEdits();
 }
 
 }  // namespace
@@ -66,9 +67,9 @@ void drawInspector(AppState& s) {
   // A step an op could not compute: what and where; the window goes on.
   if (const auto& f = st.failure()) {
     ImGui::PushStyleColor(ImGuiCol_Text, red);
-    paragraphText(f->message + (f->loc.line > 0 ? " (line " + std::to_string(f->loc.line) + ", column " + std::to_string(f->loc.col) + ")" : ""));
+    paragraphText(f->message + (f->loc.line > 0 ? " " + fmt(tr("(line {}, column {})"), f->loc.line, f->loc.col) : ""));
     ImGui::PopStyleColor();
-    ImGui::TextDisabled("Fix it in the Source tab; the steps before it are shown.");
+    ImGui::TextDisabled(tr("Fix it in the Source tab; the steps before it are shown."));
     ImGui::Separator();
   }
 
@@ -77,9 +78,9 @@ void drawInspector(AppState& s) {
     const int id = *s.selected();
     const Node& n = g.node(id);
     const std::string name = elementName(n.name, n.shape, el->row, el->col);
-    ImGui::TextColored(el->grad ? red : ink, "%s (clicked):", (el->grad ? gradName(g, name) : name).c_str());
+    ImGui::TextColored(el->grad ? red : ink, tr("%s (clicked):"), (el->grad ? gradName(g, name) : name).c_str());
     const auto lines = nodeElementText(st, id, el->grad, el->row, el->col, s.traceOptions());
-    if (lines.empty()) ImGui::TextColored(dim, "  not computed yet: step on to it");
+    if (lines.empty()) ImGui::TextColored(dim, tr("  not computed yet: step on to it"));
     for (const std::string& l : lines) arithmeticText("  " + l);
     ImGui::Separator();
   }
@@ -87,13 +88,13 @@ void drawInspector(AppState& s) {
   // The current step, in the words of `backstep trace`.
   auto cur = s.currentStep();
   if (!cur) {
-    ImGui::TextWrapped("Step 0 of %d. Press Right (or >) to compute the first node.", st.size());
+    ImGui::TextWrapped(tr("Step 0 of %d. Press Right (or >) to compute the first node."), st.size());
   } else {
     const StepRecord& r = st.record(*cur);
-    ImGui::Text("Step %d of %d  (%s)", *cur + 1, st.size(), r.step.phase == Phase::Forward ? "forward" : "backward");
+    ImGui::Text(tr("Step %d of %d  (%s)"), *cur + 1, st.size(), r.step.phase == Phase::Forward ? tr("forward") : tr("backward"));
     const StepText t = traceStep(g, r, s.traceOptions());
     for (const std::string& line : t.lines) arithmeticText(line);
-    if (!t.formula.empty()) arithmeticText("local derivative: " + t.formula);
+    if (!t.formula.empty()) arithmeticText(std::string(tr("local derivative:")) + " " + tr(t.formula));
   }
   ImGui::Separator();
 
@@ -102,30 +103,29 @@ void drawInspector(AppState& s) {
   if (s.selected()) id = *s.selected();
   else if (cur) id = st.record(*cur).step.phase == Phase::Forward ? st.record(*cur).step.node : st.record(*cur).step.target;
   if (id < 0) {
-    ImGui::TextDisabled(s.answers().active() ? "Click a node to type the numbers you wrote for it."
-                                             : "Click a node to inspect it.");
+    ImGui::TextDisabled("%s", s.answers().active() ? tr("Click a node to type the numbers you wrote for it.") : tr("Click a node to inspect it."));
     return;
   }
   const Node& n = g.node(id);
-  arithmeticText(n.name + "  ·  " + kindName(n.kind) + "  ·  " + n.shape.str() + (s.selected() ? "" : "   (the current step's node)"));
+  arithmeticText(n.name + "  ·  " + kindName(n.kind) + "  ·  " + n.shape.str() + (s.selected() ? "" : std::string("   ") + tr("(the current step's node)")));
   if (!n.isLeaf()) {
     std::vector<std::string> operands;
     for (int in : n.inputs) operands.push_back(g.node(in).name);
     arithmeticText(n.name + " = " + expressionText(*n.op, operands, n.attrs));
-    arithmeticText("local derivative: " + n.op->formula);
-    if (ImGui::TreeNode("Why? (how the backward step is derived)")) {
-      paragraphText(n.op->derivation);
+    arithmeticText(std::string(tr("local derivative:")) + " " + tr(n.op->formula));
+    if (ImGui::TreeNode(tr("Why? (how the backward step is derived)"))) {
+      paragraphText(tr(n.op->derivation));
       ImGui::TreePop();
     }
   }
-  if (!s.selectedElement() && !s.answers().active()) ImGui::TextColored(dim, "Click a number in the graph for its own arithmetic.");
+  if (!s.selectedElement() && !s.answers().active()) ImGui::TextColored(dim, tr("Click a number in the graph for its own arithmetic."));
   // Tensors too large to read number by number (a training batch) get their statistics.
   const bool large = n.value.size() > 16;
   if (st.valueKnown(id)) {
-    tensorText("value", n.value, ink, s.traceOptions().precision);
+    tensorText(tr("value"), n.value, ink, s.traceOptions().precision);
     if (large) paragraphText(formatStats(valueStats(n), n.op ? n.op->saturation : "", "\n"));
   } else {
-    ImGui::TextColored(dim, "value ? (not computed yet)");
+    ImGui::TextColored(dim, tr("value ? (not computed yet)"));
   }
   if (st.contributionsTotal(id) > 0) {
     const std::string label = gradName(g, n.name);
@@ -133,10 +133,10 @@ void drawInspector(AppState& s) {
       tensorText(label.c_str(), n.grad, red, s.traceOptions().precision);
       if (large) arithmeticText(formatStats(tensorStats(n.grad)), &red);
     } else if (st.contributionsDone(id) > 0) {
-      tensorText((label + " so far").c_str(), n.grad, red, s.traceOptions().precision);
-      ImGui::TextColored(dim, "(%d of %d contributions)", st.contributionsDone(id), st.contributionsTotal(id));
+      tensorText(fmt(tr("{} so far"), label).c_str(), n.grad, red, s.traceOptions().precision);
+      ImGui::TextColored(dim, tr("(%d of %d contributions)"), st.contributionsDone(id), st.contributionsTotal(id));
     } else {
-      ImGui::TextColored(dim, "%s ? (not computed yet)", label.c_str());
+      ImGui::TextColored(dim, tr("%s ? (not computed yet)"), label.c_str());
     }
   }
   if (n.isLeaf()) leafEditor(s, id);

@@ -3,6 +3,7 @@
 
 #include <sstream>
 
+#include "i18n/i18n.h"
 #include "gui/panels.h"
 
 namespace bs::app {
@@ -19,17 +20,17 @@ std::string lineOf(const std::string& text, int line) {
 
 void drawSourceEditor(AppState& s, ImFont* mono) {
   if (!s.hasSource()) {
-    ImGui::TextWrapped("This graph was built by the program; it has no source to edit.");
+    ImGui::TextWrapped(tr("This graph was built by the program; it has no source to edit."));
     return;
   }
-  const bool apply = ImGui::Button("Apply (Ctrl+Enter)");
+  const bool apply = ImGui::Button(tr("Apply (Ctrl+Enter)"));
   ImGui::SameLine();
-  ImGui::TextDisabled("on an error the last good graph stays");
+  ImGui::TextDisabled(tr("on an error the last good graph stays"));
   if (const auto& e = s.sourceError()) {
     const ImVec4 red{0.8f, 0.1f, 0.1f, 1};
     if (e->line > 0) {
       ImGui::PushStyleColor(ImGuiCol_Text, red);
-      paragraphText("line " + std::to_string(e->line) + ", column " + std::to_string(e->col) + ": " + e->message);
+      paragraphText(fmt(tr("line {}, column {}: {}"), e->line, e->col, e->message));
       ImGui::PopStyleColor();
       // The line with a caret under the column, as a compiler shows it.
       ImGui::PushFont(mono);

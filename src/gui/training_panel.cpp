@@ -10,6 +10,7 @@
 #include <thread>
 #include <utility>
 
+#include "i18n/i18n.h"
 #include "gui/decision_boundary.h"
 #include "gui/panels.h"
 #include "gui/plot/plot_widget.h"
@@ -22,7 +23,7 @@ namespace {
 constexpr float kControlsWidth = 310;
 // Epochs a second for XOR and parity, so their milliseconds of training can be watched.
 constexpr double kSpeeds[] = {0, 100, 30, 10};
-const char* const kSpeedNames[] = {"full speed", "100 epochs/s", "30 epochs/s", "10 epochs/s"};
+const char* const kSpeedNames[] = {trNoop("full speed"), trNoop("100 epochs/s"), trNoop("30 epochs/s"), trNoop("10 epochs/s")};
 const ImVec4 kError{0.75f, 0.1f, 0.1f, 1};
 
 plot::Series line(std::string name, int colour) {
@@ -36,10 +37,10 @@ plot::Series line(std::string name, int colour) {
 
 TrainingPanel::TrainingPanel(std::string settingsPath, const std::string& shaderDir)
     : ctl_(std::move(settingsPath)),
-      lossPlot_(std::make_unique<plot::PlotView>("Loss per epoch", "epoch", "loss", true)),
-      accPlot_(std::make_unique<plot::PlotView>("Accuracy per epoch", "epoch", "accuracy")),
-      batchPlot_(std::make_unique<plot::PlotView>("Loss per batch", "batch", "loss", true)),
-      comparePlot_(std::make_unique<plot::PlotView>("Comparison", "epoch", "value", true)),
+      lossPlot_(std::make_unique<plot::PlotView>(trNoop("Loss per epoch"), trNoop("epoch"), trNoop("loss"), true)),
+      accPlot_(std::make_unique<plot::PlotView>(trNoop("Accuracy per epoch"), trNoop("epoch"), trNoop("accuracy"))),
+      batchPlot_(std::make_unique<plot::PlotView>(trNoop("Loss per batch"), trNoop("batch"), trNoop("loss"), true)),
+      comparePlot_(std::make_unique<plot::PlotView>(trNoop("Comparison"), trNoop("epoch"), trNoop("value"), true)),
       weights_(std::make_unique<WeightsView>(shaderDir)),
       strip_(std::make_unique<ImageStrip>()),
       boundary_(std::make_unique<DecisionBoundaryView>(shaderDir)) {
@@ -66,7 +67,7 @@ void TrainingPanel::poll() {
 }
 
 void TrainingPanel::rebuildSeries() {
-  plot::Series trainL = line("train", 0), testL = line("test", 1), trainA = line("train", 0), testA = line("test", 1);
+  plot::Series trainL = line(trNoop("train"), 0), testL = line(trNoop("test"), 1), trainA = line(trNoop("train"), 0), testA = line(trNoop("test"), 1);
   for (const auto& e : ctl_.snapshot().history) {
     trainL.x.push_back(e.epoch);
     trainL.y.push_back(e.trainLoss);
@@ -83,7 +84,7 @@ void TrainingPanel::rebuildSeries() {
   const bool sameSet = ctl_.preset().dataset != "cifar10";
   loss_ = sameSet ? std::vector<plot::Series>{trainL} : std::vector<plot::Series>{trainL, testL};
   acc_ = sameSet ? std::vector<plot::Series>{trainA} : std::vector<plot::Series>{trainA, testA};
-  plot::Series raw = line("each batch", 0), smooth = line("smoothed", 0);
+  plot::Series raw = line(trNoop("each batch"), 0), smooth = line(trNoop("smoothed"), 0);
   raw.faint = true;
   raw.y = ctl_.snapshot().batchLoss;
   raw.x.resize(raw.y.size());
@@ -99,9 +100,9 @@ void TrainingPanel::rebuildSeries() {
 
 void TrainingPanel::drawMenu() {
   if (!ImGui::BeginMainMenuBar()) return;
-  if (ImGui::BeginMenu("Training")) {
-    ImGui::MenuItem("Show the training window", nullptr, &visible);
-    if (ImGui::MenuItem("Compare ex3, ex4, SVM, softmax")) ctl_.showCourseComparison();
+  if (ImGui::BeginMenu(tr("Training"))) {
+    ImGui::MenuItem(tr("Show the training window"), nullptr, &visible);
+    if (ImGui::MenuItem(tr("Compare ex3, ex4, SVM, softmax"))) ctl_.showCourseComparison();
     ImGui::EndMenu();
   }
   ImGui::EndMainMenuBar();
@@ -117,7 +118,7 @@ void TrainingPanel::draw() {
   // llvmpipe every filled pixel costs (a full-window fill is several ms a frame).
   const ImGuiWindowFlags flags = ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse |
                                  ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBackground;
-  if (!ImGui::Begin("Training (close to go back to the graph)", &visible, flags)) {
+  if (!ImGui::Begin(tr("Training (close to go back to the graph)"), &visible, flags)) {
     ImGui::End();
     return;
   }
@@ -131,17 +132,18 @@ void TrainingPanel::draw() {
   if (ImGui::BeginTabBar("training views")) {
     auto tab = [&](const char* label, const char* key) {
       const bool select = pendingTab_ == key;
-      return ImGui::BeginTabItem(label, nullptr, select ? ImGuiTabItemFlags_SetSelected : 0);
+      const std::string id = std::string(label) + "###" + key;  // the tab stays chosen when the language changes
+      return ImGui::BeginTabItem(id.c_str(), nullptr, select ? ImGuiTabItemFlags_SetSelected : 0);
     };
-    if (tab("Live", "live")) {
+    if (tab(tr("Live"), "live")) {  // i18n: the key is --view's word
       drawLive();
       ImGui::EndTabItem();
     }
-    if (tab("Compare runs", "compare")) {
+    if (tab(tr("Compare runs"), "compare")) {  // i18n: the key is --view's word
       drawCompare();
       ImGui::EndTabItem();
     }
-    if (tab("Weights and test images", "test")) {
+    if (tab(tr("Weights and test images"), "test")) {  // i18n: the key is --view's word
       drawTest();
       ImGui::EndTabItem();
     }
@@ -165,24 +167,25 @@ void TrainingPanel::drawControls() {
   ImGui::TextWrapped("%s", ctl_.preset().description.c_str());
   ImGui::PopStyleColor();
   if (ctl_.preset().needsCifar()) {
-    ImGui::TextUnformatted("CIFAR-10 folder (remembered):");
+    ImGui::TextUnformatted(tr("CIFAR-10 folder (remembered):"));
     ImGui::SetNextItemWidth(-1);
-    ImGui::InputTextWithHint("##cifar", "./cifar-10-batches-bin or $BACKSTEP_DATA", &cifarEdit_);
+    ImGui::InputTextWithHint("##cifar", tr("./cifar-10-batches-bin or $BACKSTEP_DATA"), &cifarEdit_);
   }
   const float w = 120;
   ImGui::SetNextItemWidth(w);
-  ImGui::InputDouble("learning rate", &ctl_.edits.lr, 0, 0, "%g");
+  ImGui::InputDouble(tr("learning rate"), &ctl_.edits.lr, 0, 0, "%g");
   ImGui::SetNextItemWidth(w);
-  ImGui::InputInt("batch (0: all)", &ctl_.edits.batch);
+  ImGui::InputInt(tr("batch (0: all)"), &ctl_.edits.batch);
   ImGui::SetNextItemWidth(w);
-  ImGui::InputInt("epochs", &ctl_.edits.epochs);
+  ImGui::InputInt(tr("epochs"), &ctl_.edits.epochs);
   ImGui::SetNextItemWidth(w);
-  ImGui::InputDouble(ctl_.preset().objective.reg.kind == nn::Regularizer::L1 ? "L1 strength" : "L2 strength", &ctl_.edits.reg, 0, 0, "%g");
+  ImGui::InputDouble(ctl_.preset().objective.reg.kind == nn::Regularizer::L1 ? tr("L1 strength") : tr("L2 strength"), &ctl_.edits.reg, 0, 0, "%g");
   ImGui::SetNextItemWidth(w);
-  ImGui::InputInt("seed", &ctl_.edits.seed);
+  ImGui::InputInt(tr("seed"), &ctl_.edits.seed);
   if (!ctl_.preset().needsCifar()) {
     ImGui::SetNextItemWidth(w);
-    ImGui::Combo("speed", &speed_, kSpeedNames, 4);
+    const char* speedNames[] = {tr(kSpeedNames[0]), tr(kSpeedNames[1]), tr(kSpeedNames[2]), tr(kSpeedNames[3])};
+    ImGui::Combo(tr("speed"), &speed_, speedNames, 4);
   }
   ctl_.edits.batch = std::max(ctl_.edits.batch, 0);
   ctl_.edits.epochs = std::clamp(ctl_.edits.epochs, 1, 100000000);
@@ -190,36 +193,36 @@ void TrainingPanel::drawControls() {
   ctl_.settings().threads = std::clamp(ctl_.settings().threads, 1, maxThreads);
   ImGui::SetNextItemWidth(w);
   // A field with - and + (a slider of 1..2 is all handle, which covered its number).
-  if (ImGui::InputInt("threads", &ctl_.settings().threads, 1, 1)) {
+  if (ImGui::InputInt(tr("threads"), &ctl_.settings().threads, 1, 1)) {
     ctl_.settings().threads = std::clamp(ctl_.settings().threads, 1, maxThreads);
     ctl_.saveSettings();
   }
-  if (ImGui::IsItemHovered()) ImGui::SetTooltip("1 to %d (this machine's cores)", maxThreads);
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip(tr("1 to %d (this machine's cores)"), maxThreads);
   ImGui::EndDisabled();
 
   // Start / Pause / Resume / Stop.
   const SessionState st = ctl_.snapshot().state;
   if (!busy) {
-    if (ImGui::Button("Start", {90, 0})) ctl_.start(cifarEdit_, kSpeeds[std::clamp(speed_, 0, 3)]);
+    if (ImGui::Button(tr("Start"), {90, 0})) ctl_.start(cifarEdit_, kSpeeds[std::clamp(speed_, 0, 3)]);
   } else if (st == SessionState::Paused) {
-    if (ImGui::Button("Resume", {90, 0})) ctl_.session().resume();
+    if (ImGui::Button(tr("Resume"), {90, 0})) ctl_.session().resume();
   } else {
     ImGui::BeginDisabled(st == SessionState::Loading);
-    if (ImGui::Button("Pause", {90, 0})) ctl_.session().pause();
+    if (ImGui::Button(tr("Pause"), {90, 0})) ctl_.session().pause();
     ImGui::EndDisabled();
   }
   ImGui::SameLine();
   ImGui::BeginDisabled(!busy);
-  if (ImGui::Button("Stop", {90, 0})) ctl_.session().stop();
+  if (ImGui::Button(tr("Stop"), {90, 0})) ctl_.session().stop();
   ImGui::EndDisabled();
   if (st == SessionState::Paused && ctl_.snapshot().pausedGraph) {
-    if (ImGui::Button("Step through this batch", {-1, 0})) {
+    if (ImGui::Button(tr("Step through this batch"), {-1, 0})) {
       stepRequest_ = ctl_.snapshot().pausedGraph;
-      stepTitle_ = ctl_.snapshot().preset + ": epoch " + std::to_string(ctl_.snapshot().progress.epoch) + ", batch " + std::to_string(ctl_.snapshot().progress.batch) +
-                   " (paused run)";
+      stepTitle_ = fmt(tr("{}: epoch {}, batch {} (paused run)"), ctl_.snapshot().preset, ctl_.snapshot().progress.epoch,
+                       ctl_.snapshot().progress.batch);
     }
     if (ImGui::IsItemHovered())
-      ImGui::SetTooltip("Opens the network in the step-through view with the current weights and this batch");
+      ImGui::SetTooltip(tr("Opens the network in the step-through view with the current weights and this batch"));
   }
 
   // Where the run stands.
@@ -228,20 +231,19 @@ void TrainingPanel::drawControls() {
               sessionStateName(st));
   if (p.epochs > 0) {
     const double done = (double(p.epoch - 1) + (p.batches ? double(p.batch) / p.batches : 0)) / p.epochs;
-    const std::string over = "epoch " + std::to_string(p.epoch) + "/" + std::to_string(p.epochs) + ", batch " +
-                             std::to_string(p.batch) + "/" + std::to_string(p.batches);
+    const std::string over = fmt(tr("epoch {}/{}, batch {}/{}"), p.epoch, p.epochs, p.batch, p.batches);
     ImGui::ProgressBar(float(std::clamp(done, 0.0, 1.0)), {-1, 0}, over.c_str());
   }
   if (!ctl_.snapshot().history.empty()) {
     const auto& e = ctl_.snapshot().history.back();
-    ImGui::Text("epoch %d:", e.epoch);  // its own line: a 7-digit epoch pushed the rest off the panel
-    ImGui::Text("  train loss %.5g, acc %.4f", e.trainLoss, e.trainAcc);
+    ImGui::Text(tr("epoch %d:"), e.epoch);  // its own line: a 7-digit epoch pushed the rest off the panel
+    ImGui::Text(tr("  train loss %.5g, acc %.4f"), e.trainLoss, e.trainAcc);
     // XOR's 0 while every point is on its side: the rule, on one line (a wrap could break ±0.9).
     if (ctl_.preset().train.metric.kind == nn::Metric::Sign)
-      ImGui::TextDisabled("accuracy: %s", nn::metricRule(ctl_.preset().train.metric).c_str());
-    if (e.hasTest && ctl_.preset().needsCifar()) ImGui::Text("  test loss %.5g, acc %.4f", e.testLoss, e.testAcc);
-    if (e.seconds >= 0.1) ImGui::Text("%.2f s per epoch", e.seconds);
-    else ImGui::Text("%.3f ms per epoch", e.seconds * 1000);
+      ImGui::TextDisabled(tr("accuracy: %s"), nn::metricRule(ctl_.preset().train.metric).c_str());
+    if (e.hasTest && ctl_.preset().needsCifar()) ImGui::Text(tr("  test loss %.5g, acc %.4f"), e.testLoss, e.testAcc);
+    if (e.seconds >= 0.1) ImGui::Text(tr("%.2f s per epoch"), e.seconds);
+    else ImGui::Text(tr("%.3f ms per epoch"), e.seconds * 1000);
   }
   const bool bad = st == SessionState::Failed || st == SessionState::Diverged;
   if (bad || !ctl_.snapshot().message.empty()) {
@@ -257,7 +259,7 @@ void TrainingPanel::drawControls() {
 }
 
 void TrainingPanel::drawRuns() {
-  ImGui::TextUnformatted("Runs (best test accuracy): tick to overlay,\nclick to pick for Save");
+  ImGui::TextUnformatted(tr("Runs (best test accuracy): tick to overlay,\nclick to pick for Save"));
   int remove = 0;
   for (const auto& r : ctl_.runs().runs()) {
     ImGui::PushID(r.id);
@@ -269,30 +271,30 @@ void TrainingPanel::drawRuns() {
     std::snprintf(label, sizeof label, "%s  %.3f%s", r.label.c_str(), r.run.bestTestAcc(),
                   r.run.status == nn::RunStatus::Finished ? "" : r.run.status == nn::RunStatus::Stopped ? " (stopped)" : " (diverged)");
     if (ImGui::Selectable(label, saveRun_ == r.id, 0, {kControlsWidth - 100, 0})) saveRun_ = r.id;
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s: best test accuracy %.4f, %zu epochs", r.label.c_str(), r.run.bestTestAcc(), r.run.history.size());
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip(tr("%s: best test accuracy %.4f, %zu epochs"), r.label.c_str(), r.run.bestTestAcc(), r.run.history.size());
     ImGui::SameLine(kControlsWidth - 40);
     if (ImGui::SmallButton("x")) remove = r.id;
     ImGui::PopID();
   }
   if (remove) ctl_.runs().remove(remove);
-  if (ctl_.runs().runs().empty()) ImGui::TextDisabled("none yet");
+  if (ctl_.runs().runs().empty()) ImGui::TextDisabled(tr("none yet"));
   ImGui::SetNextItemWidth(kControlsWidth - 110);
   ImGui::InputText("##save path", &savePath_);
   ImGui::SameLine();
   ImGui::BeginDisabled(!ctl_.runs().find(saveRun_));
-  if (ImGui::Button("Save CSV")) {
+  if (ImGui::Button(tr("Save CSV"))) {
     try {
       ctl_.runs().save(saveRun_, savePath_);
-      ctl_.message = "wrote " + savePath_;
+      ctl_.message = fmt(tr("wrote {}"), savePath_);
     } catch (const std::exception& e) {
       ctl_.message = e.what();
     }
   }
   ImGui::EndDisabled();
   ImGui::SetNextItemWidth(kControlsWidth - 110);
-  ImGui::InputTextWithHint("##open path", "run.csv", &openPath_);
+  ImGui::InputTextWithHint("##open path", "run.csv"  /* i18n: a file name */, &openPath_);
   ImGui::SameLine();
-  if (ImGui::Button("Open CSV")) {
+  if (ImGui::Button(tr("Open CSV"))) {
     try {
       ctl_.runs().setOverlaid(ctl_.runs().open(openPath_), true);
       ctl_.message.clear();

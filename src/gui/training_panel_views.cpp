@@ -6,6 +6,7 @@
 #include <cmath>
 #include <string>
 
+#include "i18n/i18n.h"
 #include "gui/decision_boundary.h"
 #include "gui/plot/plot_widget.h"
 #include "gui/training_panel.h"
@@ -44,23 +45,23 @@ void TrainingPanel::drawLive() {
   lossPlot_->draw(loss_, w, h);
   ImGui::SameLine();
   const nn::Metric& m = ctl_.preset().train.metric;
-  accPlot_->setLabels(m.kind == nn::Metric::Sign ? "Accuracy (" + nn::metricRule(m) + ")" : "Accuracy per epoch", "accuracy");
+  accPlot_->setLabels(m.kind == nn::Metric::Sign ? fmt(tr("Accuracy ({})"), nn::metricRule(m)) : trNoop("Accuracy per epoch"), trNoop("accuracy"));
   accPlot_->draw(acc_, w, h);
   batchPlot_->draw(batchLoss_, w, h);
   ImGui::SameLine();
   ImGui::BeginGroup();
   if (ctl_.snapshot().grid > 0) {
-    const float used = titleText("Decision boundary over the input plane (red: +1, blue: -1)", w);  // wraps at 1024x640
+    const float used = titleText(tr("Decision boundary over the input plane (red: +1, blue: -1)"), w);  // wraps at 1024x640
     boundary_->update(ctl_.snapshot().boundary, ctl_.snapshot().grid, ctl_.snapshot().runId, ctl_.snapshot().boundaryVersion);
     boundary_->draw(std::min(w, h - used) - 4, ctl_.snapshot().extent, ctl_.snapshot().points, ctl_.snapshot().targets);
   } else if (WeightsView::shows(ctl_.snapshot().weights)) {
-    float used = titleText(std::string("First-layer weights: one 32x32 image per ") +
-                               (ctl_.snapshot().weights.rows() == 10 ? "class" : "hidden unit"), w);
+    float used = titleText(ctl_.snapshot().weights.rows() == 10 ? tr("First-layer weights: one 32x32 image per class")
+                                                            : tr("First-layer weights: one 32x32 image per hidden unit"), w);
     used += weightsNoteText(epochsDone(ctl_.snapshot()), w);
     weights_->update(ctl_.snapshot().weights, ctl_.snapshot().runId, ctl_.snapshot().weightsBatch);
     weights_->draw(w, h - used);
   } else {
-    ImGui::TextDisabled("Start a run to see it learn.");
+    ImGui::TextDisabled(tr("Start a run to see it learn."));
   }
   ImGui::EndGroup();
 }
@@ -70,15 +71,15 @@ void TrainingPanel::drawCompare() {
   ImGui::SetNextItemWidth(160);
   ImGui::Combo("##metric", &ctl_.compareMetric, metrics, 4);
   ImGui::SameLine();
-  if (ImGui::Button("Course comparison: ex3, ex4, SVM, softmax")) ctl_.showCourseComparison();
+  if (ImGui::Button(tr("Course comparison: ex3, ex4, SVM, softmax"))) ctl_.showCourseComparison();
   if (!ctl_.missing.empty()) {
     std::string m;
     for (const auto& n : ctl_.missing) m += (m.empty() ? "" : ", ") + n;
     ImGui::SameLine();
-    ImGui::Text("No run yet of %s.", m.c_str());
+    ImGui::Text(tr("No run yet of %s."), m.c_str());
     ImGui::SameLine();
     ImGui::BeginDisabled(running() || ctl_.queueing());
-    if (ImGui::Button("Train them one after another")) ctl_.trainMissingCourseRuns({});
+    if (ImGui::Button(tr("Train them one after another"))) ctl_.trainMissingCourseRuns({});
     ImGui::EndDisabled();
   }
   const RunMetric metric = RunMetric(std::clamp(ctl_.compareMetric, 0, 3));
@@ -135,7 +136,7 @@ void TrainingPanel::drawConfusion(float side) {
 
 void TrainingPanel::drawTest() {
   if (ctl_.snapshot().confusion.empty() && !WeightsView::shows(ctl_.snapshot().weights)) {
-    ImGui::TextDisabled("Weights, the confusion matrix and test images are shown for CIFAR-10 runs.");
+    ImGui::TextDisabled(tr("Weights, the confusion matrix and test images are shown for CIFAR-10 runs."));
     return;
   }
   const ImVec2 avail = ImGui::GetContentRegionAvail();
@@ -159,13 +160,13 @@ void TrainingPanel::drawTest() {
   ImGui::BeginGroup();
   if (WeightsView::shows(ctl_.snapshot().weights)) {
     const float w = ImGui::GetContentRegionAvail().x;
-    float used = titleText("First-layer weights (each scaled to its own range)", w);
+    float used = titleText(tr("First-layer weights (each scaled to its own range)"), w);
     used += weightsNoteText(epochsDone(ctl_.snapshot()), w);
     weights_->update(ctl_.snapshot().weights, ctl_.snapshot().runId, ctl_.snapshot().weightsBatch);
     weights_->draw(w, top - used);
   }
   ImGui::EndGroup();
-  ImGui::Text("Test images: true class, and the network's guess (green: right, red: wrong)");
+  ImGui::Text(tr("Test images: true class, and the network's guess (green: right, red: wrong)"));
   strip_->update(ctl_.snapshot().stripPixels, ctl_.snapshot().runId);
   strip_->draw(ctl_.snapshot().stripTrue, ctl_.snapshot().stripPredicted, ctl_.snapshot().classNames, 2, ImGui::GetContentRegionAvail().x);
 }

@@ -27,6 +27,7 @@
 #include "session/random_graph.h"
 #include "session/settings.h"
 #include "gui/training_panel.h"
+#include "i18n/i18n.h"
 #include "gui/value_drawing.h"
 
 namespace bs::app {
@@ -36,7 +37,7 @@ namespace {
 constexpr float kRightWidth = 400;  // the inspector / source column
 
 int fail(const std::string& msg, int code) {
-  std::cerr << "error: " << msg << "\n";
+  std::cerr << "error: " << msg << "\n";  // i18n: "error:" is the same word in Spanish
   return code;
 }
 
@@ -162,14 +163,14 @@ void drawFrame(Ui& ui, const std::vector<platform::KeyPress>& presses, MenuReque
 
   ImGui::SetNextWindowPos(pos);
   ImGui::SetNextWindowSize({size.x, controlsH});
-  ImGui::Begin("Controls", nullptr, fixed | ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoScrollbar);
+  ImGui::Begin("Controls", nullptr, fixed | ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoScrollbar);  // i18n: an ID, no title bar
   if (drawControls(ui.state, ui.menu)) req.fit = true;
   ImGui::End();
 
   ImGui::SetNextWindowPos({pos.x, pos.y + controlsH});
   ImGui::SetNextWindowSize({size.x - rightW, size.y - controlsH});
   ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, {0, 0});
-  ImGui::Begin("Graph", nullptr, fixed | ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
+  ImGui::Begin("Graph", nullptr, fixed | ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);  // i18n: an ID, no title bar
   ui.graphRect = {pos.x, pos.y + controlsH, size.x - rightW, size.y - controlsH};
   if (req.fit) ui.view.requestFit();
   ui.view.draw(ui.state, *ui.heatmaps, ui.fonts);
@@ -178,21 +179,21 @@ void drawFrame(Ui& ui, const std::vector<platform::KeyPress>& presses, MenuReque
 
   ImGui::SetNextWindowPos({pos.x + size.x - rightW, pos.y + controlsH});
   ImGui::SetNextWindowSize({rightW, size.y - controlsH});
-  ImGui::Begin("Side", nullptr, fixed | ImGuiWindowFlags_NoTitleBar);
+  ImGui::Begin("Side", nullptr, fixed | ImGuiWindowFlags_NoTitleBar);  // i18n: an ID, no title bar
   if (ImGui::BeginTabBar("tabs")) {
     const ImGuiTabItemFlags toSource = ui.sourceTabFirst ? ImGuiTabItemFlags_SetSelected : 0;
     ui.sourceTabFirst = false;
-    if (ImGui::BeginTabItem("Inspector")) {
+    if (ImGui::BeginTabItem((std::string(tr("Inspector")) + "###inspector").c_str())) {
       drawInspector(ui.state);
       ImGui::EndTabItem();
     }
-    if (ImGui::BeginTabItem("Source", nullptr, toSource)) {
+    if (ImGui::BeginTabItem((std::string(tr("Source")) + "###source").c_str(), nullptr, toSource)) {
       drawSourceEditor(ui.state, ui.fonts.mono);
       ImGui::EndTabItem();
     }
     const ImGuiTabItemFlags toDescent = ui.descentTabFirst ? ImGuiTabItemFlags_SetSelected : 0;
     ui.descentTabFirst = false;
-    if (ImGui::BeginTabItem("Descent", nullptr, toDescent)) {
+    if (ImGui::BeginTabItem((std::string(tr("Descent")) + "###descent").c_str(), nullptr, toDescent)) {
       ui.descent.draw(ui.state);
       ImGui::EndTabItem();
     }
@@ -211,7 +212,7 @@ struct FrameTimes {
     std::sort(s.begin(), s.end());
     double sum = 0;
     for (double v : s) sum += v;
-    std::cout << "bench: " << what << " at " << w << "x" << h << ": " << s.size() << " frames, mean "
+    std::cout << "bench: " << what << " at "  // i18n: --bench-frames, for developers << w << "x" << h << ": " << s.size() << " frames, mean "
               << sum / double(s.size()) << " ms, median " << s[s.size() / 2] << " ms, p95 "
               << s[std::min(s.size() - 1, s.size() * 95 / 100)] << " ms (panels " << uiMs / double(s.size())
               << " ms, rendering " << renderMs / double(s.size()) << " ms); CPU time " << cpuMs / double(s.size())
@@ -227,8 +228,8 @@ int prepare(Ui& ui, const WindowOptions& o, const std::string& last, bool& faile
     ui.state.openGraph(randomGraph(o.randomNodes), "random graph of " + std::to_string(o.randomNodes) + " nodes");
   } else if (const auto err = last.empty() ? std::nullopt : ui.state.openFile(last); last.empty() || err) {
     if (err) {
-      ui.menu.message = "could not reopen the last file: " + err->located(last);
-      std::cerr << "warning: " << ui.menu.message << "\n";
+      ui.menu.message = fmt(tr("could not reopen the last file: {}"), err->located(last));
+      std::cerr << tr("warning: ") << ui.menu.message << "\n";
     }
     const std::string what = o.file.empty() ? o.example : o.file;
     if (auto err = o.file.empty() ? ui.state.openExample(what) : ui.state.openFile(what)) return fail(err->located(what), 2);
@@ -247,7 +248,7 @@ int prepare(Ui& ui, const WindowOptions& o, const std::string& last, bool& faile
     ui.descent.steps = o.descendSteps;
     ui.descentTabFirst = true;
     if (const std::string err = ui.descent.run(ui.state); !err.empty()) {
-      std::cerr << "error: --descend: " << err << "\n";
+      std::cerr << "error: --descend: " << err << "\n";  // i18n: "error:" and the option's name
       failed = true;
     }
   }
@@ -295,8 +296,9 @@ int runWindow(const WindowOptions& opts) {
     ui.menu.settingsPath = Settings::defaultPath();
     std::string warning;
     const Settings remembered = Settings::load(ui.menu.settingsPath, &warning);
-    if (!warning.empty()) std::cerr << "warning: " << warning << "\n";
+    if (!warning.empty()) std::cerr << tr("warning: ") << warning << "\n";
     ui.menu.recent = remembered.recent;
+    if (!o.langGiven && !remembered.language.empty()) i18n::setLanguage(*i18n::parseLang(remembered.language));
     if (!o.sizeGiven && remembered.windowWidth > 0) {
       o.width = remembered.windowWidth;
       o.height = remembered.windowHeight;
@@ -337,7 +339,7 @@ int runWindow(const WindowOptions& opts) {
   if (code == 0 && (!o.training.empty() || o.showTraining)) {
     ui.training->visible = true;
     if (const std::string err = ui.training->trainNow(o.training); !err.empty()) {
-      std::cerr << "error: " << err << "\n";
+      std::cerr << "error: " << err << "\n";  // i18n: the same word in Spanish
       trainingFailed = true;
     }
   }
@@ -398,8 +400,10 @@ int runWindow(const WindowOptions& opts) {
     if (offscreen && frame >= 3 && !ui.view.layoutPending()) {
       const std::string err = gl::writePng(o.screenshot, o.width, o.height);
       code = err.empty() ? 0 : fail(err, 2);
-      if (err.empty()) std::cout << "wrote " << o.screenshot << " (" << o.width << "x" << o.height << ", step "
-                                 << ui.state.stepper().cursor() << " of " << ui.state.stepper().size() << ")\n";
+      if (err.empty())
+        std::cout << fmt(tr("wrote {} ({}x{}, step {} of {})"), o.screenshot, o.width, o.height, ui.state.stepper().cursor(),
+                         ui.state.stepper().size())
+                  << "\n";
       break;
     }
     if (!req.screenshotPath.empty()) {  // wait for the popup to close before reading the pixels
@@ -408,13 +412,13 @@ int runWindow(const WindowOptions& opts) {
     } else if (!pendingShot.empty() && --shotDelay <= 0) {
       glReadBuffer(GL_BACK);
       const std::string err = gl::writePng(pendingShot, fbW, fbH);
-      ui.menu.message = err.empty() ? "wrote " + pendingShot : err;
+      ui.menu.message = err.empty() ? fmt(tr("wrote {}"), pendingShot) : err;
       pendingShot.clear();
     }
     // A step that failed is said on stderr too, once: a terminal user sees it.
     if (const auto& f = ui.state.stepper().failure(); f && f->message != reportedFailure) {
       reportedFailure = f->message;
-      std::cerr << "step failed: " << f->message << "\n";
+      std::cerr << tr("step failed: ") << f->message << "\n";
     }
     quit = req.quit;
     // The title names the graph, with * while something is unsaved.
@@ -443,7 +447,7 @@ int runWindow(const WindowOptions& opts) {
     lastFrame = now;
     if (o.benchFrames > 0 && int(times.ms.size()) >= o.benchFrames) {
       times.cpuMs = cpuNow() - cpuStart;
-      std::cout << "bench: last frame " << ImGui::GetDrawData()->TotalVtxCount << " vertices, "
+      std::cout << "bench: last frame " << ImGui::GetDrawData()->TotalVtxCount << " vertices, "  // i18n: for developers
                 << ImGui::GetDrawData()->TotalIdxCount / 3 << " triangles\n";
       times.report(ui.state.title(), ui.view.layoutMs(), fbW, fbH);
       break;
@@ -458,7 +462,7 @@ int runWindow(const WindowOptions& opts) {
         s.windowHeight = int(io.DisplaySize.y);
       });
     } catch (const std::exception& e) {
-      std::cerr << "warning: the window's size and file are not remembered: " << e.what() << "\n";
+      std::cerr << tr("warning: the window's size and file are not remembered: ") << e.what() << "\n";
     }
   }
   // GL objects go before the context, the context before ImGui's.

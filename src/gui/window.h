@@ -29,6 +29,7 @@ struct WindowOptions {
   // CSVs to reopen; either opens the training window on `training.view`.
   TrainingRequest training;
   bool showTraining = false;    // --training: open the training window
+  bool langGiven = false;       // --lang: else the language remembered by View > Language, if any
 };
 
 // Returns the exit code: 0 fine, 2 bad input or no display, 3 OpenGL or shader failure.

@@ -1,3 +1,4 @@
+#include "i18n/i18n.h"
 #include "lang/lexer.h"
 
 #include <cctype>
@@ -44,9 +45,9 @@ std::vector<Token> tokenize(std::string_view s, bool answerSheet) {
       }
       Token t{Tok::Number, std::string(s.substr(b, i - b)), 0, line, col(b)};
       auto [p, ec] = std::from_chars(t.text.data(), t.text.data() + t.text.size(), t.number);
-      if (ec == std::errc::result_out_of_range) throw ParseError(line, col(b), "the number " + t.text + " is out of range");
+      if (ec == std::errc::result_out_of_range) throw ParseError(line, col(b), fmt(tr("the number {} is out of range"), t.text));
       if (ec != std::errc() || p != t.text.data() + t.text.size())
-        throw ParseError(line, col(b), "'" + t.text + "' is not a number");
+        throw ParseError(line, col(b), fmt(tr("'{}' is not a number"), t.text));
       out.push_back(std::move(t));
     } else if (nameStart(c)) {
       size_t b = i;
@@ -57,8 +58,8 @@ std::vector<Token> tokenize(std::string_view s, bool answerSheet) {
       ++i;
     } else {
       char buf[64];
-      if (std::isprint(c)) std::snprintf(buf, sizeof buf, "unexpected character '%c'", c);
-      else std::snprintf(buf, sizeof buf, "unexpected byte 0x%02x (is this a text file?)", c);
+      if (std::isprint(c)) std::snprintf(buf, sizeof buf, tr("unexpected character '%c'"), c);
+      else std::snprintf(buf, sizeof buf, tr("unexpected byte 0x%02x (is this a text file?)"), c);
       throw ParseError(line, col(i), buf);
     }
   }
@@ -69,8 +70,8 @@ std::vector<Token> tokenize(std::string_view s, bool answerSheet) {
 
 std::string TokenStream::describe(const Token& t) {
   switch (t.kind) {
-    case Tok::Newline: return "the end of the line";
-    case Tok::End: return "the end of the file";
+    case Tok::Newline: return tr("the end of the line");
+    case Tok::End: return tr("the end of the file");
     default: return "'" + t.text + "'";
   }
 }
@@ -78,7 +79,7 @@ std::string TokenStream::describe(const Token& t) {
 void TokenStream::fail(const Token& at, const std::string& msg) const { throw ParseError(at.line, at.col, msg); }
 
 const Token& TokenStream::expect(const char* p, const std::string& what) {
-  if (!isPunct(p)) fail(peek(), "expected " + what + ", found " + describe(peek()));
+  if (!isPunct(p)) fail(peek(), fmt(tr("expected {}, found {}"), what, describe(peek())));
   return next();
 }
 
@@ -99,13 +100,13 @@ constexpr size_t kMaxLiteralNumbers = 1000000;
 std::vector<double> parseRow(TokenStream& ts, size_t& total, bool blanks) {
   const Token& open = ts.expect("[", "'['");
   std::vector<double> row;
-  if (ts.isPunct("]")) ts.fail(ts.peek(), "empty brackets: a vector needs at least one number");
+  if (ts.isPunct("]")) ts.fail(ts.peek(), tr("empty brackets: a vector needs at least one number"));
   for (;;) {
     if (++total > kMaxLiteralNumbers)
-      ts.fail(ts.peek(), "the literal has more than " + std::to_string(kMaxLiteralNumbers) + " numbers");
+      ts.fail(ts.peek(), fmt(tr("the literal has more than {} numbers"), kMaxLiteralNumbers));
     row.push_back(parseSignedNumber(ts, blanks));
     if (ts.accept("]")) break;
-    if (!ts.isPunct(",")) ts.fail(ts.peek(), "expected ',' or ']' in the list opened at column " + std::to_string(open.col) + ", found " + TokenStream::describe(ts.peek()));
+    if (!ts.isPunct(",")) ts.fail(ts.peek(), fmt(tr("expected ',' or ']' in the list opened at column {}, found {}"), open.col, TokenStream::describe(ts.peek())));
     ts.next();
   }
   return row;
@@ -132,10 +133,10 @@ Tensor parseTensorLiteral(TokenStream& ts, bool blanks) {
     const Token& at = ts.peek();
     rows.push_back(parseRow(ts, total, blanks));
     if (rows.size() > 1 && rows.back().size() != rows[0].size())
-      ts.fail(at, "row " + std::to_string(rows.size()) + " has " + std::to_string(rows.back().size()) +
-                      " numbers but row 1 has " + std::to_string(rows[0].size()) + " (a matrix must be rectangular)");
+      ts.fail(at, fmt(tr("row {} has {} numbers but row 1 has {} (a matrix must be rectangular)"), rows.size(), rows.back().size(),
+                      rows[0].size()));
     if (ts.accept("]")) break;
-    ts.expect(",", "',' or ']' after a row");
+    ts.expect(",", tr("',' or ']' after a row"));
   }
   Tensor t(Index(rows.size()), Index(rows[0].size()));
   for (size_t r = 0; r < rows.size(); ++r)

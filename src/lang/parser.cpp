@@ -5,6 +5,7 @@
 #include <map>
 #include <sstream>
 
+#include "i18n/i18n.h"
 #include "io/read_file.h"
 #include "assets/embedded.h"
 #include "lang/printer.h"
@@ -28,7 +29,7 @@ struct DepthGuard {
   DepthGuard(int& d, const TokenStream& ts) : depth(d) {
     if (++depth > kMaxDepth) {
       --depth;
-      ts.fail(ts.peek(), "the expression is nested more than " + std::to_string(kMaxDepth) + " levels deep");
+      ts.fail(ts.peek(), fmt(tr("the expression is nested more than {} levels deep"), kMaxDepth));
     }
   }
   ~DepthGuard() { --depth; }
@@ -47,12 +48,12 @@ class Parser {
       if (ts_.peek().kind == Tok::Newline) { ts_.next(); continue; }
       any = true;
       const Token& first = ts_.peek();
-      if (first.kind != Tok::Name) ts_.fail(first, "expected a statement (input, param, const, output or NAME = ...), found " + TokenStream::describe(first));
+      if (first.kind != Tok::Name) ts_.fail(first, fmt(tr("expected a statement (input, param, const, output or NAME = ...), found {}"), TokenStream::describe(first)));
       if (isLeafKeyword(first.text) && ts_.peek(1).kind == Tok::Name) {
         leaf();
       } else if (first.text == "output" && ts_.peek(1).kind == Tok::Name) {
         ts_.next();
-        if (haveOutput) ts_.fail(first, "the output is already declared at line " + std::to_string(outTok.line));
+        if (haveOutput) ts_.fail(first, fmt(tr("the output is already declared at line {}"), outTok.line));
         outTok = ts_.next();
         haveOutput = true;
       } else {
@@ -60,10 +61,10 @@ class Parser {
       }
       endOfStatement();
     }
-    if (!any) throw ParseError(1, 1, "the file is empty: a graph needs leaves (input/param/const), assignments and 'output NAME'");
+    if (!any) throw ParseError(1, 1, tr("the file is empty: a graph needs leaves (input/param/const), assignments and 'output NAME'"));
     if (!haveOutput) {
       const Token& end = ts_.peek();
-      throw ParseError(end.line, 1, "no output declared: add a line 'output NAME' naming the scalar loss");
+      throw ParseError(end.line, 1, tr("no output declared: add a line 'output NAME' naming the scalar loss"));
     }
     int id = resolve(outTok);
     try {
@@ -93,15 +94,15 @@ class Parser {
     const Token& t = ts_.peek();
     if (t.kind == Tok::Newline || t.kind == Tok::End) { ts_.next(); return; }
     if (ts_.accept(";")) return;
-    ts_.fail(t, "expected the end of the statement, found " + TokenStream::describe(t));
+    ts_.fail(t, fmt(tr("expected the end of the statement, found {}"), TokenStream::describe(t)));
   }
 
   void checkNewName(const Token& t) {
     if (findOp(t.text) || isLeafKeyword(t.text) || t.text == "output")
-      ts_.fail(t, "'" + t.text + "' is a reserved word (an op or keyword) and cannot name a node");
+      ts_.fail(t, fmt(tr("'{}' is a reserved word (an op or keyword) and cannot name a node"), t.text));
     if (auto id = g_.find(t.text)) {
       const SourceLoc l = g_.node(*id).loc;
-      ts_.fail(t, "'" + t.text + "' is already defined" + (l.line ? " at line " + std::to_string(l.line) : std::string()));
+      ts_.fail(t, l.line ? fmt(tr("'{}' is already defined at line {}"), t.text, l.line) : fmt(tr("'{}' is already defined"), t.text));
     }
   }
 
@@ -109,7 +110,7 @@ class Parser {
     const Token& kw = ts_.next();
     const Token& name = ts_.next();
     checkNewName(name);
-    ts_.expect("=", "'=' after the name " + name.text);
+    ts_.expect("=", fmt(tr("'=' after the name {}"), name.text));
     Tensor v = parseTensorLiteral(ts_);
     checkRoom(name);
     g_.addLeaf(name.text, leafKind(kw.text), std::move(v), {name.line, name.col});
@@ -118,16 +119,16 @@ class Parser {
   void assignment() {
     const Token& name = ts_.next();
     if (isLeafKeyword(name.text) || name.text == "output")
-      ts_.fail(ts_.peek(), "expected a name after '" + name.text + "', found " + TokenStream::describe(ts_.peek()));
+      ts_.fail(ts_.peek(), fmt(tr("expected a name after '{}', found {}"), name.text, TokenStream::describe(ts_.peek())));
     if (!ts_.isPunct("=")) ts_.fail(ts_.peek(), "expected '=' after '" + name.text + "', found " + TokenStream::describe(ts_.peek()));
     checkNewName(name);
     ts_.next();
     target_ = name;
     const int before = g_.size();
     Operand v = expr();
-    if (v.id < 0) ts_.fail(name, "'" + name.text + "' is a number: declare it with 'const " + name.text + " = ...'");
+    if (v.id < 0) ts_.fail(name, fmt(tr("'{0}' is a number: declare it with 'const {0} = ...'"), name.text));
     if (v.id < before || g_.node(v.id).isLeaf())
-      ts_.fail(name, "'" + name.text + " = ...' must compute something with an op; to use a node under another name, use the node itself");
+      ts_.fail(name, fmt(tr("'{} = ...' must compute something with an op; to use a node under another name, use the node itself"), name.text));
     // The expression's root is the last node made: it takes the statement's name.
     g_.rename(v.id, name.text);
     g_.node(v.id).loc = {name.line, name.col};
@@ -144,7 +145,7 @@ class Parser {
 
 
   void checkRoom(const Token& at) const {
-    if (g_.size() >= kMaxNodes) ts_.fail(at, "the graph has more than " + std::to_string(kMaxNodes) + " nodes");
+    if (g_.size() >= kMaxNodes) ts_.fail(at, fmt(tr("the graph has more than {} nodes"), kMaxNodes));
   }
 
   Operand makeOp(const OpDef& op, const std::vector<Operand>& args, std::vector<double> attrs, const Token& at) {
@@ -161,7 +162,7 @@ class Parser {
       // Named by its expression until a statement names it: "y − t" in L = (y - t)^2.
       o.id = g_.addOp(expressionText(op, names, attrs), op, ids, attrs, {at.line, at.col}, true);
     } catch (const GraphError& e) {
-      ts_.fail(at, e.reason + " (in the definition of '" + target_.text + "')");
+      ts_.fail(at, e.reason + " " + fmt(tr("(in the definition of '{}')"), target_.text));
     }
     return o;
   }
@@ -245,24 +246,25 @@ class Parser {
 
   Operand call(const Token& fn) {
     const OpDef* op = findOp(fn.text);
-    if (!op) ts_.fail(fn, "unknown op '" + fn.text + "'; known ops: " + opList());
+    if (!op) ts_.fail(fn, fmt(tr("unknown op '{}'; known ops: {}"), fn.text, opList()));
     ts_.expect("(", "'('");
     std::vector<Operand> args;
     if (!ts_.accept(")")) {
       for (;;) {
         args.push_back(expr());
         if (ts_.accept(")")) break;
-        ts_.expect(",", "',' or ')' in the call of " + fn.text);
+        ts_.expect(",", fmt(tr("',' or ')' in the call of {}"), fn.text));
       }
     }
     size_t nIn = op->arity >= 0 ? size_t(op->arity) : args.size();
     if (args.empty() || args.size() < nIn || args.size() > nIn + op->attrs.size())
-      ts_.fail(fn, op->name + " takes " + (op->arity >= 0 ? std::to_string(op->arity) : "one or more") + " input(s)" +
-                       (op->attrs.empty() ? "" : " and up to " + std::to_string(op->attrs.size()) + " number(s) (" + attrList(*op) + ")") +
-                       ", got " + std::to_string(args.size()) + " argument(s)");
+      ts_.fail(fn, fmt(tr("{} takes {} input(s){}, got {} argument(s)"), op->name,
+                       op->arity >= 0 ? std::to_string(op->arity) : std::string(tr("one or more")),
+                       op->attrs.empty() ? std::string() : fmt(tr(" and up to {} number(s) ({})"), op->attrs.size(), attrList(*op)),
+                       args.size()));
     std::vector<double> attrs;
     for (size_t i = nIn; i < args.size(); ++i) {
-      if (!args[i].isNumber()) ts_.fail(args[i].at, op->name + "'s " + op->attrs[i - nIn].name + " must be a number");
+      if (!args[i].isNumber()) ts_.fail(args[i].at, fmt(tr("{0}'s {1} must be a number"), op->name, op->attrs[i - nIn].name));
       attrs.push_back(args[i].number);
     }
     args.resize(nIn);
@@ -284,12 +286,12 @@ class Parser {
   int resolve(const Token& t) {
     if (auto id = g_.find(t.text)) return *id;
     if (t.text == target_.text && t.line == target_.line)
-      ts_.fail(t, "'" + t.text + "' is used in its own definition: a graph cannot have cycles");
+      ts_.fail(t, fmt(tr("'{}' is used in its own definition: a graph cannot have cycles"), t.text));
     auto later = definedLater_.find(t.text);
     if (later != definedLater_.end())
-      ts_.fail(t, "'" + t.text + "' is used before it is defined (at line " + std::to_string(later->second) +
-                      "): define nodes before using them; a graph cannot have cycles");
-    ts_.fail(t, "unknown name '" + t.text + "'");
+      ts_.fail(t, fmt(tr("'{}' is used before it is defined (at line {}): define nodes before using them; a graph cannot have cycles"), t.text,
+                      later->second));
+    ts_.fail(t, fmt(tr("unknown name '{}'"), t.text));
   }
 
   TokenStream ts_;
@@ -333,9 +335,9 @@ std::string readGraphSource(const std::string& pathOrExample) {
     return io::readFile(pathOrExample, kMaxFileBytes, "a graph file");
   } catch (const std::runtime_error& e) {
     if (onDisk) throw;
-    std::string known = "built-in example (" + nameList(exampleNames()) + ")";
+    std::string known = fmt(tr("built-in example ({})"), nameList(exampleNames()));
     for (const GraphSource& s : graphSources()) known += " or " + s.what + " (" + nameList(s.names()) + ")";
-    throw std::runtime_error(std::string(e.what()) + "; nor is it a " + known);
+    throw std::runtime_error(std::string(e.what()) + fmt(tr("; nor is it a {}"), known));
   }
 }
 

@@ -1,3 +1,4 @@
+#include "i18n/i18n.h"
 #include "nn/metrics.h"
 
 #include <sstream>
@@ -12,10 +13,10 @@ Metric parseMetric(const std::string& s, double threshold) {
 }
 
 std::string metricRule(const Metric& m) {
-  if (m.kind == Metric::Argmax) return "the largest output is the class";
+  if (m.kind == Metric::Argmax) return tr("the largest output is the class");
   std::ostringstream t;
   t << m.threshold;
-  return "outputs beyond ±" + t.str() + " only";
+  return fmt(tr("outputs beyond ±{} only"), t.str());
 }
 
 long countCorrect(const Metric& m, const Mat<float>& y, const Mat<float>& t) {

@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <stdexcept>
 
+#include "i18n/i18n.h"
 #include "assets/embedded.h"
 #include "lang/parser.h"
 #include "check/worksheet.h"
@@ -124,7 +125,7 @@ bool AppState::applySource() {
     return false;
   }
   sourceError_.reset();
-  if (source_ != *applied_ || !edited_.empty()) remember("apply the source");
+  if (source_ != *applied_ || !edited_.empty()) remember(tr("apply the source"));
   applied_ = std::make_shared<const std::string>(source_);
   hasSource_ = true;
   const int step = stepper_ ? stepper_->cursor() : 0;
@@ -208,7 +209,7 @@ void AppState::setLeafElement(int node, Index r, Index c, double v) {
   if (r < 0 || c < 0 || r >= t.rows() || c >= t.cols())
     throw std::invalid_argument("element (" + std::to_string(r) + ", " + std::to_string(c) + ") is outside " +
                                 graph_->node(node).name + " (" + graph_->node(node).shape.str() + ")");
-  if (t(r, c) != v) remember("edit " + elementName(graph_->node(node).name, graph_->node(node).shape, r, c));
+  if (t(r, c) != v) remember(fmt(tr("edit {}"), elementName(graph_->node(node).name, graph_->node(node).shape, r, c)));
   t(r, c) = v;
   graph_->setValue(node, t);
   stepper_->refresh();
@@ -218,7 +219,7 @@ void AppState::setLeafElement(int node, Index r, Index c, double v) {
 }
 
 std::string AppState::descend(double lr, int steps) {
-  if (!graph_) return "no graph is open";
+  if (!graph_) return tr("no graph is open");
   descent_.reset();
   Graph trained = *graph_;
   nn::DescentResult r;
@@ -232,8 +233,8 @@ std::string AppState::descend(double lr, int steps) {
 }
 
 std::string AppState::startDescent(double lr, int steps) {
-  if (!graph_) return "no graph is open";
-  if (!graph_->hasOutput()) return "the graph has no output to minimise";
+  if (!graph_) return tr("no graph is open");
+  if (!graph_->hasOutput()) return tr("the graph has no output to minimise");
   descent_.reset();
   descentLosses_.clear();
   descent_ = std::make_unique<DescentJob>(*graph_, lr, steps);
@@ -257,7 +258,7 @@ void AppState::stopDescent() {
 // The params of `trained` become the open graph's (edited values), every step up to the
 // cursor is recomputed.
 std::string AppState::applyDescent(const Graph& trained, const nn::DescentResult& r) {
-  remember("gradient descent");
+  remember(tr("gradient descent"));
   for (int i = 0; i < graph_->size(); ++i)
     if (graph_->node(i).kind == NodeKind::Param) {
       graph_->setValue(i, trained.node(i).value);
@@ -272,7 +273,7 @@ std::string AppState::applyDescent(const Graph& trained, const nn::DescentResult
 void AppState::resetEdits() {
   if (!graph_) return;
   descent_.reset();
-  if (!edited_.empty()) remember("reset edited values");
+  if (!edited_.empty()) remember(tr("reset edited values"));
   for (int id : edited_) graph_->setValue(id, pristine_->node(id).value);
   edited_.clear();
   stepper_->refresh();
@@ -281,21 +282,21 @@ void AppState::resetEdits() {
 }
 
 std::string AppState::exportFigure(const std::string& path, bool withNumbers) const {
-  if (!graph_) return "no graph is open";
+  if (!graph_) return tr("no graph is open");
   try {
     figure::writeFigure(*graph_, withNumbers ? stepper_.get() : nullptr, {trace_.precision}, path);
   } catch (const std::exception& e) {
     return e.what();
   }
-  return "wrote " + path;
+  return fmt(tr("wrote {}"), path);
 }
 
 std::string AppState::exportSteps(const std::string& path, bool allSteps) const {
-  if (!graph_) return "no graph is open";
+  if (!graph_) return tr("no graph is open");
   const int c = stepper_->cursor();
-  if (c == 0) return "no step done yet: step forward first";
+  if (c == 0) return tr("no step done yet: step forward first");
   const bool latex = path.ends_with(".tex");
-  if (!latex && !path.ends_with(".md")) return path + ": the steps are written as .md (Markdown) or .tex (LaTeX)";
+  if (!latex && !path.ends_with(".md")) return path + tr(": the steps are written as .md (Markdown) or .tex (LaTeX)");
   figure::StepsOptions o;
   o.format = latex ? figure::StepsFormat::Latex : figure::StepsFormat::Markdown;
   o.trace = trace_;
@@ -307,21 +308,23 @@ std::string AppState::exportSteps(const std::string& path, bool allSteps) const 
   } catch (const std::exception& e) {
     return e.what();
   }
-  return "wrote " + path;
+  return fmt(tr("wrote {}"), path);
 }
 
 std::string AppState::newWorksheet(const std::string& dir, int variants, unsigned seed) const {
-  if (!graph_) return "no graph is open";
-  if (variants < 1 || variants > 999) return "between 1 and 999 variants";
+  if (!graph_) return tr("no graph is open");
+  if (variants < 1 || variants > 999) return tr("between 1 and 999 variants");
   try {
     const std::vector<Variant> sheets = makeWorksheet(*graph_, title_, variants, seed);
     writeWorksheet(sheets, dir);
     for (const Variant& v : sheets)
-      figure::writeExerciseSheet(v.graph, title_ + ", variant " + v.name, (std::filesystem::path(dir) / ("sheet-" + v.name + ".pdf")).string());
+      figure::writeExerciseSheet(v.graph, fmt(tr("{}, variant {}"), title_, v.name), (std::filesystem::path(dir) / ("sheet-" + v.name + ".pdf")).string());
   } catch (const std::exception& e) {
     return e.what();
   }
-  return "wrote " + std::to_string(variants) + " variants to " + dir + " (sheet-K.bsg, sheet-K.pdf, key-K.txt, answers-K.txt)";
+  return fmt(trn("wrote {} variant to {} (sheet-K.bsg, sheet-K.pdf, key-K.txt, answers-K.txt)",
+                  "wrote {} variants to {} (sheet-K.bsg, sheet-K.pdf, key-K.txt, answers-K.txt)", (unsigned long)variants),
+             variants, dir);
 }
 
 int AppState::worksheetFilesReplaced(const std::string& dir, int variants) const {

@@ -3,6 +3,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "i18n/i18n.h"
 #include "session/app_state.h"
 #include "check/answer_reader.h"
 #include "io/read_file.h"
@@ -22,7 +23,7 @@ void AppState::typeAnswer(const AnswerKey& k, const std::string& text) {
   answers_.type(*graph_, k, text);
   const auto now = answers_.sheet().get(k.node, k.quantity, k.row, k.col);
   if (was.has_value() != now.has_value() || (was && (was->value != now->value || was->decimals != now->decimals))) {
-    before.what = "answer " + answerName(*graph_, k.node, k.quantity, k.row, k.col);
+    before.what = fmt(tr("answer {}"), answerName(*graph_, k.node, k.quantity, k.row, k.col));
     undo_.push(std::move(before));
   }
   changed();
@@ -30,20 +31,20 @@ void AppState::typeAnswer(const AnswerKey& k, const std::string& text) {
 
 void AppState::clearAnswers() {
   if (!graph_) return;
-  if (!answers_.sheet().empty()) remember("clear the answers");
+  if (!answers_.sheet().empty()) remember(tr("clear the answers"));
   answers_.clear(*graph_);
   changed();
 }
 
 std::optional<SourceError> AppState::loadAnswersText(const std::string& text) {
-  if (!graph_) return SourceError{0, 0, "no graph is open"};
+  if (!graph_) return SourceError{0, 0, tr("no graph is open")};
   AnswerSheet sheet;
   try {
     sheet = parseAnswers(text, *graph_);
   } catch (const std::exception& e) {
     return SourceError::from(e);
   }
-  remember("load the answers");
+  remember(tr("load the answers"));
   answers_.replace(*graph_, std::move(sheet));
   answers_.setActive(true);
   changed();
@@ -66,7 +67,7 @@ std::optional<SourceError> AppState::loadAnswers(const std::string& path) {
 }
 
 std::string AppState::saveAnswers(const std::string& path) {
-  if (!graph_) return "no graph is open";
+  if (!graph_) return tr("no graph is open");
   try {
     bs::saveAnswers(path, *graph_, answers_.sheet());
   } catch (const std::exception& e) {

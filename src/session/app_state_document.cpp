@@ -3,6 +3,7 @@
 #include <cctype>
 #include <filesystem>
 
+#include "i18n/i18n.h"
 #include "check/answer_writer.h"
 #include "io/atomic_file.h"
 #include "lang/parser.h"
@@ -12,12 +13,12 @@
 namespace bs::app {
 
 std::string AppState::saveGraph(const std::string& where) {
-  if (!graph_) return "no graph is open";
-  if (where.empty()) return "no file name given";
+  if (!graph_) return tr("no graph is open");
+  if (where.empty()) return tr("no file name given");
   std::string path = where;
   if (!std::filesystem::path(path).has_extension()) path += ".bsg";
   if (hasSource_ && source_ != *applied_ && !applySource())
-    return sourceError_->located("the source") + " (fix it, or undo, before saving)";
+    return sourceError_->located(tr("the source")) + " " + tr("(fix it, or undo, before saving)");
   const bool printed = !hasSource_ || !edited_.empty();  // the values shown are not in the text
   const std::string text = printed ? printGraph(*graph_) : *applied_;
   try {

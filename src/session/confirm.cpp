@@ -2,6 +2,7 @@
 
 #include <vector>
 
+#include "i18n/i18n.h"
 #include "session/app_state.h"
 #include "session/run_store.h"
 
@@ -32,14 +33,14 @@ std::string saveUnsaved(AppState& s, RunStore* runs, const SaveTargets& t) {
 std::string saveQuestion(const Unsaved& u, const std::string& title) {
   std::vector<std::string> parts;
   if (u.graph) parts.push_back(title);
-  if (u.answers) parts.push_back("your answers");
-  if (u.runs > 0) parts.push_back(u.runs == 1 ? "1 training run" : std::to_string(u.runs) + " training runs");
+  if (u.answers) parts.push_back(tr("your answers"));
+  if (u.runs > 0) parts.push_back(fmt(trn("{} training run", "{} training runs", (unsigned long)u.runs), u.runs));
   std::string list;
   for (size_t i = 0; i < parts.size(); ++i)
-    list += (i == 0 ? "" : i + 1 == parts.size() ? " and " : ", ") + parts[i];
-  const std::string running = "A run is still training: Cancel to let it finish, or it is lost.";
+    list += (i == 0 ? "" : i + 1 == parts.size() ? tr(" and ") : ", ") + parts[i];
+  const std::string running = tr("A run is still training: Cancel to let it finish, or it is lost.");
   if (parts.empty()) return running;
-  return "Save changes to " + list + "?" + (u.training ? " " + running : "");
+  return fmt(tr("Save changes to {}?"), list) + (u.training ? " " + running : "");
 }
 
 std::optional<Request> Confirm::ask(Request r, const Unsaved& u) {

@@ -78,6 +78,9 @@ Settings Settings::load(const std::string& path, std::string* warning) {
       } else {
         warn("window must look like 1280x800");
       }
+    } else if (key == "language") {
+      if (value == "es" || value == "en") s.language = value;
+      else warn("language must be es or en");
     } else {
       warn("unknown key '" + key + "'");
     }
@@ -96,6 +99,7 @@ void Settings::save(const std::string& path) const {
   for (const std::string& r : recent) text += "recent = " + r + "\n";
   if (!lastFile.empty()) text += "last = " + lastFile + "\n";
   if (windowWidth > 0) text += "window = " + std::to_string(windowWidth) + "x" + std::to_string(windowHeight) + "\n";
+  if (!language.empty()) text += "language = " + language + "\n";
   io::writeFileAtomically(path, text);
 }
 

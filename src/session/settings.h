@@ -1,5 +1,5 @@
 // The window's small settings file: where the CIFAR-10 data is, the training thread
-// count, the recent graph files, the last one and the window's size. One
+// count, the recent graph files, the last one, the window's size and language. One
 // "key = value" per line, written atomically, so a crash never leaves half a file;
 // unknown keys are kept out, unreadable files give defaults.
 #pragma once
@@ -15,6 +15,7 @@ struct Settings {
   std::vector<std::string> recent;  // graph files opened or saved, the latest first
   std::string lastFile;             // the graph file open when the window last closed
   int windowWidth = 0, windowHeight = 0;  // 0: the default size
+  std::string language;  // the window's View > Language: "es" or "en"; empty: --lang, else the system's
   static constexpr size_t kRecent = 8;
 
   // Puts `path` first in the recent files (once), keeping at most kRecent.

@@ -5,6 +5,7 @@
 #include <cmath>
 #include <numeric>
 
+#include "i18n/i18n.h"
 #include "core/executor.h"
 #include "nn/diagnostics.h"
 
@@ -26,14 +27,14 @@ struct Derived {
 
 const char* sessionStateName(SessionState s) {
   switch (s) {
-    case SessionState::Idle: return "idle";
-    case SessionState::Loading: return "loading the data";
-    case SessionState::Running: return "training";
-    case SessionState::Paused: return "paused";
-    case SessionState::Finished: return "finished";
-    case SessionState::Stopped: return "stopped";
-    case SessionState::Diverged: return "diverged";
-    case SessionState::Failed: return "failed";
+    case SessionState::Idle: return tr("idle");
+    case SessionState::Loading: return tr("loading the data");
+    case SessionState::Running: return tr("training");
+    case SessionState::Paused: return tr("paused");
+    case SessionState::Finished: return tr("finished");
+    case SessionState::Stopped: return tr("stopped");
+    case SessionState::Diverged: return tr("diverged");
+    case SessionState::Failed: return tr("failed");
   }
   return "";
 }

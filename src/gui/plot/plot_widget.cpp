@@ -8,6 +8,7 @@
 #include <cmath>
 #include <cstdio>
 
+#include "i18n/i18n.h"
 #include "gui/gl/gl.h"
 #include "gui/gl/screenshot.h"
 #include "session/run_store.h"
@@ -93,7 +94,7 @@ void PlotView::draw(const std::vector<Series>& series, float width, float height
   ImDrawList* dl = ImGui::GetWindowDrawList();
   // No background fill: under llvmpipe every filled pixel costs; the frame's panel
   // colour shows through and the grid lines carry the axes.
-  dl->AddText({origin.x + kLeft, origin.y + 4}, kText, title_.c_str());
+  dl->AddText({origin.x + kLeft, origin.y + 4}, kText, tr(title_).c_str());  // titles and labels are msgids (trNoop)
 
   Frame f;
   f.left = origin.x + kLeft;
@@ -107,7 +108,7 @@ void PlotView::draw(const std::vector<Series>& series, float width, float height
   const auto xr = xExtent(all);
   const auto yr = fixedY ? fixedY : autoscaleY(all, f.yScale);
   if (!xr || !yr) {
-    dl->AddText({f.left + 8, f.top + f.height / 2 - 8}, IM_COL32(140, 140, 140, 255), "no data yet");
+    dl->AddText({f.left + 8, f.top + f.height / 2 - 8}, IM_COL32(140, 140, 140, 255), tr("no data yet"));
   } else {
     f.x = countRange(*xr);  // every x here counts epochs, batches or steps
     // A fixed range a little wider: accuracy 1.0 drawn on the frame's edge was hidden.
@@ -155,7 +156,7 @@ void PlotView::draw(const std::vector<Series>& series, float width, float height
 
     // Legend, in the emptiest corner; faint series are listed faint.
     float lw = 0;
-    for (const auto& s : series) lw = std::max(lw, ImGui::CalcTextSize(s.name.c_str()).x);
+    for (const auto& s : series) lw = std::max(lw, ImGui::CalcTextSize(tr(s.name).c_str()).x);
     if (!series.empty()) {
       const float lh = ImGui::GetTextLineHeight() + 2;
       const ImVec2 box{lw + 40, lh * float(series.size()) + 6};
@@ -164,7 +165,7 @@ void PlotView::draw(const std::vector<Series>& series, float width, float height
       float ly = c.y + 3;
       for (const auto& s : series) {
         dl->AddLine({c.x + 6, ly + lh / 2}, {c.x + 26, ly + lh / 2}, s.faint ? faded(s.colour, 0.35f) : s.colour, s.faint ? 1.5f : 2.5f);
-        dl->AddText({c.x + 32, ly}, kText, s.name.c_str());
+        dl->AddText({c.x + 32, ly}, kText, tr(s.name).c_str());
         ly += lh;
       }
     }
@@ -176,21 +177,22 @@ void PlotView::draw(const std::vector<Series>& series, float width, float height
         const Series& s = *all[size_t(hit->series)];
         const double x = s.x[size_t(hit->index)], y = s.y[size_t(hit->index)];
         dl->AddCircle({f.screenX(x), f.screenY(y)}, 5, s.colour, 12, 2);
-        ImGui::SetTooltip("%s\n%s %s\n%s %s", s.name.c_str(), xLabel_.c_str(), exact(x).c_str(), yLabel_.c_str(), exact(y).c_str());
+        ImGui::SetTooltip("%s\n%s %s\n%s %s", tr(s.name).c_str(), tr(xLabel_).c_str(), exact(x).c_str(), tr(yLabel_).c_str(), exact(y).c_str());
       }
     }
   }
   // Axis labels.
-  const ImVec2 xs = ImGui::CalcTextSize(xLabel_.c_str());
-  dl->AddText({f.left + f.width / 2 - xs.x / 2, origin.y + height - xs.y - 2}, kText, xLabel_.c_str());
+  const std::string xLabel = tr(xLabel_);
+  const ImVec2 xs = ImGui::CalcTextSize(xLabel.c_str());
+  dl->AddText({f.left + f.width / 2 - xs.x / 2, origin.y + height - xs.y - 2}, kText, xLabel.c_str());
   // The title names the quantity; the y label shows in the hover read-out.
   if (f.yScale == Scale::Log)
-    dl->AddText({origin.x + kLeft + ImGui::CalcTextSize(title_.c_str()).x + 10, origin.y + 4}, IM_COL32(120, 120, 120, 255),
-                "(log scale)");
+    dl->AddText({origin.x + kLeft + ImGui::CalcTextSize(tr(title_).c_str()).x + 10, origin.y + 4}, IM_COL32(120, 120, 120, 255),
+                tr("(log scale)"));
 
   // Right-click: log scale and export.
   if (ImGui::BeginPopupContextItem("plot menu")) {
-    if (allowLog_) ImGui::Checkbox("Log scale", &logScale);
+    if (allowLog_) ImGui::Checkbox(tr("Log scale"), &logScale);
     if (csvPath_.empty()) {  // "Loss per epoch" -> loss-per-epoch.csv
       std::string stem;
       for (char c : title_) stem += std::isalnum(static_cast<unsigned char>(c)) ? char(std::tolower(c)) : '-';
@@ -200,7 +202,7 @@ void PlotView::draw(const std::vector<Series>& series, float width, float height
     ImGui::SetNextItemWidth(260);
     ImGui::InputText("##csv", &csvPath_);
     ImGui::SameLine();
-    if (ImGui::Button("Export the data (CSV)")) {
+    if (ImGui::Button(tr("Export the data (CSV)"))) {
       try {
         exportPlotCsv(csvPath_, series);
         message_ = "wrote " + csvPath_;
@@ -211,7 +213,7 @@ void PlotView::draw(const std::vector<Series>& series, float width, float height
     ImGui::SetNextItemWidth(260);
     ImGui::InputText("##png", &pngPath_);
     ImGui::SameLine();
-    if (ImGui::Button("Save the picture (PNG)")) savePng(pngPath_);
+    if (ImGui::Button(tr("Save the picture (PNG)"))) savePng(pngPath_);
     if (!message_.empty()) ImGui::TextUnformatted(message_.c_str());
     ImGui::EndPopup();
   }
