@@ -287,6 +287,16 @@ TEST_CASE("a line wrapped to a panel's width never breaks inside a number, prose
   }
   // Runs of spaces between words (the inspector's "W  ·  param") never start a line.
   for (const std::string& l : wrapArithmetic("W  ·  param  ·  2x3   (the current step's node)", chars, 14)) CHECK(l.find_first_not_of(' ') != std::string::npos);
+  // A word wider than the line (an address) is cut after its slashes, not clipped.
+  const std::string hint = "download https://www.cs.toronto.edu/~kriz/cifar-10-binary.tar.gz and unpack it";
+  const auto url = wrapArithmetic(hint, chars, 30);
+  std::string whole;
+  for (const std::string& l : url) {
+    CHECK(chars(l) <= 30);
+    whole += l.substr(l.find_first_not_of(' '));
+  }
+  CHECK(whole.find("https://www.cs.toronto.edu/~kriz/cifar-10-binary.tar.gz") != std::string::npos);
+  CHECK(url[1].back() == '/');
   // Arithmetic still breaks at its forms first.
   const auto forms = wrapArithmetic("dL/dW23 = dL/dy2 · x3 = 0.2618 · 1.5 = 0.3928", chars, 30);
   REQUIRE(forms.size() >= 2);

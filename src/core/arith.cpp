@@ -105,6 +105,29 @@ std::vector<std::string> splitBefore(const std::string& s, const std::string& se
   parts.push_back(s.substr(start));
   return parts;
 }
+
+// A word wider than a whole line (an address, a path) is cut rather than clipped at the
+// panel's edge: after its slashes, else between its characters (UTF-8 kept whole).
+std::vector<std::string> breakWord(const std::string& word, const std::function<float(const std::string&)>& width,
+                                   float maxWidth) {
+  std::vector<std::string> parts;
+  std::string cur;
+  for (size_t i = 0; i < word.size();) {
+    size_t n = 1;
+    while (i + n < word.size() && (static_cast<unsigned char>(word[i + n]) & 0xC0) == 0x80) ++n;
+    const std::string ch = word.substr(i, n);
+    i += n;
+    if (!cur.empty() && width(cur + ch) > maxWidth) {
+      const size_t slash = cur.rfind('/');
+      const size_t keep = slash != std::string::npos && slash > 0 ? slash + 1 : cur.size();
+      parts.push_back(cur.substr(0, keep));
+      cur = cur.substr(keep);
+    }
+    cur += ch;
+  }
+  if (!cur.empty()) parts.push_back(cur);
+  return parts;
+}
 }  // namespace
 
 std::vector<std::string> wrapArithmetic(const std::string& line, const std::function<float(const std::string&)>& width,
@@ -125,8 +148,13 @@ std::vector<std::string> wrapArithmetic(const std::string& line, const std::func
         // Prose (a checker's explanation) last, between its words: a number has no spaces.
         for (const std::string& comma : commas) {
           if (width(indent + comma) <= maxWidth) { pieces.push_back(comma); continue; }
-          const std::vector<std::string> words = splitBefore(comma, " ");
-          pieces.insert(pieces.end(), words.begin(), words.end());
+          for (const std::string& word : splitBefore(comma, " ")) {
+            if (width(indent + word) <= maxWidth) { pieces.push_back(word); continue; }
+            const bool spaced = word[0] == ' ';
+            std::vector<std::string> cut = breakWord(word.substr(spaced ? 1 : 0), width, maxWidth - width(indent));
+            if (spaced) cut[0].insert(0, 1, ' ');
+            pieces.insert(pieces.end(), cut.begin(), cut.end());
+          }
         }
       }
   }

@@ -6,6 +6,7 @@
 #include <map>
 
 #include "data/tar_gz.h"
+#include "i18n/i18n.h"
 
 namespace bs::data {
 
@@ -25,31 +26,35 @@ std::string fileList() {
 }
 
 std::string missingHint() {
-  return std::string("download ") + kCifarUrl + " and unpack it (tar xzf cifar-10-binary.tar.gz), then pass the folder "
-         "cifar-10-batches-bin" + (canReadTarGz() ? " or the .tar.gz itself" : "") + "; it must hold " + fileList();
+  return canReadTarGz() ? fmt(tr("download {} and unpack it (tar xzf cifar-10-binary.tar.gz), then pass the folder "
+                                 "cifar-10-batches-bin or the .tar.gz itself; it must hold {}"), kCifarUrl, fileList())
+                        : fmt(tr("download {} and unpack it (tar xzf cifar-10-binary.tar.gz), then pass the folder "
+                                 "cifar-10-batches-bin; it must hold {}"), kCifarUrl, fileList());
 }
 
 // The message for a batch file of the wrong size (`got` bytes, `records` expected).
 DataError sizeError(const std::string& what, std::uintmax_t got, int records) {
   const auto expected = std::uintmax_t(records) * ImageSet::kRecord;
-  return DataError(what + ": " + std::to_string(got) + " bytes, expected " + std::to_string(expected) + " (" +
-                   std::to_string(records) + " records of 3073 bytes: 1 label + 3072 pixels)" +
-                   (got < expected ? "; the file is truncated" : "; this is not a CIFAR-10 binary batch"));
+  return DataError(fmt(got < expected ? tr("{}: {} bytes, expected {} ({} records of 3073 bytes: 1 label + 3072 pixels); "
+                                           "the file is truncated")
+                                      : tr("{}: {} bytes, expected {} ({} records of 3073 bytes: 1 label + 3072 pixels); "
+                                           "this is not a CIFAR-10 binary batch"),
+                       what, got, expected, records));
 }
 
 // The size of a regular file. Anything else (a folder, a device) is refused, so a
 // wrong path is reported before anything is read.
 std::uintmax_t regularFileSize(const fs::path& p) {
   std::error_code ec;
-  if (!fs::is_regular_file(p, ec)) throw DataError(p.string() + ": not a file (expected a CIFAR-10 binary batch)");
+  if (!fs::is_regular_file(p, ec)) throw DataError(fmt(tr("{}: not a file (expected a CIFAR-10 binary batch)"), p.string()));
   const std::uintmax_t n = fs::file_size(p, ec);
-  if (ec) throw DataError(p.string() + ": cannot read the file size (" + ec.message() + ")");
+  if (ec) throw DataError(fmt(tr("{}: cannot read the file size ({})"), p.string(), ec.message()));
   return n;
 }
 
 std::string readWhole(const fs::path& p, std::uintmax_t size) {
   std::FILE* f = std::fopen(p.c_str(), "rb");
-  if (!f) throw DataError(p.string() + ": cannot open the file");
+  if (!f) throw DataError(fmt(tr("{}: cannot open the file"), p.string()));
   std::string bytes(size_t(size), '\0');
   bytes.resize(std::fread(bytes.data(), 1, bytes.size(), f));
   std::fclose(f);
@@ -81,7 +86,7 @@ std::vector<std::string> archiveMembers() {
 Cifar fromFiles(const std::map<std::string, std::string>& files, const std::string& where, int records) {
   Cifar c;
   for (const auto& n : cifarFileNames())
-    if (!files.count(n)) throw DataError(where + ": " + n + " is missing; " + missingHint());
+    if (!files.count(n)) throw DataError(fmt(tr("{}: {} is missing; {}"), where, n, missingHint()));
   for (const char* n : kTrainFiles) parseBatch(where + "/" + n, files.at(n), records, c.train);
   parseBatch(where + "/" + kTestFile, files.at(kTestFile), records, c.test);
   if (auto it = files.find(kMetaFile); it != files.end()) c.classNames = splitLines(it->second);
@@ -109,8 +114,7 @@ void parseBatch(const std::string& what, const std::string& bytes, int records, 
     const char* rec = bytes.data() + size_t(r) * ImageSet::kRecord;
     const auto label = static_cast<std::uint8_t>(rec[0]);
     if (label >= ImageSet::kClasses)
-      throw DataError(what + ": record " + std::to_string(r) + " has label " + std::to_string(label) +
-                      ", expected 0..9");
+      throw DataError(fmt(tr("{}: record {} has label {}, expected 0..9"), what, r, int(label)));
     set.labels[first + size_t(r)] = label;
     std::copy(rec + 1, rec + ImageSet::kRecord, set.pixels.begin() + std::ptrdiff_t((first + size_t(r)) * ImageSet::kPixels));
   }
@@ -131,9 +135,9 @@ std::string findCifar(const std::string& given) {
 Cifar loadCifar(const std::string& path, int records) {
   const fs::path p(path);
   std::error_code ec;
-  if (!fs::exists(p, ec)) throw DataError(path + ": no such folder; " + missingHint());
+  if (!fs::exists(p, ec)) throw DataError(fmt(tr("{}: no such folder; {}"), path, missingHint()));
   if (fs::is_regular_file(p, ec)) {
-    if (!canReadTarGz()) throw DataError(path + ": this build cannot read .tar.gz files (no zlib); " + missingHint());
+    if (!canReadTarGz()) throw DataError(fmt(tr("{}: this build cannot read .tar.gz files (no zlib); {}"), path, missingHint()));
     return fromFiles(readTarGz(path, archiveMembers()), path, records);
   }
   std::map<std::string, std::string> files;
@@ -147,7 +151,7 @@ Cifar loadCifar(const std::string& path, int records) {
   if (files.empty()) {
     // The user may have given the folder that holds cifar-10-batches-bin.
     if (fs::is_directory(p / "cifar-10-batches-bin", ec)) return loadCifar((p / "cifar-10-batches-bin").string(), records);
-    throw DataError(path + ": no CIFAR-10 files in this folder; " + missingHint());
+    throw DataError(fmt(tr("{}: no CIFAR-10 files in this folder; {}"), path, missingHint()));
   }
   // The class names are optional: an implausibly large names file is ignored.
   if (fs::is_regular_file(p / kMetaFile, ec) && fs::file_size(p / kMetaFile, ec) <= 4096)

@@ -5,6 +5,7 @@
 #include <filesystem>
 
 #include "data/cifar.h"
+#include "i18n/i18n.h"
 
 #ifdef BACKSTEP_HAVE_ZLIB
 #include <zlib.h>
@@ -33,7 +34,7 @@ size_t octal(const char* s, size_t n) {
 class Stream {
  public:
   Stream(const std::string& path, size_t maxBytes) : path_(path), f_(gzopen(path.c_str(), "rb")), max_(maxBytes) {
-    if (!f_) throw DataError(path + ": cannot open the file");
+    if (!f_) throw DataError(fmt(tr("{}: cannot open the file"), path));
   }
   ~Stream() { gzclose(f_); }
   Stream(const Stream&) = delete;
@@ -43,8 +44,8 @@ class Stream {
   size_t read(char* buf, size_t n) {
     // A small file of zeros must not keep us busy for minutes.
     if (total_ + n > max_)
-      throw DataError(path_ + ": more than " + std::to_string(max_) +
-                      " bytes decompressed before the CIFAR-10 files were found; not the CIFAR-10 archive?");
+      throw DataError(fmt(tr("{}: more than {} bytes decompressed before the CIFAR-10 files were found; not the CIFAR-10 archive?"),
+                          path_, max_));
     size_t got = 0;
     while (got < n) {
       const int r = gzread(f_, buf + got, unsigned(std::min<size_t>(n - got, 1u << 30)));
@@ -78,9 +79,9 @@ std::map<std::string, std::string> readTarGz(const std::string& path, const std:
   while (out.size() < names.size()) {
     const size_t got = in.read(header, 512);
     if (got == 0) break;
-    if (got < 512) throw DataError(path + ": the archive ends inside a header (truncated download?)");
+    if (got < 512) throw DataError(fmt(tr("{}: the archive ends inside a header (truncated download?)"), path));
     if (header[0] == 0) break;  // end-of-archive block
-    if (std::memcmp(header + 257, "ustar", 5) != 0) throw DataError(path + ": not a .tar.gz archive (expected cifar-10-binary.tar.gz)");
+    if (std::memcmp(header + 257, "ustar", 5) != 0) throw DataError(fmt(tr("{}: not a .tar.gz archive (expected cifar-10-binary.tar.gz)"), path));
     std::string name(header, strnlen(header, 100));
     std::string prefix(header + 345, strnlen(header + 345, 155));
     if (!prefix.empty()) name = prefix + "/" + name;
@@ -90,10 +91,10 @@ std::map<std::string, std::string> readTarGz(const std::string& path, const std:
     const std::string base = std::filesystem::path(name).filename().string();
     const bool keep = (type == '0' || type == 0) && std::find(names.begin(), names.end(), base) != names.end();
     if (keep && pathOf.count(base))
-      throw DataError(path + ": the archive holds " + base + " twice (" + pathOf[base] + " and " + name + "); not the CIFAR-10 archive?");
+      throw DataError(fmt(tr("{}: the archive holds {} twice ({} and {}); not the CIFAR-10 archive?"), path, base, pathOf[base], name));
     if (keep && size > kMaxMember)
-      throw DataError(path + ": " + name + " claims " + std::to_string(size) +
-                      " bytes, more than a CIFAR-10 file can have (30730000); not the CIFAR-10 archive?");
+      throw DataError(fmt(tr("{}: {} claims {} bytes, more than a CIFAR-10 file can have (30730000); not the CIFAR-10 archive?"),
+                          path, name, size));
     // Read through a small buffer, kept members appended: a header's claim allocates
     // nothing until the bytes arrive.
     std::string content;
@@ -106,14 +107,14 @@ std::map<std::string, std::string> readTarGz(const std::string& path, const std:
       left -= r;
       if (r < want) break;
     }
-    if (n < size) throw DataError(path + ": " + name + " is cut short (truncated download?)");
+    if (n < size) throw DataError(fmt(tr("{}: {} is cut short (truncated download?)"), path, name));
     if (keep) {
       content.resize(size);
       out[base] = std::move(content);
       pathOf[base] = name;
     }
   }
-  if (const std::string why = in.error(); !why.empty()) throw DataError(path + ": cannot decompress (" + why + ")");
+  if (const std::string why = in.error(); !why.empty()) throw DataError(fmt(tr("{}: cannot decompress ({})"), path, why));
   return out;
 }
 
@@ -121,7 +122,7 @@ std::map<std::string, std::string> readTarGz(const std::string& path, const std:
 
 bool canReadTarGz() { return false; }
 std::map<std::string, std::string> readTarGz(const std::string& path, const std::vector<std::string>&, size_t) {
-  throw DataError(path + ": this build cannot read .tar.gz files (built without zlib)");
+  throw DataError(fmt(tr("{}: this build cannot read .tar.gz files (built without zlib)"), path));
 }
 
 #endif

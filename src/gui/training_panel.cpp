@@ -164,7 +164,7 @@ void TrainingPanel::drawControls() {
     ImGui::EndCombo();
   }
   ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(90, 90, 90, 255));
-  ImGui::TextWrapped("%s", ctl_.preset().description.c_str());
+  ImGui::TextWrapped("%s", tr(ctl_.preset().description.c_str()));  // po/extract.sh takes the presets' descriptions
   ImGui::PopStyleColor();
   if (ctl_.preset().needsCifar()) {
     ImGui::TextUnformatted(tr("CIFAR-10 folder (remembered):"));
@@ -237,11 +237,17 @@ void TrainingPanel::drawControls() {
   if (!ctl_.snapshot().history.empty()) {
     const auto& e = ctl_.snapshot().history.back();
     ImGui::Text(tr("epoch %d:"), e.epoch);  // its own line: a 7-digit epoch pushed the rest off the panel
-    ImGui::Text(tr("  train loss %.5g, acc %.4f"), e.trainLoss, e.trainAcc);
+    // Wrapped at a space, never inside a number: Spanish's line is longer than the panel at 1024x640.
+    char line[160];
+    std::snprintf(line, sizeof line, tr("  train loss %.5g, acc %.4f"), e.trainLoss, e.trainAcc);
+    paragraphText(line);
     // XOR's 0 while every point is on its side: the rule, on one line (a wrap could break ±0.9).
     if (ctl_.preset().train.metric.kind == nn::Metric::Sign)
       ImGui::TextDisabled(tr("accuracy: %s"), nn::metricRule(ctl_.preset().train.metric).c_str());
-    if (e.hasTest && ctl_.preset().needsCifar()) ImGui::Text(tr("  test loss %.5g, acc %.4f"), e.testLoss, e.testAcc);
+    if (e.hasTest && ctl_.preset().needsCifar()) {
+      std::snprintf(line, sizeof line, tr("  test loss %.5g, acc %.4f"), e.testLoss, e.testAcc);
+      paragraphText(line);
+    }
     if (e.seconds >= 0.1) ImGui::Text(tr("%.2f s per epoch"), e.seconds);
     else ImGui::Text(tr("%.3f ms per epoch"), e.seconds * 1000);
   }
