@@ -357,7 +357,7 @@ AnswerSheet parseAnswers(std::string_view text, const Graph& g) {
 }
 
 AnswerSheet loadAnswers(const std::string& path, const Graph& g) {
-  const std::string text = io::readFile(path, kMaxSheetBytes, "an answers file");
+  const std::string text = io::readFile(path, kMaxSheetBytes, tr("an answers file"));
   try {
     return parseAnswers(text, g);
   } catch (const ParseError& e) {

@@ -9,6 +9,7 @@
 #include "core/trace.h"
 #include "io/read_file.h"
 #include "lang/parser.h"
+#include "i18n/i18n.h"
 
 namespace bs {
 
@@ -234,7 +235,7 @@ std::string summaryCsv(const ClassSummary& s) {
 
 std::vector<SheetGrade> gradeFiles(const std::string& graph, const std::vector<std::string>& sheets, const std::string& marksPath) {
   Graphs graphs(graph);
-  const std::string marksText = marksPath.empty() ? "" : io::readFile(marksPath, kMaxMarksBytes, "a marking file");
+  const std::string marksText = marksPath.empty() ? "" : io::readFile(marksPath, kMaxMarksBytes, tr("a marking file"));
   try {
     parseMarks(marksText, graphs.any());  // a bad marking file stops everything, before any sheet
   } catch (const ParseError& e) {
@@ -244,7 +245,7 @@ std::vector<SheetGrade> gradeFiles(const std::string& graph, const std::vector<s
   for (const std::string& file : sheetFiles(sheets)) {
     SheetGrade g;
     try {
-      const std::string text = io::readFile(file, kMaxSheetBytes, "an answers file");
+      const std::string text = io::readFile(file, kMaxSheetBytes, tr("an answers file"));
       const Graph& gr = graphs.forSheet(file, text);
       try {
         g = gradeSheet(gr, parseAnswers(text, gr), parseMarks(marksText, gr));

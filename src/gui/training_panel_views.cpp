@@ -24,6 +24,17 @@ float titleText(const std::string& text, float width) {
   return ImGui::CalcTextSize(text.c_str(), nullptr, false, width).y + ImGui::GetStyle().ItemSpacing.y;
 }
 
+// CIFAR-10's class names as its batches.meta.txt gives them, marked for translation:
+// the confusion matrix and the test images show them in the window's language.
+[[maybe_unused]] const char* const kCifarClassNames[] = {trNoop("airplane"), trNoop("automobile"), trNoop("bird"), trNoop("cat"),
+                                                         trNoop("deer"),     trNoop("dog"),        trNoop("frog"), trNoop("horse"),
+                                                         trNoop("ship"),     trNoop("truck")};
+std::vector<std::string> shownClassNames(const std::vector<std::string>& names) {
+  std::vector<std::string> out;
+  for (const std::string& n : names) out.push_back(tr(n));
+  return out;
+}
+
 // Epochs finished (the history is thinned in long runs: its size is not the count).
 int epochsDone(const Snapshot& s) { return s.history.empty() ? 0 : s.history.back().epoch; }
 
@@ -67,7 +78,8 @@ void TrainingPanel::drawLive() {
 }
 
 void TrainingPanel::drawCompare() {
-  const char* metrics[] = {"train loss", "train accuracy", "test loss", "test accuracy"};
+  const char* metrics[] = {runMetricName(RunMetric::TrainLoss), runMetricName(RunMetric::TrainAcc), runMetricName(RunMetric::TestLoss),
+                           runMetricName(RunMetric::TestAcc)};
   ImGui::SetNextItemWidth(160);
   ImGui::Combo("##metric", &ctl_.compareMetric, metrics, 4);
   ImGui::SameLine();
@@ -83,7 +95,7 @@ void TrainingPanel::drawCompare() {
     ImGui::EndDisabled();
   }
   const RunMetric metric = RunMetric(std::clamp(ctl_.compareMetric, 0, 3));
-  comparePlot_->setLabels(std::string("Comparison of runs: ") + runMetricName(metric), runMetricName(metric));
+  comparePlot_->setLabels(fmt(tr("Comparison of runs: {}"), runMetricName(metric)), runMetricName(metric));
   const bool accuracy = metric == RunMetric::TrainAcc || metric == RunMetric::TestAcc;
   comparePlot_->fixedY = accuracy ? std::optional<plot::Range>(plot::Range{0, 1}) : std::nullopt;
   const ImVec2 avail = ImGui::GetContentRegionAvail();
@@ -94,7 +106,8 @@ void TrainingPanel::drawConfusion(float side) {
   const auto& m = ctl_.snapshot().confusion;
   const int k = int(m.size());
   if (k == 0) return;
-  auto name = [&](int c) { return c < int(ctl_.snapshot().classNames.size()) ? ctl_.snapshot().classNames[size_t(c)] : std::to_string(c); };
+  const std::vector<std::string> names = shownClassNames(ctl_.snapshot().classNames);
+  auto name = [&](int c) { return c < int(names.size()) ? names[size_t(c)] : std::to_string(c); };
   // Columns are headed by the class names where they fit, else by numbers that the
   // rows' labels carry ("0 airplane"): a cut name ("ai", "au") says nothing.
   float widest = 0;
@@ -147,8 +160,8 @@ void TrainingPanel::drawTest() {
     for (int c : row) scored += c;
   // Titles wrap to their column, and what is under them gets the height left (at
   // 1024x640 one-line titles were cut, and the weights' grid with them).
-  const std::string confusionTitle = "Confusion on " + std::to_string(scored) + " test images (rows: true class, columns: predicted), epoch " +
-                                     std::to_string(ctl_.snapshot().confusionEpoch);
+  const std::string confusionTitle = fmt(tr("Confusion on {} test images (rows: true class, columns: predicted), epoch {}"), scored,
+                                         ctl_.snapshot().confusionEpoch);
   const float columnW = avail.x * 0.45f;
   const float side = std::min(columnW, top - ImGui::CalcTextSize(confusionTitle.c_str(), nullptr, false, columnW).y -
                                            ImGui::GetStyle().ItemSpacing.y);
@@ -168,7 +181,7 @@ void TrainingPanel::drawTest() {
   ImGui::EndGroup();
   ImGui::Text(tr("Test images: true class, and the network's guess (green: right, red: wrong)"));
   strip_->update(ctl_.snapshot().stripPixels, ctl_.snapshot().runId);
-  strip_->draw(ctl_.snapshot().stripTrue, ctl_.snapshot().stripPredicted, ctl_.snapshot().classNames, 2, ImGui::GetContentRegionAvail().x);
+  strip_->draw(ctl_.snapshot().stripTrue, ctl_.snapshot().stripPredicted, shownClassNames(ctl_.snapshot().classNames), 2, ImGui::GetContentRegionAvail().x);
 }
 
 }  // namespace bs::app

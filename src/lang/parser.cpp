@@ -332,7 +332,7 @@ std::string readGraphSource(const std::string& pathOrExample) {
       if (auto text = s.text(pathOrExample)) return *text;
   }
   try {
-    return io::readFile(pathOrExample, kMaxFileBytes, "a graph file");
+    return io::readFile(pathOrExample, kMaxFileBytes, tr("a graph file"));
   } catch (const std::runtime_error& e) {
     if (onDisk) throw;
     std::string known = fmt(tr("built-in example ({})"), nameList(exampleNames()));

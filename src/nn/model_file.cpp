@@ -10,6 +10,7 @@
 #include "io/atomic_file.h"
 #include "io/read_file.h"
 #include "nn/run.h"
+#include "i18n/i18n.h"
 
 namespace bs::nn {
 
@@ -98,7 +99,7 @@ void saveModel(const std::string& path, const std::string& presetName, const std
 SavedModel readModel(const std::string& path) {
   std::string d;
   try {
-    d = io::readFile(path, kMaxModelBytes, "a model file");
+    d = io::readFile(path, kMaxModelBytes, tr("a model file"));
   } catch (const std::runtime_error& e) {
     throw ModelFileError(e.what());
   }

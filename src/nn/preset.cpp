@@ -279,7 +279,7 @@ Preset loadPreset(const std::string& pathOrName) {
   if (fs::is_regular_file(pathOrName, ec)) {
     std::string text;
     try {
-      text = io::readFile(pathOrName, 1 << 20, "a preset");
+      text = io::readFile(pathOrName, 1 << 20, tr("a preset"));
     } catch (const std::runtime_error& e) {
       throw PresetError(e.what());
     }

@@ -29,7 +29,7 @@ AppState::AppState() = default;
 
 std::optional<SourceError> AppState::openExample(const std::string& name) {
   auto src = exampleSource(name);
-  if (!src) return SourceError{0, 0, "no built-in example named '" + name + "'"};
+  if (!src) return SourceError{0, 0, fmt(tr("no built-in example named '{}'"), name)};
   return openSource(std::string(*src), name);
 }
 

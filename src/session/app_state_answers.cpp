@@ -54,7 +54,7 @@ std::optional<SourceError> AppState::loadAnswersText(const std::string& text) {
 std::optional<SourceError> AppState::loadAnswers(const std::string& path) {
   std::string text;
   try {
-    text = io::readFile(path, 1 << 20, "an answers file");
+    text = io::readFile(path, 1 << 20, tr("an answers file"));
   } catch (const std::exception& e) {
     return SourceError::from(e);
   }

@@ -1,4 +1,5 @@
 #include "session/layout_job.h"
+#include "i18n/i18n.h"
 
 #include <fcntl.h>
 #include <signal.h>
@@ -80,14 +81,14 @@ LayoutJob::LayoutJob(const LayoutInput& in, double limitSeconds)
       start_(std::chrono::steady_clock::now()) {
   int fds[2];
   if (pipe(fds) != 0) {
-    finish(State::GaveUp, std::string("cannot start the layout: ") + std::strerror(errno));
+    finish(State::GaveUp, fmt(tr("cannot start the layout: {}"), std::strerror(errno)));
     return;
   }
   child_ = fork();
   if (child_ < 0) {
     close(fds[0]);
     close(fds[1]);
-    finish(State::GaveUp, std::string("cannot start the layout: ") + std::strerror(errno));
+    finish(State::GaveUp, fmt(tr("cannot start the layout: {}"), std::strerror(errno)));
     return;
   }
   if (child_ == 0) {  // the child: lay out, write, and leave without running atexit code

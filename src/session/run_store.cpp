@@ -12,6 +12,7 @@
 #include "io/atomic_file.h"
 #include "io/read_file.h"
 #include "nn/preset.h"
+#include "i18n/i18n.h"
 namespace bs::app {
 
 namespace {
@@ -100,15 +101,15 @@ nn::Run parseRunCsv(const std::string& text, const std::string& what) {
 }
 
 nn::Run readRunCsv(const std::string& path) {
-  return parseRunCsv(io::readFile(path, 256 << 20, "a run CSV"), path);
+  return parseRunCsv(io::readFile(path, 256 << 20, tr("a run CSV")), path);
 }
 
 const char* runMetricName(RunMetric m) {
   switch (m) {
-    case RunMetric::TrainLoss: return "train loss";
-    case RunMetric::TrainAcc: return "train accuracy";
-    case RunMetric::TestLoss: return "test loss";
-    case RunMetric::TestAcc: return "test accuracy";
+    case RunMetric::TrainLoss: return tr("train loss");
+    case RunMetric::TrainAcc: return tr("train accuracy");
+    case RunMetric::TestLoss: return tr("test loss");
+    case RunMetric::TestAcc: return tr("test accuracy");
   }
   return "";
 }
@@ -196,7 +197,7 @@ std::string RunStore::setOverlaid(int id, bool on) {
         o.overlaid = false;
         off += (off.empty() ? "" : ", ") + o.label;
       }
-  return off.empty() ? off : "took off " + off + ": not on " + r->dataset + " like " + r->label;
+  return off.empty() ? off : fmt(tr("took off {}: not on {} like {}"), off, r->dataset, r->label);
 }
 
 std::vector<int> RunStore::overlaid() const {

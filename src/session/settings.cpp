@@ -7,6 +7,7 @@
 #include "io/atomic_file.h"
 #include "io/read_file.h"
 #include "nn/run.h"
+#include "i18n/i18n.h"
 
 namespace bs::app {
 
@@ -29,7 +30,7 @@ Settings Settings::load(const std::string& path, std::string* warning) {
   // Through the one reader: a folder, a FIFO or a huge file is a warning, not a hang.
   std::string text;
   try {
-    text = io::readFile(path, 64 << 10, "a settings file");
+    text = io::readFile(path, 64 << 10, tr("a settings file"));
   } catch (const std::exception& e) {
     std::error_code ec;
     if (warning && std::filesystem::exists(path, ec)) *warning = std::string(e.what()) + " (ignored)";
@@ -39,7 +40,7 @@ Settings Settings::load(const std::string& path, std::string* warning) {
   std::string line;
   int n = 0;
   auto warn = [&](const std::string& what) {
-    if (warning && warning->empty()) *warning = path + ":" + std::to_string(n) + ": " + what + " (ignored)";
+    if (warning && warning->empty()) *warning = fmt(tr("{}:{}: {} (ignored)"), path, n, what);
   };
   while (std::getline(f, line)) {
     ++n;
@@ -47,7 +48,7 @@ Settings Settings::load(const std::string& path, std::string* warning) {
     if (line.empty() || line[0] == '#') continue;
     const auto eq = line.find('=');
     if (eq == std::string::npos) {
-      warn("expected key = value");
+      warn(tr("expected key = value"));
       continue;
     }
     const std::string key = trim(line.substr(0, eq)), value = trim(line.substr(eq + 1));
@@ -57,9 +58,9 @@ Settings Settings::load(const std::string& path, std::string* warning) {
       try {
         const int t = std::stoi(value);
         if (t >= 1 && t <= 256) s.threads = t;
-        else warn("threads must be 1 to 256");
+        else warn(tr("threads must be 1 to 256"));
       } catch (const std::exception&) {
-        warn("threads must be a number");
+        warn(tr("threads must be a number"));
       }
     } else if (key == "recent") {
       if (!value.empty() && s.recent.size() < kRecent) s.recent.push_back(value);
@@ -76,13 +77,13 @@ Settings Settings::load(const std::string& path, std::string* warning) {
         s.windowWidth = w;
         s.windowHeight = h;
       } else {
-        warn("window must look like 1280x800");
+        warn(tr("window must look like 1280x800"));
       }
     } else if (key == "language") {
       if (value == "es" || value == "en") s.language = value;
-      else warn("language must be es or en");
+      else warn(tr("language must be es or en"));
     } else {
-      warn("unknown key '" + key + "'");
+      warn(fmt(tr("unknown key '{}'"), key));
     }
   }
   return s;

@@ -47,17 +47,17 @@ TrainingSession::~TrainingSession() {
 }
 
 std::string TrainingSession::start(const nn::Preset& preset, const SessionOptions& o) {
-  if (sessionActive(state())) return "a run is still going: stop it first";
+  if (sessionActive(state())) return tr("a run is still going: stop it first");
   const auto& t = preset.train;
-  if (!(t.optimizer.lr > 0) || !std::isfinite(t.optimizer.lr)) return "the learning rate must be a positive number";
-  if (t.batch < 0) return "the batch size must be 0 (the whole set) or more";
-  if (t.epochs < 1) return "train for at least one epoch";
-  if (o.threads < 1 || o.threads > 256) return "threads must be between 1 and 256";
-  if (o.boundaryGrid < 2 || o.boundaryGrid > 1024) return "the boundary grid must be between 2 and 1024";
-  if (!(o.epochsPerSecond >= 0) || o.epochsPerSecond > 1e6) return "epochs per second must be 0 (full speed) or more";
-  if (o.evalSamples < 0 || o.stripImages < 0 || o.cifarRecords < 1) return "sample counts must not be negative";
-  if (!(o.boundaryExtent > 0)) return "the boundary extent must be positive";
-  if (!(o.publishSeconds >= 0)) return "the publishing interval must not be negative";
+  if (!(t.optimizer.lr > 0) || !std::isfinite(t.optimizer.lr)) return tr("the learning rate must be a positive number");
+  if (t.batch < 0) return tr("the batch size must be 0 (the whole set) or more");
+  if (t.epochs < 1) return tr("train for at least one epoch");
+  if (o.threads < 1 || o.threads > 256) return tr("threads must be between 1 and 256");
+  if (o.boundaryGrid < 2 || o.boundaryGrid > 1024) return tr("the boundary grid must be between 2 and 1024");
+  if (!(o.epochsPerSecond >= 0) || o.epochsPerSecond > 1e6) return tr("epochs per second must be 0 (full speed) or more");
+  if (o.evalSamples < 0 || o.stripImages < 0 || o.cifarRecords < 1) return tr("sample counts must not be negative");
+  if (!(o.boundaryExtent > 0)) return tr("the boundary extent must be positive");
+  if (!(o.publishSeconds >= 0)) return tr("the publishing interval must not be negative");
   if (worker_.joinable()) worker_.join();  // the last run has ended; its thread is finishing
   {
     std::lock_guard lk(mutex_);

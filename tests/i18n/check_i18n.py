@@ -212,7 +212,7 @@ def scan_text(name, text, allowed):
                 for lit in STRING.findall(a):
                     report(m.start(), lit, m.group(1))
     # Status lines and printed output: m.message = "...", message = "..." + x, std::cout << "..."
-    for m in re.finditer(r'\b(?:message|m\.message)\s*=\s*([^;]*);', s):
+    for m in re.finditer(r'\b(?:message_?|m\.message)\s*=\s*([^;]*);', s):
         for lit in STRING.findall(re.sub(r'\btr[cn]?\((?:[^()]|\([^()]*\))*\)', '', m.group(1))):
             report(m.start(), lit, 'message')
     # Errors: throw DataError(path + ": no such folder; " + hint)

@@ -205,7 +205,7 @@ void PlotView::draw(const std::vector<Series>& series, float width, float height
     if (ImGui::Button(tr("Export the data (CSV)"))) {
       try {
         exportPlotCsv(csvPath_, series);
-        message_ = "wrote " + csvPath_;
+        message_ = fmt(tr("wrote {}"), csvPath_);
       } catch (const std::exception& e) {
         message_ = e.what();
       }
@@ -245,11 +245,11 @@ void PlotView::writePng() {
   const int y0 = std::clamp(int(pngBox_[1] * s.y), 0, vp[3]), y1 = std::clamp(int(pngBox_[3] * s.y), 0, vp[3]);
   const int w = x1 - x0, h = y1 - y0;
   if (w <= 0 || h <= 0) {
-    message_ = "the plot is not on screen";
+    message_ = tr("the plot is not on screen");
     return;
   }
   const std::string err = gl::writePng(pngPath_, x0, vp[3] - y1, w, h);
-  message_ = err.empty() ? "wrote " + pngPath_ + " (" + std::to_string(w) + "x" + std::to_string(h) + ")" : err;
+  message_ = err.empty() ? fmt(tr("wrote {} ({}x{})"), pngPath_, w, h) : err;
 }
 
 }  // namespace bs::app::plot
