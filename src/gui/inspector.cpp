@@ -103,7 +103,8 @@ void drawInspector(AppState& s) {
   if (s.selected()) id = *s.selected();
   else if (cur) id = st.record(*cur).step.phase == Phase::Forward ? st.record(*cur).step.node : st.record(*cur).step.target;
   if (id < 0) {
-    ImGui::TextDisabled("%s", s.answers().active() ? tr("Click a node to type the numbers you wrote for it.") : tr("Click a node to inspect it."));
+    // Wrapped: the Spanish hint is wider than the panel at 1024x640.
+    paragraphText(s.answers().active() ? tr("Click a node to type the numbers you wrote for it.") : tr("Click a node to inspect it."), &dim);
     return;
   }
   const Node& n = g.node(id);
