@@ -2,6 +2,8 @@
 
 #include <cstdio>
 
+#include "i18n/i18n.h"
+
 namespace bs::nn {
 
 std::uint64_t numbersPerSample(const Model& m) {
@@ -17,12 +19,12 @@ void checkActivationBudget(const Model& m, std::uint64_t samples, std::uint64_t 
   // In doubles: samples x numbers x bytes overflows 64 bits long before it is refused.
   const double bytes = double(samples) * double(perSample) * double(bytesPerNumber);
   if (bytes <= double(kActivationBudget)) return;
-  char buf[320];
-  std::snprintf(buf, sizeof buf,
-                ": %llu samples x %llu numbers per sample (the input, every layer's outputs and the targets, with their "
-                "gradients) need %.3g GB; at most %g GiB may be used: ",
-                (unsigned long long)samples, (unsigned long long)perSample, bytes / 1e9, double(kActivationBudget) / double(1 << 30));
-  throw BudgetError(what + buf + hint);
+  char need[32], most[32];
+  std::snprintf(need, sizeof need, "%.3g", bytes / 1e9);
+  std::snprintf(most, sizeof most, "%g", double(kActivationBudget) / double(1 << 30));
+  throw BudgetError(fmt(tr("{}: {} samples x {} numbers per sample (the input, every layer's outputs and the targets, with their "
+                           "gradients) need {} GB; at most {} GiB may be used: {}"),
+                        what, samples, perSample, need, most, hint));
 }
 
 }  // namespace bs::nn

@@ -59,7 +59,7 @@ class Cursor {
     return v;
   }
   void need(std::uint64_t n) const {
-    if (n > end_ - pos_) throw ModelFileError(path_ + ": the model file is damaged (it ends too early)");
+    if (n > end_ - pos_) throw ModelFileError(fmt(tr("{}: the model file is damaged (it ends too early)"), path_));
   }
   size_t pos_ = sizeof kMagic;
 
@@ -104,11 +104,11 @@ SavedModel readModel(const std::string& path) {
     throw ModelFileError(e.what());
   }
   if (d.size() < sizeof kMagic + 8 || std::memcmp(d.data(), kMagic, sizeof kMagic) != 0)
-    throw ModelFileError(path + ": not a Backstep model file (written by backstep train --save)");
+    throw ModelFileError(fmt(tr("{}: not a Backstep model file (written by backstep train --save)"), path));
   const size_t end = d.size() - 8;
   Cursor tail(d, d.size(), path);
   tail.pos_ = end;
-  if (tail.u64() != fnv1a(d.data(), end)) throw ModelFileError(path + ": the model file is damaged (checksum mismatch)");
+  if (tail.u64() != fnv1a(d.data(), end)) throw ModelFileError(fmt(tr("{}: the model file is damaged (checksum mismatch)"), path));
   Cursor c(d, end, path);
   SavedModel m;
   m.preset = c.str();
@@ -117,7 +117,7 @@ SavedModel readModel(const std::string& path) {
   for (std::uint64_t k = 0; k < count; ++k) {
     std::string name = c.str();
     const std::uint64_t rows = c.u64(), cols = c.u64();
-    if (rows == 0 || cols == 0 || rows > (1u << 24) || cols > (1u << 24)) throw ModelFileError(path + ": the model file is damaged (bad shape)");
+    if (rows == 0 || cols == 0 || rows > (1u << 24) || cols > (1u << 24)) throw ModelFileError(fmt(tr("{}: the model file is damaged (bad shape)"), path));
     c.need(rows * cols * 8);
     Tensor t(static_cast<Index>(rows), static_cast<Index>(cols));
     for (Index i = 0; i < t.size(); ++i) {
@@ -125,20 +125,21 @@ SavedModel readModel(const std::string& path) {
       // A trained network never holds these (a diverged run is not saved): a damaged
       // or hand-made file would give NaN outputs with no word of why.
       if (!std::isfinite(t(i))) {
-        char where[96];
-        std::snprintf(where, sizeof where, " (%lld, %lld) is %g", (long long)(i % t.rows()), (long long)(i / t.rows()), t(i));
-        throw ModelFileError(path + ": parameter " + name + where + "; a model file holds finite numbers only");
+        char value[32];
+        std::snprintf(value, sizeof value, "%g", t(i));
+        throw ModelFileError(fmt(tr("{}: parameter {} ({}, {}) is {}; a model file holds finite numbers only"), path, name,
+                                 i % t.rows(), i / t.rows(), value));
       }
     }
     m.params.emplace_back(std::move(name), std::move(t));
   }
-  if (c.pos_ != end) throw ModelFileError(path + ": the model file is damaged (extra bytes)");
+  if (c.pos_ != end) throw ModelFileError(fmt(tr("{}: the model file is damaged (extra bytes)"), path));
   return m;
 }
 
 void applyModel(const SavedModel& saved, const std::string& path, const Preset& preset, Model& m) {
   if (saved.preset != preset.name)
-    throw ModelFileError(path + ": this model belongs to preset '" + saved.preset + "', not '" + preset.name + "'");
+    throw ModelFileError(fmt(tr("{}: this model belongs to preset '{}', not '{}'"), path, saved.preset, preset.name));
   if (saved.presetSource != preset.source) {
     // Another text of the same name: the training settings may differ, not what the
     // parameters mean (the data, its preprocessing, the layers, the loss).
@@ -146,21 +147,21 @@ void applyModel(const SavedModel& saved, const std::string& path, const Preset& 
     try {
       stored = parsePreset(saved.presetSource, saved.preset).architecture();
     } catch (const PresetError& e) {
-      throw ModelFileError(path + ": the preset stored in the model file cannot be read (" + e.what() + ")");
+      throw ModelFileError(fmt(tr("{}: the preset stored in the model file cannot be read ({})"), path, e.what()));
     }
     if (stored != preset.architecture())
-      throw ModelFileError(path + ": this model was trained with another " + preset.name + " (" + stored + "), not " +
-                           preset.architecture());
+      throw ModelFileError(fmt(tr("{}: this model was trained with another {} ({}), not {}"), path, preset.name, stored,
+                               preset.architecture()));
   }
   if (saved.params.size() != m.params.size())
-    throw ModelFileError(path + ": the model has " + std::to_string(saved.params.size()) + " parameters, the network " +
-                         std::to_string(m.params.size()) + " (the preset's layers changed?)");
+    throw ModelFileError(fmt(tr("{}: the model has {} parameters, the network {} (the preset's layers changed?)"), path,
+                             saved.params.size(), m.params.size()));
   for (size_t i = 0; i < m.params.size(); ++i) {
     const Node& n = m.graph.node(m.params[i]);
     const auto& [name, value] = saved.params[i];
     if (name != n.name || shapeOf(value) != n.shape)
-      throw ModelFileError(path + ": parameter " + name + " (" + shapeOf(value).str() + ") does not fit " + n.name + " (" +
-                           n.shape.str() + "); the preset's layers changed?");
+      throw ModelFileError(fmt(tr("{}: parameter {} ({}) does not fit {} ({}); the preset's layers changed?"), path, name,
+                               shapeOf(value).str(), n.name, n.shape.str()));
   }
   for (size_t i = 0; i < m.params.size(); ++i) m.graph.setValue(m.params[i], saved.params[i].second);
 }

@@ -344,8 +344,8 @@ int Preset::trainingSamples(int recordsPerFile) const {
 void Preset::checkBudget(int recordsPerFile) const {
   const int n = trainingSamples(recordsPerFile);
   const int samples = std::max(batchSize(train, n), std::min(train.evalBatch, n));
-  checkActivationBudget(build(), std::uint64_t(samples), 2 * sizeof(float), name + ", one batch",
-                        "use a smaller batch ('batch' in the preset, --batch of train) or fewer units");
+  checkActivationBudget(build(), std::uint64_t(samples), 2 * sizeof(float), fmt(tr("{}, one batch"), name),
+                        tr("use a smaller batch ('batch' in the preset, --batch of train) or fewer units"));
 }
 
 PreparedData prepareData(const Preset& p, const std::string& cifarPath, int recordsPerFile) {

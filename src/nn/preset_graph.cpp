@@ -9,6 +9,7 @@
 #include "lang/parser.h"
 #include "lang/printer.h"
 #include "nn/memory_budget.h"
+#include "i18n/i18n.h"
 
 namespace bs::nn {
 
@@ -46,7 +47,7 @@ PresetGraph presetGraph(const Preset& p, const PresetGraphOptions& o) {
   // The graph holds all of XOR's and parity's samples (2^20 for 20 bits), in doubles,
   // with their gradients: checked before the data is made.
   checkActivationBudget(p.build(), std::uint64_t(p.needsCifar() ? o.batch : p.trainingSamples()), 2 * sizeof(double),
-                        p.name + ", its graph", "a graph to step through needs fewer bits or fewer units");
+                        fmt(tr("{}, its graph"), p.name), tr("a graph to step through needs fewer bits or fewer units"));
   Mat<float> x, labels;
   std::string note;
   bool synthetic = false;
