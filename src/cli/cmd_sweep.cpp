@@ -39,7 +39,7 @@ std::vector<int> parseRange(const std::string& s, const std::string& what) {
     if (used == 0 || used != t.size()) throw std::invalid_argument(what + " '" + s + "' is not a range like 2..10, 3 or 2,4,8");
     if (v < 1 || v > 20) {
       char buf[64];
-      std::snprintf(buf, sizeof buf, " values must be from 1 to 20, not %g", std::strtod(t.c_str(), nullptr));
+      std::snprintf(buf, sizeof buf, tr(" values must be from 1 to 20, not %g"), std::strtod(t.c_str(), nullptr));
       throw std::invalid_argument(what + buf);
     }
     return int(v);
@@ -84,7 +84,7 @@ Run addSweep(CLI::App& app) {
     nn::setParity(largest, *std::max_element(ns.begin(), ns.end()), *std::max_element(hs.begin(), hs.end()));
     largest.checkBudget();
     std::string csv = "n,hidden,lr,epochs,seed,final_loss,final_acc,best_acc,solved_epoch\n";
-    std::printf("accuracy after %d epochs (rows: N bits, columns: N' hidden units)\n    N'", base.train.epochs);
+    std::printf(tr("accuracy after %d epochs (rows: N bits, columns: N' hidden units)\n    N'"), base.train.epochs);
     for (int h : hs) std::printf(" %5d", h);
     std::printf("\n");
     for (int n : ns) {
@@ -110,7 +110,7 @@ Run addSweep(CLI::App& app) {
       }
       std::printf("\n");
     }
-    std::printf("accuracy: outputs beyond ±%g on the target's side; ! = the loss diverged\n", base.train.metric.threshold);
+    std::printf(tr("accuracy: outputs beyond ±%g on the target's side; ! = the loss diverged\n"), base.train.metric.threshold);
     if (!a->out.empty()) io::writeFileAtomically(a->out, csv);
     return 0;
   };

@@ -48,7 +48,7 @@ class ProgressBar {
     constexpr int W = 24;
     const int filled = p.batches ? W * p.batch / p.batches : W;
     const double rate = p.seconds > 0 ? p.batch / p.seconds : 0;
-    std::fprintf(stderr, "\repoch %d/%d [%s%s] %d/%d  loss %.5f  acc %.4f  %.0f batch/s  %s left ", p.epoch, p.epochs,
+    std::fprintf(stderr, tr("\repoch %d/%d [%s%s] %d/%d  loss %.5f  acc %.4f  %.0f batch/s  %s left "), p.epoch, p.epochs,
                  std::string(size_t(filled), '#').c_str(), std::string(size_t(W - filled), '.').c_str(), p.batch, p.batches,
                  p.loss, p.acc, rate, clock(rate > 0 ? (p.batches - p.batch) / rate : 0).c_str());
     std::fflush(stderr);
@@ -83,7 +83,7 @@ bool writeOutputs(const std::vector<std::pair<std::string, std::function<std::st
     try {
       io::writeFileAtomically(path, bytes());
     } catch (const std::exception& e) {
-      std::fprintf(stderr, "error: %s\n", e.what());
+      std::fprintf(stderr, "error: %s\n", e.what());  // i18n: the same word in Spanish
       ok = false;
     }
   }
@@ -91,8 +91,8 @@ bool writeOutputs(const std::vector<std::pair<std::string, std::function<std::st
 }
 
 void printEpoch(const nn::EpochStats& e) {
-  std::printf("epoch %3d  train_loss %.5f  train_acc %.4f", e.epoch, e.trainLoss, e.trainAcc);
-  if (e.hasTest) std::printf("  test_loss %.5f  test_acc %.4f", e.testLoss, e.testAcc);
+  std::printf(tr("epoch %3d  train_loss %.5f  train_acc %.4f"), e.epoch, e.trainLoss, e.trainAcc);
+  if (e.hasTest) std::printf(tr("  test_loss %.5f  test_acc %.4f"), e.testLoss, e.testAcc);
   std::printf("  %.2f s\n", e.seconds);
   std::fflush(stdout);
 }
@@ -126,7 +126,8 @@ Run addTrain(CLI::App& app) {
     if (a->seed >= 0) change.seed = std::uint64_t(a->seed);
     nn::Preset p = nn::withOverrides(nn::loadPreset(a->preset), change);
     p.train.threads = a->threads;
-    if (!a->quiet) std::printf("%s: %s, %d threads\n", p.name.c_str(), p.summary().c_str(), a->threads);
+    if (!a->quiet) std::printf(trn("%s: %s, %d thread\n", "%s: %s, %d threads\n", (unsigned long)a->threads), p.name.c_str(),
+                                p.summary().c_str(), a->threads);
 
     // Check the model file and the outputs asked for before spending time on the data.
     for (const std::string* out : {&a->out, &a->save, &a->confusion, &a->boundary})
@@ -142,7 +143,7 @@ Run addTrain(CLI::App& app) {
     if (!a->confusion.empty() && (!d.test || d.test->classes() <= 0))
       return fail("--confusion: " + p.name + " is not a classifier of classes with a test set");
     if (!a->quiet && p.needsCifar())
-      std::printf("data: %d training and %d test images from %s (%.2f s)\n", d.train->size(), d.test->size(), dataPath.c_str(),
+      std::printf(tr("data: %d training and %d test images from %s (%.2f s)\n"), d.train->size(), d.test->size(), dataPath.c_str(),
                   std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count());
 
     nn::Trainer trainer(model, p.train);
@@ -181,26 +182,26 @@ Run addTrain(CLI::App& app) {
          }},
     });
     if (run.every > 1 && !a->out.empty())
-      std::fprintf(stderr, "%s holds one epoch in %d (and the last): a history keeps at most %zu rows\n", a->out.c_str(), run.every,
+      std::fprintf(stderr, tr("%s holds one epoch in %d (and the last): a history keeps at most %zu rows\n"), a->out.c_str(), run.every,
                    nn::Run::kMaxHistory);
 
     if (diverged) {
-      std::fprintf(stderr, "error: %s\n", run.message.c_str());
-      if (!a->out.empty()) std::fprintf(stderr, "the %d epoch(s) before it are in %s\n", run.epochsDone(), a->out.c_str());
-      if (!a->save.empty()) std::fprintf(stderr, "nothing saved to %s (the parameters are not finite)\n", a->save.c_str());
+      std::fprintf(stderr, "error: %s\n", run.message.c_str());  // i18n: the same word in Spanish
+      if (!a->out.empty()) std::fprintf(stderr, tr("the %d epoch(s) before it are in %s\n"), run.epochsDone(), a->out.c_str());
+      if (!a->save.empty()) std::fprintf(stderr, tr("nothing saved to %s (the parameters are not finite)\n"), a->save.c_str());
       return 1;
     }
     if (!written) return 2;
     if (run.status == nn::RunStatus::Stopped) {
-      std::fprintf(stderr, "interrupted: %s", run.message.c_str());
-      if (!a->out.empty()) std::fprintf(stderr, "; the %d finished epoch(s) are in %s", run.epochsDone(), a->out.c_str());
-      if (!a->save.empty()) std::fprintf(stderr, "; the parameters so far are in %s", a->save.c_str());
+      std::fprintf(stderr, tr("interrupted: %s"), run.message.c_str());
+      if (!a->out.empty()) std::fprintf(stderr, tr("; the %d finished epoch(s) are in %s"), run.epochsDone(), a->out.c_str());
+      if (!a->save.empty()) std::fprintf(stderr, tr("; the parameters so far are in %s"), a->save.c_str());
       std::fprintf(stderr, "\n");
       return 130;  // the shell's code for a program ended by Ctrl-C
     }
     if (run.history.empty()) {
       auto [loss, acc] = trainer.evaluate(*d.test);
-      std::printf("%s: test_loss %.5f  test_acc %.4f\n", p.name.c_str(), loss, acc);
+      std::printf(tr("%s: test_loss %.5f  test_acc %.4f\n"), p.name.c_str(), loss, acc);
       return 0;
     }
     const nn::EpochStats& last = run.history.back();
@@ -210,7 +211,7 @@ Run addTrain(CLI::App& app) {
       if (e.testAcc > best) best = e.testAcc, bestEpoch = e.epoch;
     double secs = 0;
     for (const auto& e : run.history) secs += e.seconds;
-    std::printf("%s: %d epochs, final test_acc %.4f (best %.4f at epoch %d), train_acc %.4f, %.1f s\n", p.name.c_str(),
+    std::printf(tr("%s: %d epochs, final test_acc %.4f (best %.4f at epoch %d), train_acc %.4f, %.1f s\n"), p.name.c_str(),
                 last.epoch, last.testAcc, best, bestEpoch, last.trainAcc, secs);
     return 0;
   };

@@ -265,10 +265,8 @@ std::string Preset::summary() const {
   char reg[64] = "", buf[256];
   if (objective.reg.kind != Regularizer::None)
     std::snprintf(reg, sizeof reg, " + %s %g", objective.reg.kind == Regularizer::L1 ? "l1" : "l2", objective.reg.strength);
-  const std::string batch = train.batch == 0 ? "full" : std::to_string(train.batch);
-  // The first line of bench's and train's terminal output, not translated yet (tests/i18n/allowlist.txt).
-  std::snprintf(buf, sizeof buf, "%s, %s lr %g, batch %s, %d epochs, seed %llu", reg,  // i18n: see above
-                optimizerName(train.optimizer.kind),
+  const std::string batch = train.batch == 0 ? tr("full") : std::to_string(train.batch);
+  std::snprintf(buf, sizeof buf, tr("%s, %s lr %g, batch %s, %d epochs, seed %llu"), reg, optimizerName(train.optimizer.kind),
                 train.optimizer.lr, batch.c_str(), train.epochs, (unsigned long long)seed);
   return architecture() + buf;
 }
