@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "core/op.h"
+#include "i18n/i18n.h"
 
 namespace bs::kit {
 
@@ -232,7 +233,7 @@ template <class D> OpDef binaryOp() {
   op.shape = [](std::span<const Shape> s, Attrs) {
     Shape out;
     if (!broadcastShape(s[0], s[1], out))
-      throw ShapeError(std::string("`") + D::infix + "` needs equal shapes, or one of them broadcast (a scalar, or a 1 where the other has more), but $0 and $1 differ");
+      throw ShapeError(fmt(tr("`{}` needs equal shapes, or one of them broadcast (a scalar, or a 1 where the other has more), but $0 and $1 differ"), D::infix));
     return out;
   };
   op.d = binaryKernels<D, double>();
@@ -313,15 +314,15 @@ inline OpDef lossOp(OpDef op, Kernels<double> d, Kernels<float> f, bool classTar
       // One class: a class index and a one-hot column are both "class 0", every
       // sample is right and the loss is 0, whatever the targets say.
       if (s[0].rows == 1)
-        throw ShapeError("the scores $0 have one row, so one class: every target would be class 0 and the loss 0; "
-                         "give a row of scores per class (two or more)");
+        throw ShapeError(tr("the scores $0 have one row, so one class: every target would be class 0 and the loss 0; "
+                            "give a row of scores per class (two or more)"));
       if (s[0] == s[1] || (s[1].rows == 1 && s[1].cols == s[0].cols)) return Shape{1, 1};
-      throw ShapeError("the targets $1 must have the shape of the scores $0 (one-hot) or be one class index per column (1 x columns of $0)");
+      throw ShapeError(tr("the targets $1 must have the shape of the scores $0 (one-hot) or be one class index per column (1 x columns of $0)"));
     };
   } else {
     op.shape = [](std::span<const Shape> s, Attrs) {
       if (s[0] == s[1]) return Shape{1, 1};
-      throw ShapeError("the targets $1 must have the shape of the predictions $0");
+      throw ShapeError(tr("the targets $1 must have the shape of the predictions $0"));
     };
   }
   return op;

@@ -104,7 +104,7 @@ OpDef matmulOp() {
   op.gradElement = &matmulGrad;
   op.gradIndexText = &matmulIndexText;
   op.shape = [](std::span<const Shape> s, Attrs) {
-    if (s[0].cols != s[1].rows) throw ShapeError("`@` needs the columns of $0 to equal the rows of $1");
+    if (s[0].cols != s[1].rows) throw ShapeError(tr("`@` needs the columns of $0 to equal the rows of $1"));
     return Shape{s[0].rows, s[1].cols};
   };
   op.text = [](std::span<const std::string> o, Attrs) { return o[0] + " " + o[1]; };
@@ -191,7 +191,7 @@ OpDef concatOp() {
     Shape out{0, s[0].cols};
     for (size_t i = 0; i < s.size(); ++i) {
       if (s[i].cols != s[0].cols)
-        throw ShapeError("concat stacks rows and needs the same number of columns, but $0 and $" + std::to_string(i) + " differ");
+        throw ShapeError(fmt(tr("concat stacks rows and needs the same number of columns, but $0 and ${} differ"), i));
       out.rows += s[i].rows;
     }
     return out;

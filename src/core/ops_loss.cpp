@@ -70,7 +70,7 @@ template <class T> Index classOf(const Mat<T>& t, Index col, Index classes) {
     T v = t(0, col);
     k = static_cast<Index>(v);
     if (!(v >= 0 && v < T(classes)) || T(k) != v)
-      throw std::domain_error("class index " + formatNumber(double(v), 4) + " is not one of 0.." + std::to_string(classes - 1));
+      throw std::domain_error(fmt(tr("class index {} is not one of 0..{}"), formatNumber(double(v), 4), classes - 1));
   } else {
     t.col(col).maxCoeff(&k);
   }

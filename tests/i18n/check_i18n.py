@@ -93,7 +93,8 @@ def check_po(src):
 # Where a user reads text: what the scanner looks at, and how.
 SCANNED = [
     'src/gui/*.cpp', 'src/gui/plot/*.cpp', 'src/cli/*.cpp', 'src/session/guide.cpp',
-    'src/data/cifar.cpp', 'src/data/tar_gz.cpp', 'src/nn/preset.cpp', 'src/nn/model_file.cpp',  # the errors a student meets first
+    'src/data/cifar.cpp', 'src/data/tar_gz.cpp', 'src/nn/preset.cpp', 'src/nn/model_file.cpp',
+    'src/core/op_kit.h', 'src/core/ops_*.cpp',  # the errors a student meets first
 ]
 # The calls whose argument (by index) is shown to the user.
 IMGUI_ARG = {'Button': 0, 'SmallButton': 0, 'MenuItem': 0, 'BeginMenu': 0, 'Text': 0, 'TextUnformatted': 0, 'TextWrapped': 0,
