@@ -16,7 +16,8 @@ for try in 1 2 3; do
   xdotool type --delay 20 "$work/"
   sleep 1
   # The popup is centred: its list starts 88 pixels below its top (rows of 19 pixels).
-  xdotool mousemove 470 373 click --repeat 2 --delay 80 1
+  # 200 ms apart: two clicks within one of a loaded machine's frames are one click to ImGui.
+  xdotool mousemove 470 373 click --repeat 2 --delay 200 1
   timeout 3 xdotool search --sync --name "b.bsg$" >/dev/null && break
   xdotool key Escape
 done
