@@ -3,6 +3,7 @@
 #include <imgui_impl_glfw.h>
 #include <imgui_impl_opengl3.h>
 
+#include <algorithm>
 #include <cstring>
 #include <utility>
 
@@ -42,7 +43,19 @@ class GlfwWindow final : public Window {
   bool takeEvents() override { return std::exchange(events_, false); }
   std::vector<KeyPress> takeKeyPresses() override { return std::exchange(presses_, {}); }
   void newFrame() override {
+    // A key pressed and released between two frames: ImGui 1.86 reads io.KeysDown once
+    // a frame and would never see it (a quick Return after typing an answer was lost
+    // on a loaded machine). It is held down for one frame, then let go.
+    ImGuiIO& io = ImGui::GetIO();
+    for (int k : heldOver_) io.KeysDown[k] = false;
+    heldOver_.clear();
+    pressedSincePoll_.clear();
     glfwPollEvents();
+    for (int k : quick_) {
+      io.KeysDown[k] = true;
+      heldOver_.push_back(k);
+    }
+    quick_.clear();
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplGlfw_NewFrame();
     if (spec_.offscreen) {
@@ -69,6 +82,12 @@ class GlfwWindow final : public Window {
     glfwSetWindowUserPointer(w_, this);
     glfwSetKeyCallback(w_, [](GLFWwindow* w, int key, int, int action, int mods) {
       mark(w);
+      auto* self = static_cast<GlfwWindow*>(glfwGetWindowUserPointer(w));
+      if (key >= 0 && key < int(IM_ARRAYSIZE(ImGuiIO::KeysDown))) {
+        auto& since = self->pressedSincePoll_;
+        if (action == GLFW_PRESS) since.push_back(key);
+        else if (action == GLFW_RELEASE && std::find(since.begin(), since.end(), key) != since.end()) self->quick_.push_back(key);
+      }
       if (action == GLFW_RELEASE) return;
       const bool repeat = action == GLFW_REPEAT;  // the step keys repeat while held
       int code = 0;
@@ -80,8 +99,7 @@ class GlfwWindow final : public Window {
       else if (key == GLFW_KEY_HOME) code = kHome;
       else if (key == GLFW_KEY_END) code = kEnd;
       if (code)
-        static_cast<GlfwWindow*>(glfwGetWindowUserPointer(w))
-            ->presses_.push_back({code, (mods & GLFW_MOD_CONTROL) != 0, (mods & GLFW_MOD_SHIFT) != 0});
+        self->presses_.push_back({code, (mods & GLFW_MOD_CONTROL) != 0, (mods & GLFW_MOD_SHIFT) != 0});
     });
     glfwSetCharCallback(w_, [](GLFWwindow* w, unsigned) { mark(w); });
     glfwSetMouseButtonCallback(w_, [](GLFWwindow* w, int, int, int) { mark(w); });
@@ -98,6 +116,7 @@ class GlfwWindow final : public Window {
   GLFWwindow* w_;
   bool events_ = true;
   std::vector<KeyPress> presses_;
+  std::vector<int> pressedSincePoll_, quick_, heldOver_;  // GLFW key codes (newFrame)
   WindowSpec spec_;
   bool software_ = false;
 };
