@@ -8,7 +8,7 @@ out=${1:-po/backstep.pot}
 git ls-files -co --exclude-standard 'src/*.cpp' 'src/*.h' | LC_ALL=C sort > /tmp/backstep-po-files.$$
 # The presets' descriptions (assets/experiments/*.json, shown in the training window) as
 # marked strings, for xgettext, which reads no JSON.
-presets=po/presets.generated.cpp
+presets=$(dirname "$out")/presets.generated.cpp  # beside the .pot: the check writes nothing into the tree
 python3 - "$presets" assets/experiments/*.json <<'PY'
 import json, sys
 with open(sys.argv[1], 'w', encoding='utf-8') as out:
